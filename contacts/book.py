@@ -1,0 +1,272 @@
+"""ContactBook: the remote object every replica serves over Pyro5.
+
+Thin on purpose: it validates input (contacts.model), hands writes to the store
+(contacts.store, durable before this returns) and tells the replicator
+(contacts.replication) so peers get them.  One instance per replica, called from
+many Pyro5 worker threads at once; the store does the locking.
+"""
+import logging
+import os
+import time
+
+from Pyro5.api import behavior, expose
+
+from . import __version__
+from .errors import ContactNotFound, UnavailableError, ValidationError, WrongTypeError
+from .merge import fields_of, is_visible, to_contact
+from .model import check_contact_id, new_contact_id, normalize_changes, normalize_new_contact
+from .store import check_request_id
+from .versions import VersionVector
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH = 5000
+MAX_PAGE = 5000
+#: how long a read that must reflect a client's earlier writes waits for this replica to catch up
+READ_AFTER_TIMEOUT = 3.0
+
+
+def _check_limit(limit, field="limit", maximum=None):
+    if limit is None:
+        return -1
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise WrongTypeError(field, f"must be an integer or None, not {type(limit).__name__}")
+    if limit < 0 or (maximum is not None and limit > maximum):
+        raise ValidationError(field, f"must be between 0 and {maximum or 'any'}, got {limit}")
+    return limit
+
+
+@expose
+@behavior(instance_mode="single")
+class ContactBook:
+    """The replicated contact list as one replica serves it."""
+
+    def __init__(self, store, settings, replicator=None):
+        self.store = store
+        self.settings = settings
+        self.replicator = replicator
+        self.uri = None
+        self.started = time.time()
+
+    @property
+    def replica_id(self):
+        return self.store.replica_id
+
+    # -- client methods ----------------------------------------------------------
+    def add_contact(self, contact, request_id=None):
+        """Store a new contact; returns it with its id.  Supplying ``id`` (or
+        ``request_id``) makes a retried add return the first result instead of adding twice."""
+        contact_id, fields = normalize_new_contact(contact, self.settings.default_region)
+        request_id = check_request_id(request_id)
+        self._wait_ready()
+        with self.store.write_lock:
+            done = self._already_done(request_id)
+            if done:
+                return done
+            contact_id = contact_id or new_contact_id()
+            state = self.store.state(contact_id)
+            if state is not None:
+                if is_visible(state) and fields_of(state) == fields:
+                    return self._result(contact_id, state, None)  # a retried add
+                why = "a deleted contact (restore it instead)" if not is_visible(state) else "another contact"
+                raise ValidationError("id", f"{contact_id!r} is already used by {why}")
+            update, state = self.store.write_local(contact_id, {**fields, "deleted": False}, request_id)
+        return self._acknowledge(update, state)
+
+    def update_contact(self, contact_id, changes, request_id=None):
+        """Change some fields of a contact; fields not named in ``changes`` are kept."""
+        check_contact_id(contact_id, "contact_id")
+        fields = normalize_changes(changes, self.settings.default_region)
+        request_id = check_request_id(request_id)
+        self._wait_ready()
+        with self.store.write_lock:
+            done = self._already_done(request_id)
+            if done:
+                return done
+            self._live_state(contact_id)
+            update, state = self.store.write_local(contact_id, {**fields, "deleted": False}, request_id)
+        return self._acknowledge(update, state)
+
+    def delete_contact(self, contact_id, request_id=None):
+        """Delete a contact (a stamped tombstone: it can be restored).  Deleting an
+        already deleted contact does nothing; an unknown id raises LookupError."""
+        check_contact_id(contact_id, "contact_id")
+        request_id = check_request_id(request_id)
+        self._wait_ready()
+        with self.store.write_lock:
+            if self._already_done(request_id):
+                return None
+            state = self.store.state(contact_id)
+            if state is None:
+                raise ContactNotFound(contact_id)
+            if not is_visible(state):
+                return None
+            update, state = self.store.write_local(contact_id, {"deleted": True}, request_id)
+        self._acknowledge(update, state)
+        return None
+
+    def restore_contact(self, contact_id, request_id=None):
+        """Bring a deleted contact back (from the trash); returns it."""
+        check_contact_id(contact_id, "contact_id")
+        request_id = check_request_id(request_id)
+        self._wait_ready()
+        with self.store.write_lock:
+            done = self._already_done(request_id)
+            if done:
+                return done
+            state = self.store.state(contact_id)
+            if state is None:
+                raise ContactNotFound(contact_id)
+            if is_visible(state):
+                return self._result(contact_id, state, None)
+            update, state = self.store.write_local(contact_id, {"deleted": False}, request_id)
+        return self._acknowledge(update, state)
+
+    def get_contact(self, contact_id, after=None):
+        """The contact with this id; LookupError if there is none (or it was deleted).
+        ``after`` (a version vector) makes the replica first catch up to it."""
+        check_contact_id(contact_id, "contact_id")
+        self._read_after(after)
+        return to_contact(contact_id, self._live_state(contact_id))
+
+    def list_contacts(self, offset=0, limit=None, after=None):
+        """Live contacts sorted by name; ``offset``/``limit`` page through them."""
+        offset = max(_check_limit(offset, "offset"), 0)
+        limit = _check_limit(limit, maximum=None)
+        self._read_after(after)
+        return [to_contact(cid, state) for cid, state in self.store.list_states(True, offset, limit)]
+
+    def list_deleted(self, offset=0, limit=None):
+        """Deleted contacts (the trash), sorted by name."""
+        offset = max(_check_limit(offset, "offset"), 0)
+        limit = _check_limit(limit)
+        return [to_contact(cid, state) for cid, state in self.store.list_states(False, offset, limit)]
+
+    def count_contacts(self):
+        return self.store.count()
+
+    def search(self, text, limit=None, after=None):
+        """Live contacts whose name, organization, email, notes or phone digits contain ``text``
+        (case and accents ignored; '98765 4321' finds '+55 11 98765-4321')."""
+        if not isinstance(text, str):
+            raise WrongTypeError("text", f"must be a string, not {type(text).__name__}")
+        if len(text) > 200:
+            raise ValidationError("text", "is longer than 200 characters")
+        limit = _check_limit(limit)
+        self._read_after(after)
+        if not text.strip():
+            return self.list_contacts(limit=None if limit < 0 else limit)
+        return [to_contact(cid, state) for cid, state in self.store.search_states(text, limit)]
+
+    def ping(self, sender=None):
+        """Who this replica is and how far it is: replica id, Lamport clock, version vector, peers."""
+        if sender is not None and self.replicator is not None:
+            self.replicator.hear_from(sender)
+        info = {"replica_id": self.replica_id, "uri": self.uri, "clock": self.store.clock.value,
+                "vector": self.store.vector.to_wire(), "contacts": self.store.count(),
+                "ack_mode": self.settings.ack_mode, "version": __version__,
+                "uptime": round(time.time() - self.started, 3), "pid": os.getpid()}
+        info["peers"] = self.replicator.known_peers() if self.replicator else {}
+        return info
+
+    def cluster_status(self):
+        """Every replica this one knows, itself first: id, uri, alive, last_seen, behind."""
+        me = {"replica_id": self.replica_id, "uri": self.uri, "alive": True, "self": True,
+              "last_seen": time.time(), "behind": 0, "clock": self.store.clock.value}
+        return [me] + (self.replicator.peer_status() if self.replicator else [])
+
+    # -- replica methods ---------------------------------------------------------
+    def apply_update(self, update):
+        """Apply one update from a peer (idempotent); returns this replica's vector."""
+        return self.apply_updates([update])
+
+    def apply_updates(self, updates):
+        """Apply a batch of updates from a peer (idempotent, any order); returns
+        ``{"applied": new updates, "vector": this replica's version vector}``."""
+        if not isinstance(updates, (list, tuple)):
+            raise WrongTypeError("updates", f"must be a list, not {type(updates).__name__}")
+        if len(updates) > MAX_BATCH:
+            raise ValidationError("updates", f"batch of {len(updates)} exceeds {MAX_BATCH}")
+        applied = self.store.apply_remote(updates)
+        return {"applied": applied, "vector": self.store.vector.to_wire()}
+
+    def fetch_updates(self, vector, limit=500):
+        """Updates this replica holds past ``vector`` (the asker's version vector)."""
+        vector = VersionVector.from_wire(vector)
+        limit = _check_limit(limit, maximum=MAX_BATCH) or 1
+        mine = self.store.vector.to_wire()
+        updates, complete = self.store.updates_since(vector, limit)
+        return {"updates": updates, "complete": complete, "more": len(updates) >= limit,
+                "vector": mine}
+
+    def fetch_snapshot(self, after_id="", limit=500):
+        """A page of full contact states (tombstones included), for a peer whose gap
+        is no longer in this replica's update record."""
+        if not isinstance(after_id, str):
+            raise WrongTypeError("after_id", "must be a string")
+        limit = _check_limit(limit, maximum=MAX_PAGE) or 1
+        vector = self.store.vector.to_wire()
+        states = self.store.snapshot_page(after_id, limit)
+        return {"states": states, "more": len(states) >= limit, "vector": vector}
+
+    def version_vector(self):
+        return self.store.vector.to_wire()
+
+    # -- internals ---------------------------------------------------------------
+    def _wait_ready(self):
+        if self.replicator is not None and not self.replicator.ready.wait(self.settings.startup_sync_timeout):
+            raise UnavailableError(f"replica {self.replica_id} is still starting; try again")
+
+    def _live_state(self, contact_id):
+        state = self.store.state(contact_id)
+        if state is None or not is_visible(state):
+            raise ContactNotFound(contact_id)
+        return state
+
+    def _already_done(self, request_id):
+        """The answer to a request this cluster already carried out (a client's retry)."""
+        if request_id is None:
+            return None
+        outcome = self.store.request_outcome(request_id)
+        if outcome is None:
+            return None
+        origin, seq, contact_id = outcome
+        state = self.store.state(contact_id)
+        return self._result(contact_id, state, {"origin": origin, "seq": seq, "replicas": None,
+                                                "duplicate": True})
+
+    def _acknowledge(self, update, state):
+        """Tell peers, and in "peer" mode wait (bounded) until one of them holds the write."""
+        held = 1
+        if self.replicator is not None:
+            self.replicator.local_write(update)
+            if self.settings.ack_mode == "peer":
+                held = self.replicator.wait_held(update["seq"], self.settings.ack_timeout)
+        write = {"origin": update["origin"], "seq": update["seq"], "replicas": held,
+                 "ack": self.settings.ack_mode}
+        return self._result(update["contact_id"], state, write)
+
+    def _result(self, contact_id, state, write):
+        contact = to_contact(contact_id, state)
+        if write is not None:
+            contact["write"] = write
+        return contact
+
+    def _read_after(self, after):
+        """Read-your-writes: wait (bounded) until this replica holds ``after``."""
+        if after is None:
+            return
+        wanted = VersionVector.from_wire(after)
+        if self.store.vector.covers(wanted):
+            return
+        if self.replicator is not None:
+            self.replicator.catch_up_now()
+        deadline = time.monotonic() + READ_AFTER_TIMEOUT
+        with self.store.applied:
+            while not self.store.vector.covers(wanted):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise UnavailableError(
+                        f"replica {self.replica_id} has not caught up with writes this client "
+                        f"already saw ({self.store.vector.missing_from(wanted)} missing); try another replica")
+                self.store.applied.wait(left)

@@ -1,0 +1,229 @@
+"""A local cluster: the name server plus N replicas as child processes.
+
+``python -m contacts.cluster`` is the project's main job: it starts the name server
+and 3 replicas (each with its own data dir under ``--data-dir``), shows which are
+up, opens the GUI when a display exists, and stops everything on Ctrl-C.
+
+:class:`LocalCluster` is also what the tests and benchmarks use to start, SIGKILL,
+SIGSTOP and restart real processes.
+"""
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from Pyro5.api import Proxy
+from Pyro5.errors import PyroError
+
+from .registry import name_server_proxy, replica_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port(host="127.0.0.1"):
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(condition, timeout, interval=0.05, what="condition"):
+    """Poll ``condition`` until it returns something truthy; TimeoutError after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = condition()
+        except (PyroError, OSError):
+            result = None
+        if result:
+            return result
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+class LocalCluster:
+    """Name server + replicas on this machine, each a real process."""
+
+    def __init__(self, base_dir, ns_port=None, host="127.0.0.1", replica_args=(), env=None):
+        self.base_dir = Path(base_dir)
+        self.host = host
+        self.ns_port = ns_port or free_port(host)
+        self.replica_args = list(replica_args)
+        self.env = dict(os.environ if env is None else env)
+        self.env.update({"PYRO_NS_HOST": host, "PYRO_NS_PORT": str(self.ns_port),
+                         "PYTHONUNBUFFERED": "1"})
+        self.env.setdefault("CONTACTS_PING_INTERVAL", "0.5")
+        self.ns_process = None
+        self.replicas = {}          # replica id -> Popen
+        self.replica_extra = {}     # replica id -> extra args it was started with
+        self.logs = []
+
+    # -- processes --------------------------------------------------------------
+    def _spawn(self, args, log_name, extra_env=None):
+        self.base_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.base_dir / log_name, "ab")
+        self.logs.append(log)
+        env = dict(self.env, **(extra_env or {}))
+        return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT,
+                                start_new_session=True)
+
+    def start_name_server(self, timeout=15):
+        env = {"CONTACTS_NS_DIR": str(self.base_dir / "nameserver"), "PYTHON": sys.executable}
+        self.ns_process = self._spawn(["bash", str(ROOT / "nameserver.sh")], "nameserver.log", env)
+        wait_until(self.name_server_up, timeout, what="the name server")
+
+    def name_server_up(self):
+        with name_server_proxy(self.host, self.ns_port, timeout=1) as ns:
+            ns.ping()
+            return True
+
+    def data_dir(self, replica_id):
+        return self.base_dir / f"replica-{replica_id}"
+
+    def start_replica(self, replica_id, *extra, wait=True, timeout=20, env=None):
+        extra = list(extra) or self.replica_extra.get(replica_id, [])
+        self.replica_extra[replica_id] = extra
+        args = [sys.executable, "-m", "contacts.replica", str(replica_id),
+                "--data-dir", str(self.data_dir(replica_id)), "--host", self.host,
+                *self.replica_args, *extra]
+        process = self._spawn(args, f"replica-{replica_id}.log", env)
+        self.replicas[replica_id] = process
+        if wait:
+            self.wait_replica(replica_id, timeout)
+        return process
+
+    def wait_replica(self, replica_id, timeout=20):
+        """Wait until the name server's entry for the replica reaches this very process."""
+        process = self.replicas[replica_id]
+
+        def ready():
+            if process.poll() is not None:
+                raise RuntimeError(f"replica {replica_id} exited with {process.returncode}; "
+                                   f"see {self.base_dir / f'replica-{replica_id}.log'}")
+            with Proxy(self.uri(replica_id)) as proxy:
+                proxy._pyroTimeout = 1
+                return proxy.ping()["pid"] == process.pid
+        wait_until(ready, timeout, what=f"replica {replica_id}")
+
+    def start(self, replicas=3):
+        self.start_name_server()
+        for replica_id in range(1, replicas + 1):
+            self.start_replica(replica_id, wait=False)
+        for replica_id in range(1, replicas + 1):
+            self.wait_replica(replica_id)
+        return self
+
+    def uri(self, replica_id):
+        with name_server_proxy(self.host, self.ns_port, timeout=2) as ns:
+            return str(ns.lookup(replica_name(replica_id)))
+
+    def proxy(self, replica_id, timeout=10):
+        proxy = Proxy(self.uri(replica_id))
+        proxy._pyroTimeout = timeout
+        return proxy
+
+    def signal(self, replica_id, signum):
+        os.kill(self.replicas[replica_id].pid, signum)
+
+    def kill(self, replica_id):
+        """SIGKILL: the replica dies on the spot, as in a crash or power loss."""
+        process = self.replicas[replica_id]
+        if process.poll() is None:
+            process.kill()
+        process.wait(10)
+
+    def stop_replica(self, replica_id, timeout=10):
+        process = self.replicas[replica_id]
+        if process.poll() is None:
+            process.send_signal(signal.SIGCONT)
+            process.terminate()
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+        return process.returncode
+
+    def kill_name_server(self):
+        if self.ns_process and self.ns_process.poll() is None:
+            os.killpg(self.ns_process.pid, signal.SIGKILL)
+            self.ns_process.wait(10)
+
+    def stop(self):
+        for replica_id in list(self.replicas):
+            self.stop_replica(replica_id)
+        if self.ns_process and self.ns_process.poll() is None:
+            os.killpg(self.ns_process.pid, signal.SIGTERM)
+            try:
+                self.ns_process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.ns_process.pid, signal.SIGKILL)
+        for log in self.logs:
+            log.close()
+        self.logs.clear()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def has_display():
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m contacts.cluster",
+        description="Run a local cluster: the Pyro5 name server and N replicas, each with its own "
+                    "data dir; opens the GUI when a display exists. Ctrl-C stops them all.")
+    parser.add_argument("--replicas", type=int, default=3, help="how many replicas (default 3)")
+    parser.add_argument("--data-dir", default=str(Path.home() / ".local/share/contacts/cluster"),
+                        help="where the name server and replicas keep their data")
+    parser.add_argument("--ns-port", type=int, default=int(os.environ.get("PYRO_NS_PORT", 9090)),
+                        help="name server port (default: PYRO_NS_PORT or 9090)")
+    parser.add_argument("--no-gui", action="store_true", help="do not open the GUI")
+    args = parser.parse_args(argv)
+    cluster = LocalCluster(args.data_dir, ns_port=args.ns_port)
+    gui = None
+    try:
+        print(f"starting the name server on 127.0.0.1:{cluster.ns_port} ...", flush=True)
+        cluster.start(args.replicas)
+        for replica_id in range(1, args.replicas + 1):
+            print(f"  replica {replica_id}: up at {cluster.uri(replica_id)}", flush=True)
+        print(f"data in {args.data_dir}; logs beside it", flush=True)
+        if not args.no_gui and has_display():
+            gui = subprocess.Popen([sys.executable, "-m", "contacts.gui"], env=cluster.env, cwd=ROOT)
+            print("the contacts window is open", flush=True)
+        else:
+            print("\nno display: use the command line or a Python REPL, for example\n"
+                  f"  PYRO_NS_PORT={cluster.ns_port} contacts add 'Ada Lovelace' --phone '+44 20 7946 0958'\n"
+                  f"  PYRO_NS_PORT={cluster.ns_port} python -c \"import Pyro5.api; "
+                  f"print(Pyro5.api.Proxy('PYRONAME:contacts.replica.1@127.0.0.1:{cluster.ns_port}')"
+                  ".list_contacts())\"", flush=True)
+        print("\nCtrl-C stops the cluster.", flush=True)
+        reported = set()
+        while True:
+            time.sleep(1)  # the launcher's idle loop: nothing to wait for but Ctrl-C
+            for replica_id, process in cluster.replicas.items():
+                if process.poll() is not None and replica_id not in reported:
+                    reported.add(replica_id)
+                    print(f"replica {replica_id} exited ({process.returncode}); the others go on. "
+                          f"Restart it with: PYRO_NS_PORT={cluster.ns_port} python -m contacts.replica "
+                          f"{replica_id} --data-dir {cluster.data_dir(replica_id)}", flush=True)
+    except KeyboardInterrupt:
+        print("\nstopping ...", flush=True)
+    finally:
+        if gui is not None and gui.poll() is None:
+            gui.terminate()
+        cluster.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

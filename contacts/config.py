@@ -1,0 +1,76 @@
+"""One settings object for replicas and clients, with environment overrides.
+
+Every setting can be overridden by an environment variable ``CONTACTS_<NAME>``
+(for example ``CONTACTS_PING_INTERVAL=0.5``); the replica's command-line flags
+override both.  Pyro5's own settings (``PYRO_NS_HOST``, ``PYRO_NS_PORT`` ...) are
+left to Pyro5.
+"""
+import dataclasses
+import os
+from pathlib import Path
+
+ACK_MODES = ("local", "peer")
+
+
+@dataclasses.dataclass
+class Settings:
+    #: seconds between liveness pings to each peer
+    ping_interval: float = 1.0
+    #: a peer is marked down after this many pings in a row went unanswered
+    missed_pings: int = 3
+    #: seconds between anti-entropy rounds with each live peer (repairs lost pushes)
+    anti_entropy_interval: float = 10.0
+    #: seconds between name-server re-registration and peer look-ups
+    registration_interval: float = 5.0
+    #: timeout of every call from a replica to a peer or to the name server
+    peer_timeout: float = 3.0
+    #: "local": a write is acknowledged once fsynced on the receiving replica;
+    #: "peer": the acknowledgement also waits (up to ack_timeout) for a peer to hold it
+    ack_mode: str = "local"
+    #: how long a "peer" acknowledgement waits for a peer before answering anyway
+    ack_timeout: float = 2.0
+    #: most updates sent in one replication call
+    batch_size: int = 500
+    #: region used to read a phone number typed without a country code
+    default_region: str = "US"
+    #: how far (in Lamport counter units) an incoming stamp may lead this replica's clock
+    max_clock_lead: int = 1_000_000_000
+    #: seconds a new replica waits at start-up to learn from peers before serving writes
+    startup_sync_timeout: float = 5.0
+
+    @classmethod
+    def from_env(cls, environ=None, **overrides):
+        environ = os.environ if environ is None else environ
+        values = {}
+        for field in dataclasses.fields(cls):
+            raw = environ.get("CONTACTS_" + field.name.upper())
+            if raw is not None:
+                values[field.name] = type(field.default)(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)
+        settings.check()
+        return settings
+
+    def check(self):
+        if self.ack_mode not in ACK_MODES:
+            raise ValueError(f"ack_mode must be one of {ACK_MODES}, not {self.ack_mode!r}")
+        for name in ("ping_interval", "anti_entropy_interval", "registration_interval",
+                     "peer_timeout", "ack_timeout"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive")
+        if self.missed_pings < 1 or self.batch_size < 1:
+            raise ValueError("missed_pings and batch_size must be at least 1")
+
+
+def default_data_dir(replica_id):
+    """Per-user data directory of replica N (XDG_DATA_HOME respected)."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "contacts" / f"replica-{replica_id}"
+
+
+def name_server_address():
+    """(host, port) of the name server, from Pyro5's own config / environment."""
+    from Pyro5.api import config
+    host = os.environ.get("PYRO_NS_HOST") or "127.0.0.1"
+    port = int(os.environ.get("PYRO_NS_PORT") or config.NS_PORT)
+    return host, port

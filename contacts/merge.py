@@ -1,0 +1,56 @@
+"""The merge rule: per-field last-writer-wins by Lamport stamp, deletes as tombstones.
+
+A contact's replicated state is ``{register: [value, counter, replica_id]}`` with one
+register per user field plus ``deleted``.  An update carries one stamp and the
+registers it sets; each register keeps the value with the highest stamp.  Because
+taking a maximum is commutative, associative and idempotent, every replica ends in
+the same state whatever order, grouping or repetition the updates arrive in.
+
+Every add or edit also sets ``deleted = False`` with its stamp, and a delete sets
+``deleted = True``: the contact is visible when its newest such write is not a
+delete, so a stale edit never resurrects a deleted contact, but a truly newer one
+does (and carries every field with it).
+"""
+from .model import EMPTY, FIELDS
+
+REGISTERS = FIELDS + ("deleted",)
+
+
+def merge(state, stamp, changes):
+    """Apply ``changes`` stamped ``stamp`` to ``state`` in place; True if anything changed."""
+    changed = False
+    for register, value in changes.items():
+        current = state.get(register)
+        if current is None or tuple(stamp) > (current[1], current[2]):
+            state[register] = [value, stamp[0], stamp[1]]
+            changed = True
+    return changed
+
+
+def merge_state(state, other):
+    """Merge a whole replicated state (a full copy from a peer) into ``state``."""
+    changed = False
+    for register, (value, counter, replica) in other.items():
+        changed |= merge(state, (counter, replica), {register: value})
+    return changed
+
+
+def is_visible(state):
+    deleted = state.get("deleted")
+    return deleted is not None and not deleted[0]
+
+
+def newest_stamp(state):
+    return max(((c, r) for _, c, r in state.values()), default=(0, 0))
+
+
+def fields_of(state):
+    return {f: state[f][0] if f in state else type(EMPTY[f])() for f in FIELDS}
+
+
+def to_contact(contact_id, state):
+    """The public dict form of a contact (see contacts.model)."""
+    contact = {"id": contact_id, **fields_of(state)}
+    contact["deleted"] = not is_visible(state)
+    contact["updated"] = list(newest_stamp(state))
+    return contact

@@ -1,0 +1,87 @@
+"""The Pyro5 name server, as replicas and clients use it.
+
+Replicas register as ``contacts.replica.N`` with the metadata tag ``contacts.replica``
+so that everyone can list them.  The name server forgets nothing by itself and may
+be down or restarted: replicas re-register on an interval, and everyone also keeps
+the peers they learnt from each other.
+"""
+import logging
+import threading
+
+from Pyro5.api import Proxy
+from Pyro5.errors import NamingError, PyroError
+
+from .config import name_server_address
+
+log = logging.getLogger(__name__)
+
+NAME_PREFIX = "contacts.replica."
+TAG = "contacts.replica"
+
+
+def replica_name(replica_id):
+    return f"{NAME_PREFIX}{replica_id}"
+
+
+def name_server_proxy(host=None, port=None, timeout=3.0):
+    """A proxy to the name server at host:port (default: PYRO_NS_HOST/PYRO_NS_PORT)."""
+    default_host, default_port = name_server_address()
+    proxy = Proxy(f"PYRO:Pyro.NameServer@{host or default_host}:{port or default_port}")
+    proxy._pyroTimeout = timeout
+    return proxy
+
+
+def list_replicas(ns):
+    """{replica_id: uri} of every registered replica (alive or not: the name server can't tell)."""
+    found = {}
+    for name, uri in ns.yplookup(meta_all=[TAG], return_metadata=False).items():
+        try:
+            found[int(name[len(NAME_PREFIX):])] = str(uri)
+        except ValueError:
+            continue
+    return found
+
+
+class Registration(threading.Thread):
+    """Keeps this replica registered, and feeds the replicator the replicas the name server knows."""
+
+    def __init__(self, replica_id, uri, replicator, interval, timeout):
+        super().__init__(name="ns-registration", daemon=True)
+        self.name_ = replica_name(replica_id)
+        self.uri = str(uri)
+        self.replicator = replicator
+        self.interval = interval
+        self.timeout = timeout
+        self._stopping = threading.Event()
+        self._reachable = True
+
+    def register_once(self):
+        """Register and learn peers; raises if the name server cannot be reached."""
+        with name_server_proxy(timeout=self.timeout) as ns:
+            ns.register(self.name_, self.uri, metadata={TAG})
+            for replica_id, uri in list_replicas(ns).items():
+                self.replicator.learn(replica_id, uri)
+
+    def run(self):
+        while not self._stopping.wait(self.interval):
+            try:
+                self.register_once()
+                if not self._reachable:
+                    log.info("name server is back; registered %s again", self.name_)
+                self._reachable = True
+            except (PyroError, OSError) as exc:
+                if self._reachable:
+                    log.warning("name server unreachable (%s); replicating with known peers", exc)
+                self._reachable = False
+
+    def stop(self, unregister=True):
+        self._stopping.set()
+        if not unregister:
+            return
+        try:
+            with name_server_proxy(timeout=self.timeout) as ns:
+                # only remove our own entry: a newer incarnation may have replaced it
+                if str(ns.lookup(self.name_)) == self.uri:
+                    ns.remove(self.name_)
+        except (PyroError, NamingError, OSError) as exc:
+            log.warning("could not unregister from the name server: %s", exc)

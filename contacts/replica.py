@@ -1,0 +1,127 @@
+"""``python -m contacts.replica N``: run replica number N.
+
+Opens (or creates) the replica's SQLite store, serves its ContactBook over Pyro5,
+registers it in the name server as ``contacts.replica.N`` and replicates with the
+other replicas until SIGTERM / SIGINT, when it unregisters and stops cleanly.
+"""
+import argparse
+import logging
+import signal
+import sys
+import threading
+
+from Pyro5.api import Daemon
+from Pyro5.errors import PyroError
+
+from . import pyro_settings
+from .book import ContactBook
+from .config import Settings, default_data_dir, name_server_address
+from .errors import StartupError
+from .registry import Registration, replica_name
+from .replication import Replicator
+from .store import ContactStore
+from .wire import send_errors_as_builtins
+
+log = logging.getLogger("contacts.replica")
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m contacts.replica",
+        description="Run one replica of the contact list. The name server is found through "
+                    "PYRO_NS_HOST / PYRO_NS_PORT (default 127.0.0.1:9090). Every setting can also "
+                    "come from a CONTACTS_<SETTING> environment variable (see docs/operations.md).")
+    parser.add_argument("replica_id", metavar="N", type=int,
+                        help="this replica's number (1, 2, 3 ...); registered as contacts.replica.N")
+    parser.add_argument("--data-dir", help="directory of this replica's SQLite file "
+                                           "(default: ~/.local/share/contacts/replica-N)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind (default 127.0.0.1: loopback only; "
+                             "use this machine's address to serve other machines)")
+    parser.add_argument("--port", type=int, default=0, help="port to bind (default: a free port)")
+    parser.add_argument("--nat-host", help="address to advertise instead of --host (NAT, proxies)")
+    parser.add_argument("--nat-port", type=int, help="port to advertise instead of --port")
+    parser.add_argument("--ack", choices=("local", "peer"), dest="ack_mode",
+                        help="when a write is acknowledged: 'local' once fsynced here (default), "
+                             "'peer' once a peer also holds it (or --ack-timeout passed)")
+    parser.add_argument("--ack-timeout", type=float, help="seconds a 'peer' ack waits (default 2)")
+    parser.add_argument("--ping-interval", type=float, help="seconds between pings to each peer (default 1)")
+    parser.add_argument("--anti-entropy-interval", type=float,
+                        help="seconds between catch-up rounds with each peer (default 10)")
+    parser.add_argument("--region", dest="default_region",
+                        help="country (ISO code, e.g. BR) for phone numbers typed without +country (default US)")
+    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING ... (default INFO)")
+    args = parser.parse_args(argv)
+    if args.replica_id < 1:
+        parser.error("N must be a positive integer")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
+                        format=f"%(asctime)s replica-{args.replica_id} %(levelname)s %(name)s: %(message)s")
+    try:
+        run(args)
+    except StartupError as exc:
+        log.error("%s", exc)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def run(args):
+    pyro_settings.apply()
+    send_errors_as_builtins()
+    try:
+        settings = Settings.from_env(
+            ack_mode=args.ack_mode, ack_timeout=args.ack_timeout, ping_interval=args.ping_interval,
+            anti_entropy_interval=args.anti_entropy_interval, default_region=args.default_region)
+    except (ValueError, TypeError) as exc:
+        raise StartupError(f"bad setting: {exc}") from exc
+    data_dir = args.data_dir or default_data_dir(args.replica_id)
+    store = ContactStore(data_dir, args.replica_id, settings.max_clock_lead)
+    replicator = Replicator(store, settings)
+    book = ContactBook(store, settings, replicator)
+    try:
+        daemon = Daemon(host=args.host, port=args.port, nathost=args.nat_host, natport=args.nat_port)
+    except OSError as exc:
+        raise StartupError(f"cannot listen on {args.host}:{args.port}: {exc}") from exc
+    uri = daemon.register(book, objectId=replica_name(args.replica_id))
+    book.uri = str(uri)
+    replicator.start(uri)
+    registration = Registration(args.replica_id, uri, replicator,
+                                settings.registration_interval, settings.peer_timeout)
+    try:
+        registration.register_once()
+    except (PyroError, OSError) as exc:
+        host, port = name_server_address()
+        daemon.close()
+        raise StartupError(f"cannot reach the Pyro5 name server at {host}:{port} ({exc}); start it "
+                           f"with ./nameserver.sh or set PYRO_NS_HOST / PYRO_NS_PORT") from exc
+    registration.start()
+    replicator.begin(first_start=store.is_new, sync_timeout=settings.startup_sync_timeout)
+    log.info("replica %s serving %s (data in %s, ack=%s, %d contacts)", args.replica_id, uri,
+             store.path, settings.ack_mode, store.count())
+
+    stopping = threading.Event()
+
+    def on_signal(signum, _frame):
+        log.info("%s received: stopping", signal.Signals(signum).name)
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    print(f"replica {args.replica_id} ready at {uri}", flush=True)
+    try:
+        daemon.requestLoop(loopCondition=lambda: not stopping.is_set())
+    finally:
+        registration.stop(unregister=True)
+        replicator.stop()
+        daemon.close()
+        store.close()
+        log.info("replica %s stopped", args.replica_id)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

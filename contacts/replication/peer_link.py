@@ -1,0 +1,182 @@
+"""PeerLink: everything this replica does with one peer, in one thread.
+
+A Pyro5 proxy belongs to one thread, and one thread per peer means a slow or dead
+peer never delays the others or the clients.  The thread loops:
+
+- push: this replica's own updates the peer lacks, read from the update record in
+  batches (the record is the queue, so nothing is lost when a push fails or the
+  replica restarts);
+- ping every ``ping_interval``: marks the peer up/down and learns its version
+  vector and the peers it knows;
+- pull (anti-entropy): when the peer comes up, and every ``anti_entropy_interval``,
+  ask it for everything past this replica's version vector.
+"""
+import logging
+import threading
+import time
+
+from Pyro5.api import Proxy
+from Pyro5.errors import CommunicationError, PyroError
+
+from ..errors import ContactsError
+from ..versions import VersionVector
+
+log = logging.getLogger(__name__)
+
+NETWORK_ERRORS = (CommunicationError, OSError, TimeoutError)
+
+
+class PeerLink(threading.Thread):
+    def __init__(self, replicator, replica_id, uri):
+        super().__init__(name=f"peer-{replica_id}", daemon=True)
+        self.replicator = replicator
+        self.store = replicator.store
+        self.settings = replicator.settings
+        self.replica_id = replica_id
+        self.uri = uri
+        self.alive = False
+        self.ever_seen = False
+        self.last_seen = None          # wall-clock time, for display only
+        self.missed = 0
+        self.vector = VersionVector()  # the peer's, as last reported
+        self.acked = 0                 # how many of this replica's own updates the peer holds
+        self.clock = None
+        self._uri_changed = False
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._sync_due = 0.0
+        self.pushed = self.pulled = 0
+
+    # -- called from other threads -----------------------------------------------
+    def wake(self):
+        self._wake.set()
+
+    def stop(self):
+        self._stopping.set()
+        self._wake.set()
+
+    def set_uri(self, uri):
+        if uri != self.uri:
+            log.info("replica %s moved to %s", self.replica_id, uri)
+            self.uri = uri
+            self._uri_changed = True
+            self._sync_due = 0.0
+            self._wake.set()
+
+    def request_sync(self):
+        self._sync_due = 0.0
+        self._wake.set()
+
+    def status(self):
+        mine = self.store.vector
+        return {"replica_id": self.replica_id, "uri": self.uri, "alive": self.alive, "self": False,
+                "last_seen": self.last_seen, "behind": self.vector.missing_from(mine) if self.ever_seen else None,
+                "clock": self.clock}
+
+    # -- the thread ----------------------------------------------------------------
+    def run(self):
+        proxy = None
+        next_ping = 0.0
+        while not self._stopping.is_set():
+            busy = False
+            try:
+                if proxy is None or self._uri_changed:
+                    if proxy is not None:
+                        proxy._pyroRelease()
+                    self._uri_changed = False
+                    proxy = Proxy(self.uri)
+                    proxy._pyroTimeout = self.settings.peer_timeout
+                now = time.monotonic()
+                if now >= next_ping:
+                    next_ping = now + self.settings.ping_interval
+                    self._ping(proxy)
+                if self.alive and self.store.vector.get(self.store.replica_id, 0) > self.acked:
+                    busy = self._push(proxy)
+                if self.alive and time.monotonic() >= self._sync_due:
+                    self._pull(proxy)
+                    self._sync_due = time.monotonic() + self.settings.anti_entropy_interval
+            except NETWORK_ERRORS as exc:
+                self._failed(exc)
+                if proxy is not None:
+                    proxy._pyroRelease()
+                busy = False
+            except (ContactsError, PyroError) as exc:
+                # the peer refused what we sent (or we refused what it sent): not a liveness
+                # problem, but retrying at once would spin, so wait for the next round
+                log.error("replication with replica %s failed: %s", self.replica_id, exc)
+                busy = False
+            except Exception:
+                log.exception("unexpected error talking to replica %s", self.replica_id)
+                busy = False
+            if not busy:
+                timeout = max(next_ping - time.monotonic(), 0.01)
+                self._wake.wait(timeout)
+                self._wake.clear()
+        if proxy is not None:
+            proxy._pyroRelease()
+
+    def _seen(self, vector):
+        self.vector = VersionVector.from_wire(vector)
+        self.acked = self.vector.get(self.store.replica_id, 0)
+        self.last_seen = time.time()
+        self.missed = 0
+        if not self.alive:
+            log.info("replica %s is up at %s", self.replica_id, self.uri)
+            self.alive = True
+            self.ever_seen = True
+            self._sync_due = 0.0
+        self.replicator.peer_progress()
+
+    def _failed(self, exc):
+        self.missed += 1
+        if self.alive and self.missed >= self.settings.missed_pings:
+            log.warning("replica %s is down (%s)", self.replica_id, exc)
+            self.alive = False
+            self.replicator.peer_progress()
+
+    def _ping(self, proxy):
+        info = proxy.ping(self.replicator.me())
+        if info.get("replica_id") != self.replica_id:
+            raise ContactsError(f"{self.uri} answers as replica {info.get('replica_id')}, "
+                                f"not {self.replica_id}")
+        self.clock = info.get("clock")
+        self._seen(info.get("vector"))
+        for peer_id, uri in (info.get("peers") or {}).items():
+            self.replicator.learn(peer_id, uri)
+
+    def _push(self, proxy):
+        """Send the next batch of own updates; True if more may be waiting."""
+        batch = self.store.own_updates_after(self.acked, self.settings.batch_size)
+        if not batch:
+            return False
+        answer = proxy.apply_updates(batch)
+        self.pushed += len(batch)
+        self._seen(answer["vector"])
+        return len(batch) >= self.settings.batch_size
+
+    def _pull(self, proxy):
+        """Ask the peer for everything past this replica's vector, batch after batch."""
+        while not self._stopping.is_set():
+            answer = proxy.fetch_updates(self.store.vector.to_wire(), self.settings.batch_size)
+            if answer["updates"]:
+                self.pulled += self.store.apply_remote(answer["updates"])
+            if not answer["complete"]:
+                self._pull_snapshot(proxy)
+                continue
+            if not answer["more"]:
+                self.replicator.synced_with(self)
+                return
+
+    def _pull_snapshot(self, proxy):
+        """Full copy: the peer compacted updates this replica still lacks."""
+        log.warning("replica %s no longer has updates this replica lacks: taking a full copy",
+                    self.replica_id)
+        after_id, vector = "", None
+        while True:
+            page = proxy.fetch_snapshot(after_id, self.settings.batch_size)
+            vector = vector or VersionVector.from_wire(page["vector"])
+            self.store.apply_snapshot(page["states"], VersionVector())
+            if not page["more"] or not page["states"]:
+                break
+            after_id = page["states"][-1][0]
+        self.store.apply_snapshot([], vector)

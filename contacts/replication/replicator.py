@@ -1,0 +1,129 @@
+"""Replicator: the peers of one replica and what the ContactBook asks of them."""
+import logging
+import threading
+
+from Pyro5.api import URI
+from Pyro5.errors import PyroError
+
+from ..errors import ValidationError, WrongTypeError
+from .peer_link import PeerLink
+
+log = logging.getLogger(__name__)
+
+#: more peers than this is not a cluster but a flood of forged pings
+MAX_PEERS = 64
+
+
+class Replicator:
+    def __init__(self, store, settings):
+        self.store = store
+        self.settings = settings
+        self.uri = None
+        self.links = {}
+        self._lock = threading.Lock()
+        self._progress = threading.Condition()
+        self._stopped = False
+        # a replica with an empty data dir first learns its own past updates from peers
+        # (its data dir may have been wiped) so its new updates never reuse a sequence number
+        self.ready = threading.Event()
+        self.ready.set()
+
+    def start(self, uri):
+        self.uri = str(uri)
+
+    def begin(self, first_start, sync_timeout):
+        """Start serving writes: at once, or for a new replica after its first catch-up."""
+        if not first_start or not self.links:
+            return
+        self.ready.clear()
+        timer = threading.Timer(sync_timeout, self.ready.set)
+        timer.daemon = True
+        timer.start()
+
+    def synced_with(self, link):
+        """A PeerLink finished a catch-up round."""
+        if not self.ready.is_set():
+            self.ready.set()
+
+    def stop(self):
+        self._stopped = True
+        with self._lock:
+            links = list(self.links.values())
+        for link in links:
+            link.stop()
+        for link in links:
+            link.join(timeout=self.settings.peer_timeout + 1)
+
+    def me(self):
+        return {"replica_id": self.store.replica_id, "uri": self.uri}
+
+    # -- membership ----------------------------------------------------------------
+    def learn(self, replica_id, uri):
+        """Take note of a peer (from the name server, a ping, or another peer's list)."""
+        try:
+            replica_id = int(replica_id)
+            uri = str(URI(uri))
+        except (TypeError, ValueError, PyroError):
+            log.debug("ignoring malformed peer %r at %r", replica_id, uri)
+            return
+        if replica_id == self.store.replica_id or replica_id < 1 or self._stopped:
+            return
+        with self._lock:
+            link = self.links.get(replica_id)
+            if link is None:
+                if len(self.links) >= MAX_PEERS:
+                    return
+                log.info("learnt of replica %s at %s", replica_id, uri)
+                link = self.links[replica_id] = PeerLink(self, replica_id, uri)
+                link.start()
+                return
+        link.set_uri(uri)
+
+    def hear_from(self, sender):
+        """A peer pinged us: learn it (it may be new, or back at a new address)."""
+        if not isinstance(sender, dict):
+            raise WrongTypeError("sender", "must be a dict with replica_id and uri")
+        if not isinstance(sender.get("replica_id"), int) or not isinstance(sender.get("uri"), str):
+            raise ValidationError("sender", "needs an integer replica_id and a string uri")
+        self.learn(sender["replica_id"], sender["uri"])
+
+    def known_peers(self):
+        with self._lock:
+            return {str(rid): link.uri for rid, link in self.links.items()}
+
+    def peer_status(self):
+        with self._lock:
+            links = sorted(self.links.values(), key=lambda link: link.replica_id)
+        return [link.status() for link in links]
+
+    def alive_peers(self):
+        with self._lock:
+            return [link for link in self.links.values() if link.alive]
+
+    # -- what writes and reads need ------------------------------------------------------
+    def local_write(self, update):
+        with self._lock:
+            links = list(self.links.values())
+        for link in links:
+            link.wake()
+
+    def catch_up_now(self):
+        with self._lock:
+            links = list(self.links.values())
+        for link in links:
+            link.request_sync()
+
+    def peer_progress(self):
+        with self._progress:
+            self._progress.notify_all()
+
+    def held_by(self, seq):
+        """How many replicas (this one included) are known to hold own update ``seq``."""
+        with self._lock:
+            return 1 + sum(1 for link in self.links.values() if link.acked >= seq)
+
+    def wait_held(self, seq, timeout, wanted=2):
+        """Wait until ``wanted`` replicas hold own update ``seq`` or ``timeout`` passes."""
+        with self._progress:
+            self._progress.wait_for(lambda: self.held_by(seq) >= wanted, timeout)
+        return self.held_by(seq)

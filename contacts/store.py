@@ -1,0 +1,392 @@
+"""ContactStore: one replica's durable state in SQLite.
+
+Tables
+  contacts  one row per contact ever seen: its replicated state (registers with
+            stamps, see contacts.merge) as JSON, plus columns for listing/search.
+  updates   the update record: every update by (origin, seq), with its Lamport
+            counter; peers catch up from it.
+  versions  the version vector: per origin, the highest contiguous seq held.
+  meta      this replica's id and Lamport clock.
+
+Every write is one transaction, committed with ``synchronous=FULL`` in WAL mode
+(fsynced) before the caller returns, so an acknowledged write survives SIGKILL and
+power loss.  Writes are serialized by one lock; reads use per-thread connections
+and never wait for writers (WAL).
+"""
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+from .clock import LamportClock
+from .errors import StampError, StartupError, ValidationError, WrongTypeError
+from .merge import is_visible, merge, merge_state, newest_stamp, fields_of, REGISTERS
+from .model import check_contact_id, check_stored_field, fold, phone_digits, query_digits, search_text
+from .versions import VersionVector
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS contacts (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    visible INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    phone_digits TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contacts_by_name ON contacts (visible, sort_key, id);
+CREATE TABLE IF NOT EXISTS updates (
+    origin INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    counter INTEGER NOT NULL,
+    contact_id TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    request_id TEXT,
+    PRIMARY KEY (origin, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS updates_by_request ON updates (request_id) WHERE request_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS versions (origin INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS log_floor (origin INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+"""
+
+DB_NAME = "contacts.sqlite3"
+UPDATE_KEYS = {"origin", "seq", "counter", "contact_id", "changes", "request_id"}
+MAX_REQUEST_ID = 128
+
+
+def _dumps(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _check_int(value, field, minimum=1):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongTypeError(field, f"must be an integer, not {type(value).__name__}")
+    if value < minimum:
+        raise ValidationError(field, f"must be at least {minimum}, got {value}")
+    return value
+
+
+def check_request_id(request_id):
+    if request_id is None:
+        return None
+    if not isinstance(request_id, str):
+        raise WrongTypeError("request_id", f"must be a string, not {type(request_id).__name__}")
+    if not request_id or len(request_id) > MAX_REQUEST_ID:
+        raise ValidationError("request_id", f"must be 1-{MAX_REQUEST_ID} characters")
+    return request_id
+
+
+class ContactStore:
+    """Durable replicated state of one replica (thread-safe)."""
+
+    def __init__(self, data_dir, replica_id, max_clock_lead=1_000_000_000):
+        self.replica_id = replica_id
+        self.data_dir = Path(data_dir)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.path = self.data_dir / DB_NAME
+            self._db = self._connect()
+            self._db.executescript(SCHEMA)
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            raise StartupError(f"data dir {str(data_dir)!r} is unusable: {exc}") from exc
+        if not os.access(self.data_dir, os.W_OK):
+            raise StartupError(f"data dir {str(data_dir)!r} is not writable")
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers = []
+        stored_id = self._meta("replica_id")
+        if stored_id is None:
+            self._set_meta("replica_id", replica_id)
+            self._db.commit()
+        elif int(stored_id) != replica_id:
+            raise StartupError(f"data dir {str(data_dir)!r} belongs to replica {stored_id}, "
+                               f"not {replica_id}; give each replica its own --data-dir")
+        self.vector = VersionVector(self._db.execute("SELECT origin, seq FROM versions").fetchall())
+        self.floor = dict(self._db.execute("SELECT origin, seq FROM log_floor").fetchall())
+        top = self._db.execute("SELECT MAX(counter) FROM updates").fetchone()[0] or 0
+        self.clock = LamportClock(max(int(self._meta("clock") or 0), top), max_clock_lead)
+        self.is_new = not self.vector and self.count() == 0
+        self.applied = threading.Condition(self._lock)
+
+    @property
+    def write_lock(self):
+        """Held while writing; hold it to make check-then-write sequences atomic."""
+        return self._lock
+
+    # -- connections -------------------------------------------------------------
+    def _connect(self):
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA busy_timeout=10000")
+        db.isolation_level = "DEFERRED"
+        return db
+
+    def _reader(self):
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = self._connect()
+            self._readers.append(db)
+        return db
+
+    def close(self):
+        with self._lock:
+            for db in self._readers:
+                db.close()
+            self._db.close()
+
+    def _meta(self, key):
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key, value):
+        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, str(value)))
+
+    # -- reads -------------------------------------------------------------------
+    def state(self, contact_id, db=None):
+        row = (db or self._reader()).execute(
+            "SELECT state FROM contacts WHERE id=?", (contact_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def count(self, visible=True):
+        return self._reader().execute("SELECT COUNT(*) FROM contacts WHERE visible=?",
+                                (int(visible),)).fetchone()[0]
+
+    def list_states(self, visible=True, offset=0, limit=-1):
+        rows = self._reader().execute(
+            "SELECT id, state FROM contacts WHERE visible=? ORDER BY sort_key, id LIMIT ? OFFSET ?",
+            (int(visible), limit, offset))
+        return [(cid, json.loads(state)) for cid, state in rows]
+
+    def search_states(self, text, limit=-1):
+        needle = fold(text.strip())
+        digits = query_digits(text)
+        rows = self._reader().execute(
+            "SELECT id, state FROM contacts WHERE visible=1 AND (instr(search_text, ?) > 0"
+            " OR (? != '' AND instr(phone_digits, ?) > 0)) ORDER BY sort_key, id LIMIT ?",
+            (needle, digits, digits, limit))
+        return [(cid, json.loads(state)) for cid, state in rows]
+
+    def request_outcome(self, request_id):
+        """(origin, seq, contact_id) of the update made for this request id, if any."""
+        return self._reader().execute(
+            "SELECT origin, seq, contact_id FROM updates WHERE request_id=?", (request_id,)).fetchone()
+
+    def updates_since(self, vector, limit):
+        """Updates past ``vector``, at most ``limit``, and whether the record still has them all.
+
+        Returns (updates, complete); complete is False when some origin's record was
+        compacted past what the asker holds, so only a full copy can bring it up to date.
+        """
+        db = self._reader()
+        updates = []
+        complete = True
+        for origin, held in sorted(self.vector.items()):
+            since = vector.get(origin, 0)
+            if since >= held:
+                continue
+            if self.floor.get(origin, 0) > since:
+                complete = False
+                continue
+            rows = db.execute("SELECT origin, seq, counter, contact_id, changes, request_id FROM updates"
+                              " WHERE origin=? AND seq>? ORDER BY seq LIMIT ?",
+                              (origin, since, limit - len(updates)))
+            updates += [self._update_dict(row) for row in rows]
+            if len(updates) >= limit:
+                break
+        return updates, complete
+
+    def own_updates_after(self, seq, limit):
+        rows = self._reader().execute(
+            "SELECT origin, seq, counter, contact_id, changes, request_id FROM updates"
+            " WHERE origin=? AND seq>? ORDER BY seq LIMIT ?", (self.replica_id, seq, limit))
+        return [self._update_dict(row) for row in rows]
+
+    @staticmethod
+    def _update_dict(row):
+        origin, seq, counter, contact_id, changes, request_id = row
+        return {"origin": origin, "seq": seq, "counter": counter, "contact_id": contact_id,
+                "changes": json.loads(changes), "request_id": request_id}
+
+    def snapshot_page(self, after_id, limit):
+        """A page of every contact's replicated state (tombstones too), for a full copy."""
+        rows = self._reader().execute("SELECT id, state FROM contacts WHERE id>? ORDER BY id LIMIT ?",
+                                      (after_id, limit))
+        return [[cid, json.loads(state)] for cid, state in rows]
+
+    # -- writes ------------------------------------------------------------------
+    def write_local(self, contact_id, changes, request_id=None):
+        """Stamp and durably apply a write made on this replica; returns (update, state)."""
+        with self._lock:
+            counter = self.clock.tick()
+            seq = max(self.vector.get(self.replica_id, 0), self._max_seq(self.replica_id)) + 1
+            update = {"origin": self.replica_id, "seq": seq, "counter": counter,
+                      "contact_id": contact_id, "changes": changes, "request_id": request_id}
+            try:
+                state = self._apply(update)
+                self._set_meta("clock", self.clock.value)
+                self._db.commit()
+            except BaseException:
+                self._rollback()
+                raise
+            self.applied.notify_all()
+            return update, state
+
+    def apply_remote(self, updates):
+        """Durably apply updates from peers (validated first); returns how many were new."""
+        checked = [self.check_update(u) for u in updates]
+        with self._lock:
+            new = 0
+            try:
+                for update in checked:
+                    if update["seq"] <= self.vector.get(update["origin"], 0) or self._has(update):
+                        continue
+                    self.clock.check(update["counter"], "counter")
+                    self.clock.observe(update["counter"])
+                    self._apply(update)
+                    new += 1
+                if new:
+                    self._set_meta("clock", self.clock.value)
+                    self._db.commit()
+            except BaseException:
+                self._rollback()
+                raise
+            if new:
+                self.applied.notify_all()
+            return new
+
+    def apply_snapshot(self, states, vector):
+        """Merge a page of full states from a peer (the fallback when its record is compacted).
+
+        ``vector`` is what the peer's states reflect; it is adopted only for origins whose
+        record the peer no longer has, since the merged states now contain those updates.
+        """
+        with self._lock:
+            try:
+                for contact_id, state in states:
+                    check_contact_id(contact_id, "contact_id")
+                    clean = self._check_state(state)
+                    current = self.state(contact_id, self._db) or {}
+                    if merge_state(current, clean):
+                        self._save(contact_id, current)
+                    self.clock.observe(newest_stamp(clean)[0])
+                for origin, seq in vector.items():
+                    if seq > self.vector.get(origin, 0):
+                        self._set_vector(origin, seq)
+                        self._set_floor(origin, seq)
+                self._set_meta("clock", self.clock.value)
+                self._db.commit()
+            except BaseException:
+                self._rollback()
+                raise
+            self.applied.notify_all()
+
+    def compact(self, keep_per_origin):
+        """Drop all but the newest ``keep_per_origin`` held updates of each origin from the record."""
+        with self._lock:
+            for origin, held in list(self.vector.items()):
+                floor = held - keep_per_origin
+                if floor > self.floor.get(origin, 0):
+                    self._db.execute("DELETE FROM updates WHERE origin=? AND seq<=?", (origin, floor))
+                    self._set_floor(origin, floor)
+            self._db.commit()
+
+    # -- internals ---------------------------------------------------------------
+    def _rollback(self):
+        self._db.rollback()
+        # the in-memory mirrors may hold changes of the rolled-back transaction
+        self.vector = VersionVector(self._db.execute("SELECT origin, seq FROM versions").fetchall())
+        self.floor = dict(self._db.execute("SELECT origin, seq FROM log_floor").fetchall())
+
+    def _has(self, update):
+        return self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
+                                (update["origin"], update["seq"])).fetchone() is not None
+
+    def _max_seq(self, origin):
+        return self._db.execute("SELECT MAX(seq) FROM updates WHERE origin=?", (origin,)).fetchone()[0] or 0
+
+    def _apply(self, update):
+        state = self.state(update["contact_id"], self._db) or {}
+        merge(state, (update["counter"], update["origin"]), update["changes"])
+        self._save(update["contact_id"], state)
+        self._db.execute("INSERT INTO updates (origin, seq, counter, contact_id, changes, request_id)"
+                         " VALUES (?, ?, ?, ?, ?, ?)",
+                         (update["origin"], update["seq"], update["counter"], update["contact_id"],
+                          _dumps(update["changes"]), update.get("request_id")))
+        origin, held = update["origin"], self.vector.get(update["origin"], 0)
+        if update["seq"] == held + 1:
+            held += 1
+            while self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
+                                   (origin, held + 1)).fetchone():
+                held += 1
+            self._set_vector(origin, held)
+        return state
+
+    def _save(self, contact_id, state):
+        fields = fields_of(state)
+        self._db.execute(
+            "INSERT OR REPLACE INTO contacts (id, state, visible, sort_key, search_text, phone_digits)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (contact_id, _dumps(state), int(is_visible(state)), fold(fields["name"]),
+             search_text(fields), phone_digits(fields)))
+
+    def _set_vector(self, origin, seq):
+        self.vector[origin] = seq
+        self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)", (origin, seq))
+
+    def _set_floor(self, origin, seq):
+        self.floor[origin] = seq
+        self._db.execute("INSERT OR REPLACE INTO log_floor (origin, seq) VALUES (?, ?)", (origin, seq))
+
+    @staticmethod
+    def check_update(update):
+        """Validate one replication update's shape and values (not its stamp's plausibility)."""
+        if not isinstance(update, dict):
+            raise WrongTypeError("update", f"must be a dict, not {type(update).__name__}")
+        unknown = sorted(map(str, set(update) - UPDATE_KEYS))
+        if unknown:
+            raise ValidationError("update", f"unknown key(s) {', '.join(unknown)}")
+        for key in ("origin", "seq", "counter", "contact_id", "changes"):
+            if key not in update:
+                raise ValidationError("update", f"missing {key!r}")
+        origin = _check_int(update["origin"], "update.origin")
+        seq = _check_int(update["seq"], "update.seq")
+        counter = _check_int(update["counter"], "update.counter")
+        if origin >= 2 ** 31 or seq >= 2 ** 53:
+            raise StampError("update", f"origin {origin} / seq {seq} out of range")
+        contact_id = check_contact_id(update["contact_id"], "update.contact_id")
+        changes = update["changes"]
+        if not isinstance(changes, dict) or not changes:
+            raise ValidationError("update.changes", "must be a non-empty dict")
+        clean = {}
+        for register, value in changes.items():
+            if register == "deleted":
+                if not isinstance(value, bool):
+                    raise WrongTypeError("update.changes.deleted", "must be a bool")
+                clean[register] = value
+            elif register in REGISTERS:
+                clean[register] = check_stored_field(register, value)
+            else:
+                raise ValidationError("update.changes", f"unknown register {register!r}")
+        return {"origin": origin, "seq": seq, "counter": counter, "contact_id": contact_id,
+                "changes": clean, "request_id": check_request_id(update.get("request_id"))}
+
+    def _check_state(self, state):
+        if not isinstance(state, dict):
+            raise WrongTypeError("state", "must be a dict")
+        clean = {}
+        for register, entry in state.items():
+            if register not in REGISTERS or not isinstance(entry, (list, tuple)) or len(entry) != 3:
+                raise ValidationError("state", f"bad register {register!r}")
+            value, counter, replica = entry
+            _check_int(replica, "state.replica")
+            self.clock.check(_check_int(counter, "state.counter"), "state.counter")
+            if register == "deleted":
+                if not isinstance(value, bool):
+                    raise WrongTypeError("state.deleted", "must be a bool")
+            else:
+                value = check_stored_field(register, value)
+            clean[register] = [value, counter, replica]
+        return clean
