@@ -60,6 +60,13 @@ class Settings:
                 raise ValueError(f"{name} must be positive")
         if self.missed_pings < 1 or self.batch_size < 1:
             raise ValueError("missed_pings and batch_size must be at least 1")
+        # phonenumbers only knows upper-case regions: "br" would silently reject every
+        # number typed without +country, so normalise it and refuse unknown ones here
+        import phonenumbers
+        self.default_region = str(self.default_region).upper()
+        if self.default_region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"default_region must be an ISO country code phonenumbers knows "
+                             f"(US, BR, GB ...), not {self.default_region!r}")
 
 
 def default_data_dir(replica_id):

@@ -37,7 +37,8 @@ MAX_NOTES = 10_000
 MAX_PHONES = 20
 MAX_EMAILS = 20
 MAX_ID = 64
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+# fullmatch, not match: "$" would let a trailing newline through
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_EXCEPT_NEWLINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -49,7 +50,7 @@ def new_contact_id():
 def check_contact_id(value, field="id"):
     if not isinstance(value, str):
         raise WrongTypeError(field, f"must be a string, not {type(value).__name__}")
-    if not value or len(value) > MAX_ID or not ID_PATTERN.match(value):
+    if not value or len(value) > MAX_ID or not ID_PATTERN.fullmatch(value):
         raise ValidationError(field, f"must be 1-{MAX_ID} letters, digits or ._:- "
                                      f"(starting with a letter or digit), got {value[:80]!r}")
     return value
@@ -102,7 +103,7 @@ def _phones(value, region, field="phones"):
     phones = []
     for where, entry in _entries(field, value, MAX_PHONES, ("label", "number", "e164")):
         if "number" not in entry:
-            raise ValidationError(where, "needs a 'number'")
+            raise ValidationError(where + ".number", "is required")
         label = _text(where + ".label", entry.get("label", ""), MAX_LABEL)
         typed, e164 = normalize_phone(entry["number"], region, where + ".number")
         phones.append({"label": label, "number": typed, "e164": e164})
@@ -121,7 +122,7 @@ def _emails(value, field="emails"):
     emails = []
     for where, entry in _entries(field, value, MAX_EMAILS, ("label", "address")):
         if "address" not in entry:
-            raise ValidationError(where, "needs an 'address'")
+            raise ValidationError(where + ".address", "is required")
         label = _text(where + ".label", entry.get("label", ""), MAX_LABEL)
         emails.append({"label": label, "address": normalize_email(entry["address"], where + ".address")})
     return emails
