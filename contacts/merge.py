@@ -11,9 +11,28 @@ Every add or edit also sets ``deleted = False`` with its stamp, and a delete set
 delete, so a stale edit never resurrects a deleted contact, but a truly newer one
 does (and carries every field with it).
 """
+import json
+
 from .model import EMPTY, FIELDS
 
 REGISTERS = FIELDS + ("deleted",)
+
+
+def _wins(value, stamp, current):
+    """Does ``value`` stamped ``stamp`` beat the register's ``current`` [value, counter, replica]?
+
+    Stamps decide.  Two different values under one stamp only happen when a replica
+    reused a stamp (a wiped data dir that wrote before catching up); comparing the
+    values' canonical JSON then still picks the same winner on every replica.
+    """
+    mine, theirs = (stamp[0], stamp[1]), (current[1], current[2])
+    if mine != theirs:
+        return mine > theirs
+    return _canonical(value) > _canonical(current[0])
+
+
+def _canonical(value):
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def merge(state, stamp, changes):
@@ -21,7 +40,7 @@ def merge(state, stamp, changes):
     changed = False
     for register, value in changes.items():
         current = state.get(register)
-        if current is None or tuple(stamp) > (current[1], current[2]):
+        if current is None or _wins(value, stamp, current):
             state[register] = [value, stamp[0], stamp[1]]
             changed = True
     return changed

@@ -224,10 +224,11 @@ class ContactStore:
             seq = max(self.vector.get(self.replica_id, 0), self._max_seq(self.replica_id)) + 1
             update = {"origin": self.replica_id, "seq": seq, "counter": counter,
                       "contact_id": contact_id, "changes": changes, "request_id": request_id}
+            self._begin()
             try:
                 state = self._apply(update)
                 self._set_meta("clock", self.clock.value)
-                self._db.commit()
+                self._commit()
             except BaseException:
                 self._rollback()
                 raise
@@ -235,21 +236,29 @@ class ContactStore:
             return update, state
 
     def apply_remote(self, updates):
-        """Durably apply updates from peers (validated first); returns how many were new."""
+        """Durably apply updates from peers (validated first); returns how many were new.
+
+        Every update and every stamp of the batch is checked before anything is applied,
+        so a batch with one forged update changes nothing at all (not even the clock).
+        """
         checked = [self.check_update(u) for u in updates]
         with self._lock:
+            for update in checked:
+                self.clock.check(update["counter"], "update.counter")
             new = 0
+            self._begin()
             try:
                 for update in checked:
-                    if update["seq"] <= self.vector.get(update["origin"], 0) or self._has(update):
+                    if update["seq"] <= self._vector.get(update["origin"], 0) or self._has(update):
                         continue
-                    self.clock.check(update["counter"], "counter")
-                    self.clock.observe(update["counter"])
                     self._apply(update)
                     new += 1
                 if new:
+                    self.clock.observe(max(u["counter"] for u in checked))
                     self._set_meta("clock", self.clock.value)
-                    self._db.commit()
+                    self._commit()
+                else:
+                    self._rollback()
             except BaseException:
                 self._rollback()
                 raise
@@ -264,6 +273,7 @@ class ContactStore:
         record the peer no longer has, since the merged states now contain those updates.
         """
         with self._lock:
+            self._begin()
             try:
                 for contact_id, state in states:
                     check_contact_id(contact_id, "contact_id")
@@ -273,11 +283,11 @@ class ContactStore:
                         self._save(contact_id, current)
                     self.clock.observe(newest_stamp(clean)[0])
                 for origin, seq in vector.items():
-                    if seq > self.vector.get(origin, 0):
+                    if seq > self._vector.get(origin, 0):
                         self._set_vector(origin, seq)
                         self._set_floor(origin, seq)
                 self._set_meta("clock", self.clock.value)
-                self._db.commit()
+                self._commit()
             except BaseException:
                 self._rollback()
                 raise
@@ -286,19 +296,33 @@ class ContactStore:
     def compact(self, keep_per_origin):
         """Drop all but the newest ``keep_per_origin`` held updates of each origin from the record."""
         with self._lock:
-            for origin, held in list(self.vector.items()):
-                floor = held - keep_per_origin
-                if floor > self.floor.get(origin, 0):
-                    self._db.execute("DELETE FROM updates WHERE origin=? AND seq<=?", (origin, floor))
-                    self._set_floor(origin, floor)
-            self._db.commit()
+            self._begin()
+            try:
+                for origin, held in list(self.vector.items()):
+                    floor = held - keep_per_origin
+                    if floor > self.floor.get(origin, 0):
+                        self._db.execute("DELETE FROM updates WHERE origin=? AND seq<=?", (origin, floor))
+                        self._set_floor(origin, floor)
+                self._commit()
+            except BaseException:
+                self._rollback()
+                raise
 
     # -- internals ---------------------------------------------------------------
+    # A transaction works on private copies of the vector and the floor, published only
+    # after COMMIT: readers (fetch_snapshot, ping, acks) must never see a vector that
+    # claims updates not yet durable, or that a rollback then takes back.
+    def _begin(self):
+        self._vector = VersionVector(self.vector)
+        self._floor = dict(self.floor)
+
+    def _commit(self):
+        self._db.commit()
+        self.vector, self.floor = self._vector, self._floor
+
     def _rollback(self):
         self._db.rollback()
-        # the in-memory mirrors may hold changes of the rolled-back transaction
-        self.vector = VersionVector(self._db.execute("SELECT origin, seq FROM versions").fetchall())
-        self.floor = dict(self._db.execute("SELECT origin, seq FROM log_floor").fetchall())
+        self._begin()  # drop the rolled-back changes from the private copies
 
     def _has(self, update):
         return self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
@@ -315,7 +339,7 @@ class ContactStore:
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          (update["origin"], update["seq"], update["counter"], update["contact_id"],
                           _dumps(update["changes"]), update.get("request_id")))
-        origin, held = update["origin"], self.vector.get(update["origin"], 0)
+        origin, held = update["origin"], self._vector.get(update["origin"], 0)
         if update["seq"] == held + 1:
             held += 1
             while self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
@@ -333,11 +357,11 @@ class ContactStore:
              search_text(fields), phone_digits(fields)))
 
     def _set_vector(self, origin, seq):
-        self.vector[origin] = seq
+        self._vector[origin] = seq
         self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)", (origin, seq))
 
     def _set_floor(self, origin, seq):
-        self.floor[origin] = seq
+        self._floor[origin] = seq
         self._db.execute("INSERT OR REPLACE INTO log_floor (origin, seq) VALUES (?, ?)", (origin, seq))
 
     @staticmethod

@@ -1,0 +1,140 @@
+"""Property tests of the merge: any order, any repetition, any grouping of the same
+updates ends in the same state -- in contacts.merge and in ContactStore on real SQLite."""
+import json
+import tempfile
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from contacts.merge import is_visible, merge, merge_state
+from contacts.store import ContactStore
+
+CONTACT_IDS = ("c1", "c2")
+NAMES = st.sampled_from(["Ada", "Grace", "Alan", "Edsger"])
+PHONES = st.sampled_from([
+    [],
+    [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"}],
+    [{"label": "work", "number": "+1 212 555 0100", "e164": "+12125550100"}],
+])
+EMAILS = st.sampled_from([[], [{"label": "home", "address": "ada@example.com"}],
+                          [{"label": "work", "address": "grace@example.org"}]])
+ORGANIZATIONS = st.sampled_from(["", "Analytical Engines", "Navy"])
+NOTES = st.sampled_from(["", "met at the conference", "two\nlines"])
+REGISTER_VALUES = {"name": NAMES, "phones": PHONES, "emails": EMAILS, "organization": ORGANIZATIONS,
+                   "notes": NOTES, "deleted": st.booleans()}
+
+changes_st = st.fixed_dictionaries({}, optional=REGISTER_VALUES).filter(bool)
+
+
+@st.composite
+def update_histories(draw):
+    """Updates as replicas make them: per origin, seq 1..n with growing Lamport counters.
+
+    Counters of different origins overlap freely (concurrent writes), and several
+    origins may use the same counter (ties are broken by replica id).
+    """
+    updates = []
+    for origin in (1, 2, 3):
+        counter = 0
+        for seq in range(1, draw(st.integers(0, 6)) + 1):
+            counter += draw(st.integers(1, 3))
+            updates.append({"origin": origin, "seq": seq, "counter": counter,
+                            "contact_id": draw(st.sampled_from(CONTACT_IDS)),
+                            "changes": draw(changes_st), "request_id": None})
+    return updates
+
+
+@st.composite
+def deliveries(draw, updates):
+    """The same updates in some order, some repeated, cut into batches of any size."""
+    if not updates:
+        return []
+    order = draw(st.permutations(updates))
+    repeats = draw(st.lists(st.sampled_from(updates), max_size=len(updates)))
+    stream = list(order)
+    for update in repeats:
+        stream.insert(draw(st.integers(0, len(stream))), update)
+    batches, start = [], 0
+    while start < len(stream):
+        size = draw(st.integers(1, len(stream) - start))
+        batches.append(stream[start:start + size])
+        start += size
+    return batches
+
+
+def fold(updates):
+    states = {}
+    for u in updates:
+        merge(states.setdefault(u["contact_id"], {}), (u["counter"], u["origin"]), u["changes"])
+    return states
+
+
+@given(st.data())
+def test_merge_any_order_and_repetition_gives_the_same_state(data):
+    updates = data.draw(update_histories())
+    shuffled = [u for batch in data.draw(deliveries(updates)) for u in batch]
+    assert fold(shuffled) == fold(updates)
+
+
+@given(st.data())
+def test_merge_any_grouping_gives_the_same_state(data):
+    """Merging whole states (a full copy) of any groups equals applying every update."""
+    updates = data.draw(update_histories())
+    groups = data.draw(deliveries(updates))
+    combined = {}
+    for group in data.draw(st.permutations([fold(g) for g in groups])):
+        for contact_id, state in group.items():
+            merge_state(combined.setdefault(contact_id, {}), state)
+    assert combined == fold(updates)
+
+
+@given(st.data())
+def test_same_stamp_different_values_still_converge(data):
+    """A reused stamp (a wiped replica writing before it caught up) picks one winner everywhere."""
+    a, b = data.draw(NAMES), data.draw(NAMES)
+    first, second = {}, {}
+    merge(first, (7, 2), {"name": a})
+    merge(first, (7, 2), {"name": b})
+    merge(second, (7, 2), {"name": b})
+    merge(second, (7, 2), {"name": a})
+    assert first == second
+
+
+def test_stale_edit_does_not_resurrect_a_delete_but_a_newer_one_does():
+    state = {}
+    merge(state, (1, 1), {"name": "Ada", "deleted": False})
+    merge(state, (5, 2), {"deleted": True})
+    merge(state, (3, 3), {"notes": "late edit", "deleted": False})
+    assert not is_visible(state)
+    merge(state, (6, 3), {"notes": "restored by a newer edit", "deleted": False})
+    assert is_visible(state) and state["notes"][0] == "restored by a newer edit"
+
+
+def store_state(store):
+    rows = store._reader().execute("SELECT id, state, visible FROM contacts ORDER BY id").fetchall()
+    return [(cid, json.loads(state), visible) for cid, state, visible in rows], dict(store.vector)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_store_apply_remote_any_order_repetition_grouping_gives_the_same_state(data):
+    """ContactStore.apply_remote on real SQLite: same rows, same vector, same clock."""
+    updates = data.draw(update_histories())
+    batches = data.draw(deliveries(updates))
+    with tempfile.TemporaryDirectory() as in_order_dir, tempfile.TemporaryDirectory() as shuffled_dir:
+        in_order = ContactStore(in_order_dir, 9)
+        shuffled = ContactStore(shuffled_dir, 9)
+        try:
+            if updates:
+                assert in_order.apply_remote(updates) == len(updates)
+            applied = sum(shuffled.apply_remote(batch) for batch in batches)
+            assert applied == len(updates)  # repeats are recognised, not applied twice
+            assert store_state(shuffled) == store_state(in_order)
+            assert shuffled.clock.value == in_order.clock.value
+            expected = fold(updates)
+            for contact_id, state in expected.items():
+                assert shuffled.state(contact_id) == state
+            assert shuffled.vector == {o: max(u["seq"] for u in updates if u["origin"] == o)
+                                       for o in {u["origin"] for u in updates}}
+        finally:
+            in_order.close()
+            shuffled.close()
