@@ -1,0 +1,223 @@
+"""ContactBook in-process, on a real ContactStore in tmp_path and without replication.
+
+What a caller sees: results, errors (precise class and built-in base) and that a
+refused call changes nothing.
+"""
+import pytest
+
+from contacts import book as book_module
+from contacts.book import ContactBook
+from contacts.config import Settings
+from contacts.errors import (ContactNotFound, StampError, UnavailableError, ValidationError,
+                             WrongTypeError)
+from contacts.store import ContactStore
+
+ADA = {"name": "Ada Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}],
+       "emails": [{"label": "work", "address": "ada@example.com"}]}
+
+
+@pytest.fixture
+def book(tmp_path):
+    store = ContactStore(tmp_path / "r1", 1)
+    yield ContactBook(store, Settings(), replicator=None)
+    store.close()
+
+
+def everything(book):
+    """All a replica holds, as clients and peers can see it."""
+    return {"live": book.list_contacts(), "deleted": book.list_deleted(),
+            "vector": book.version_vector(), "clock": book.store.clock.value}
+
+
+def test_add_returns_the_stored_contact_with_id_and_write(book):
+    ada = book.add_contact(ADA)
+    assert ada["name"] == "Ada Lovelace"
+    assert ada["phones"] == [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"}]
+    assert ada["emails"] == [{"label": "work", "address": "ada@example.com"}]
+    assert ada["organization"] == "" and ada["notes"] == "" and ada["deleted"] is False
+    assert ada["write"] == {"origin": 1, "seq": 1, "replicas": 1, "ack": "local"}
+    assert ada["updated"] == [1, 1]
+    assert len(ada["id"]) == 32
+    assert book.get_contact(ada["id"]) == {k: v for k, v in ada.items() if k != "write"}
+
+
+def test_update_changes_only_the_named_fields(book):
+    ada = book.add_contact(ADA)
+    changed = book.update_contact(ada["id"], {"organization": "Analytical Engines"})
+    assert changed["organization"] == "Analytical Engines"
+    assert changed["phones"] == ada["phones"] and changed["name"] == ada["name"]
+    assert changed["write"]["seq"] == 2
+    # a fetched contact can be edited and sent back as is: metadata is ignored
+    fetched = book.get_contact(ada["id"])
+    fetched["notes"] = "first programmer"
+    assert book.update_contact(ada["id"], fetched)["notes"] == "first programmer"
+
+
+def test_delete_get_and_restore(book):
+    ada = book.add_contact(ADA)
+    assert book.delete_contact(ada["id"]) is None
+    with pytest.raises(ContactNotFound) as info:
+        book.get_contact(ada["id"])
+    assert isinstance(info.value, LookupError) and ada["id"] in str(info.value)
+    assert book.list_contacts() == [] and book.count_contacts() == 0
+    assert [c["id"] for c in book.list_deleted()] == [ada["id"]]
+    assert book.list_deleted()[0]["deleted"] is True
+    assert book.delete_contact(ada["id"]) is None, "deleting twice is harmless"
+    with pytest.raises(ContactNotFound):
+        book.update_contact(ada["id"], {"notes": "x"})
+    with pytest.raises(ValidationError, match="restore it instead"):
+        book.add_contact({**ADA, "id": ada["id"]})
+    restored = book.restore_contact(ada["id"])
+    assert restored["name"] == "Ada Lovelace" and restored["deleted"] is False
+    assert book.get_contact(ada["id"])["phones"] == ada["phones"]
+
+
+def test_unknown_ids_raise_lookup_error(book):
+    for call in (book.get_contact, book.delete_contact, book.restore_contact):
+        with pytest.raises(ContactNotFound, match="no contact with id 'nope'"):
+            call("nope")
+    with pytest.raises(ContactNotFound):
+        book.update_contact("nope", {"name": "X"})
+
+
+def test_add_with_an_id_is_idempotent(book):
+    first = book.add_contact({**ADA, "id": "ada-1"})
+    again = book.add_contact({**ADA, "id": "ada-1"})
+    assert again["id"] == first["id"] == "ada-1"
+    assert book.count_contacts() == 1 and book.version_vector() == {"1": 1}
+    with pytest.raises(ValidationError, match="already used by another contact"):
+        book.add_contact({"name": "Someone else", "id": "ada-1"})
+
+
+def test_request_ids_make_retries_harmless(book):
+    first = book.add_contact(ADA, request_id="req-1")
+    retry = book.add_contact(ADA, request_id="req-1")
+    assert retry["id"] == first["id"] and retry["write"]["duplicate"] is True
+    assert book.count_contacts() == 1
+    book.update_contact(first["id"], {"notes": "once"}, request_id="req-2")
+    book.update_contact(first["id"], {"notes": "once"}, request_id="req-2")
+    book.delete_contact(first["id"], request_id="req-3")
+    book.delete_contact(first["id"], request_id="req-3")
+    assert book.version_vector() == {"1": 3}
+
+
+def test_list_is_sorted_by_name_and_pages(book):
+    for name in ("carol", "Álvaro", "bob", "Dave"):
+        book.add_contact({"name": name})
+    assert [c["name"] for c in book.list_contacts()] == ["Álvaro", "bob", "carol", "Dave"]
+    assert [c["name"] for c in book.list_contacts(offset=1, limit=2)] == ["bob", "carol"]
+    assert book.list_contacts(limit=0) == []
+    assert book.count_contacts() == 4
+
+
+def test_search_fields_digits_accents_and_case(book):
+    book.add_contact(ADA)
+    book.add_contact({"name": "José Ñúñez", "organization": "Açaí Ltda",
+                      "phones": [{"number": "+55 11 98765-4321"}],
+                      "emails": [{"address": "jose@example.com.br"}]})
+    book.add_contact({"name": "Grace Hopper", "organization": "US Navy",
+                      "phones": [{"number": "(415) 555-2671"}]})
+
+    def names(text, **kwargs):
+        return [c["name"] for c in book.search(text, **kwargs)]
+    assert names("jose") == ["José Ñúñez"]
+    assert names("NUNEZ") == ["José Ñúñez"]
+    assert names("98765 4321") == ["José Ñúñez"]
+    assert names("+55 11 98765-4321") == ["José Ñúñez"]
+    assert names("acai") == ["José Ñúñez"]
+    assert names("@example.com") == ["Ada Lovelace", "José Ñúñez"]
+    assert names("navy") == ["Grace Hopper"]
+    assert names("4155552671") == ["Grace Hopper"], "digits as typed without formatting"
+    assert names("+1 415") == ["Grace Hopper"], "digits of the E.164 form"
+    assert names("lovelace") == ["Ada Lovelace"]
+    assert names("nobody") == []
+    assert len(book.search("")) == 3, "an empty search lists everything"
+    assert names("a", limit=1) == ["Ada Lovelace"]
+
+
+BAD_CALLS = [
+    ("add_contact", ({"phones": []},), ValidationError, "name"),
+    ("add_contact", ({"name": ""},), ValidationError, "name"),
+    ("add_contact", ({"name": "x" * 201},), ValidationError, "name"),
+    ("add_contact", ({"name": "A", "nick": "x"},), ValidationError, "nick"),
+    ("add_contact", ({"name": "A", "phones": [{"number": "abc"}]},), ValidationError, "phones[0].number"),
+    ("add_contact", ({"name": "A", "emails": [{"address": "a@b"}]},), ValidationError, "emails[0].address"),
+    ("add_contact", ({"name": "A", "phones": [{"number": "+1 415 555 2671"}] * 21},), ValidationError, "phones"),
+    ("add_contact", (["Ada"],), WrongTypeError, "contact"),
+    ("add_contact", ({"name": 3},), WrongTypeError, "name"),
+    ("add_contact", ({"name": "A", "id": "bad id"},), ValidationError, "id"),
+    ("add_contact", ({"name": "A"}, 5), WrongTypeError, "request_id"),
+    ("add_contact", ({"name": "A"}, "r" * 129), ValidationError, "request_id"),
+    ("update_contact", ("KNOWN", {"name": ""}), ValidationError, "name"),
+    ("update_contact", ("KNOWN", {}), ValidationError, "changes"),
+    ("update_contact", ("KNOWN", {"color": "red"}), ValidationError, "color"),
+    ("update_contact", ("KNOWN", "Ada"), WrongTypeError, "changes"),
+    ("update_contact", (5, {"name": "B"}), WrongTypeError, "contact_id"),
+    ("delete_contact", (None,), WrongTypeError, "contact_id"),
+    ("delete_contact", ("../etc",), ValidationError, "contact_id"),
+    ("get_contact", (["KNOWN"],), WrongTypeError, "contact_id"),
+    ("get_contact", ("KNOWN", "not a vector"), WrongTypeError, "version vector"),
+    ("get_contact", ("KNOWN", {"1": "many"}), ValidationError, "version vector"),
+    ("list_contacts", (-1,), ValidationError, "offset"),
+    ("list_contacts", (0, "10"), WrongTypeError, "limit"),
+    ("search", (None,), WrongTypeError, "text"),
+    ("search", ("x" * 201,), ValidationError, "text"),
+    ("search", ("x", True), WrongTypeError, "limit"),
+    ("apply_update", ("update",), WrongTypeError, "update"),
+    ("apply_update", ({"origin": 2, "seq": 1, "counter": 10 ** 15, "contact_id": "c",
+                       "changes": {"name": "Forged"}},), StampError, "update.counter"),
+    ("apply_updates", ({"origin": 2},), WrongTypeError, "updates"),
+    ("fetch_updates", ("everything",), WrongTypeError, "version vector"),
+    ("fetch_updates", ({}, 10 ** 6), ValidationError, "limit"),
+    ("fetch_snapshot", (5,), WrongTypeError, "after_id"),
+]
+
+
+@pytest.mark.parametrize("method, args, error, field", BAD_CALLS,
+                         ids=[f"{m}-{i}" for i, (m, *_) in enumerate(BAD_CALLS)])
+def test_bad_input_is_refused_with_a_message_and_changes_nothing(book, method, args, error, field):
+    known = book.add_contact(ADA)["id"]
+    args = tuple(known if a == "KNOWN" else a for a in args)
+    before = everything(book)
+    with pytest.raises(error) as info:
+        getattr(book, method)(*args)
+    assert str(info.value).startswith(field + ":") or field in str(info.value), str(info.value)
+    assert isinstance(info.value, (ValueError, TypeError))
+    assert everything(book) == before
+
+
+def test_read_after_a_vector_this_replica_lacks_is_unavailable(book, monkeypatch):
+    monkeypatch.setattr(book_module, "READ_AFTER_TIMEOUT", 0.2)
+    ada = book.add_contact(ADA)
+    assert book.get_contact(ada["id"], after={"1": 1})["name"] == "Ada Lovelace"
+    assert len(book.list_contacts(after=book.version_vector())) == 1
+    with pytest.raises(UnavailableError, match="not caught up") as info:
+        book.get_contact(ada["id"], after={"2": 1})
+    assert isinstance(info.value, ConnectionError)
+
+
+def test_apply_update_from_a_peer(book):
+    update = {"origin": 2, "seq": 1, "counter": 7, "contact_id": "from-2",
+              "changes": {"name": "Grace", "phones": [], "emails": [], "organization": "",
+                          "notes": "", "deleted": False}}
+    assert book.apply_update(update) == {"applied": 1, "vector": {"2": 1}}
+    assert book.apply_update(update) == {"applied": 0, "vector": {"2": 1}}
+    assert book.get_contact("from-2")["name"] == "Grace"
+    assert book.store.clock.value == 7
+    # the next local write is ordered after what the peer did
+    assert book.add_contact(ADA)["updated"] == [8, 1]
+    answer = book.fetch_updates({"2": 1})
+    assert [(u["origin"], u["seq"]) for u in answer["updates"]] == [(1, 1)]
+    assert answer["complete"] and not answer["more"] and answer["vector"] == {"1": 1, "2": 1}
+    snapshot = book.fetch_snapshot("", 10)
+    assert sorted(cid for cid, _ in snapshot["states"]) == sorted(["from-2", book.list_contacts()[0]["id"]])
+
+
+def test_ping_and_cluster_status_describe_this_replica(book):
+    book.add_contact(ADA)
+    info = book.ping()
+    assert info["replica_id"] == 1 and info["clock"] == 1 and info["vector"] == {"1": 1}
+    assert info["contacts"] == 1 and info["ack_mode"] == "local" and info["peers"] == {}
+    status = book.cluster_status()
+    assert len(status) == 1
+    assert status[0]["replica_id"] == 1 and status[0]["alive"] and status[0]["self"]
