@@ -1,0 +1,11 @@
+"""Fault injection for the Jepsen-style harness (bench/chaos.py) and its tests.
+
+- tcpproxy: a TCP proxy in front of a replica that adds latency or cuts the link;
+- netns: network namespaces, so each replica is a host of its own and a partition
+  is a link taken down (root and ``ip netns`` needed), or a loopback fallback;
+- cluster: a LocalCluster whose replicas live behind proxies, inside those hosts;
+- history: every client operation as invoked / ok / failed / unknown;
+- workload: client threads writing through ContactsClient into a history;
+- nemesis: faults on a seeded random schedule, and convergence after each heal;
+- checker: what the history allows each replica to hold, and what went wrong.
+"""
