@@ -11,8 +11,8 @@ import time
 
 from Pyro5.api import behavior, expose
 
-from . import __version__
-from .errors import ContactNotFound, UnavailableError, ValidationError, WrongTypeError
+from . import __version__, tls
+from .errors import ContactNotFound, NotReplicaError, UnavailableError, ValidationError, WrongTypeError
 from .merge import fields_of, is_visible, to_contact
 from .model import check_contact_id, new_contact_id, normalize_changes, normalize_new_contact
 from .store import check_request_id
@@ -47,6 +47,8 @@ class ContactBook:
         self.replicator = replicator
         self.uri = None
         self.started = time.time()
+        #: with TLS on, replica-only methods answer only callers holding a replica certificate
+        self.require_replica_certificate = False
 
     @property
     def replica_id(self):
@@ -160,8 +162,10 @@ class ContactBook:
 
     def ping(self, sender=None):
         """Who this replica is and how far it is: replica id, Lamport clock, version vector, peers."""
-        if sender is not None and self.replicator is not None:
-            self.replicator.hear_from(sender)
+        if sender is not None:
+            self._require_replica("ping(sender=...)", sender)
+            if self.replicator is not None:
+                self.replicator.hear_from(sender)
         info = {"replica_id": self.replica_id, "uri": self.uri, "clock": self.store.clock.value,
                 "vector": self.store.vector.to_wire(), "contacts": self.store.count(),
                 "ack_mode": self.settings.ack_mode, "version": __version__,
@@ -183,6 +187,7 @@ class ContactBook:
     def apply_updates(self, updates):
         """Apply a batch of updates from a peer (idempotent, any order); returns
         ``{"applied": new updates, "vector": this replica's version vector}``."""
+        self._require_replica("apply_updates")
         if not isinstance(updates, (list, tuple)):
             raise WrongTypeError("updates", f"must be a list, not {type(updates).__name__}")
         if len(updates) > MAX_BATCH:
@@ -192,6 +197,7 @@ class ContactBook:
 
     def fetch_updates(self, vector, limit=500):
         """Updates this replica holds past ``vector`` (the asker's version vector)."""
+        self._require_replica("fetch_updates")
         vector = VersionVector.from_wire(vector)
         limit = _check_limit(limit, maximum=MAX_BATCH) or 1
         mine = self.store.vector.to_wire()
@@ -202,6 +208,7 @@ class ContactBook:
     def fetch_snapshot(self, after_id="", limit=500):
         """A page of full contact states (tombstones included), for a peer whose gap
         is no longer in this replica's update record."""
+        self._require_replica("fetch_snapshot")
         if not isinstance(after_id, str):
             raise WrongTypeError("after_id", "must be a string")
         limit = _check_limit(limit, maximum=MAX_PAGE) or 1
@@ -213,6 +220,20 @@ class ContactBook:
         return self.store.vector.to_wire()
 
     # -- internals ---------------------------------------------------------------
+    def _require_replica(self, method, sender=None):
+        """Refuse a replica-only call from a caller without a replica certificate (TLS on).
+
+        A ping that names its sender must come from that very replica's certificate:
+        otherwise any replica could redirect the cluster's links to another one."""
+        if not self.require_replica_certificate:
+            return
+        claimed = sender.get("replica_id") if isinstance(sender, dict) else None
+        if tls.caller_is_replica(claimed if isinstance(claimed, int) else None):
+            return
+        role, name = tls.caller_identity()
+        raise NotReplicaError(f"{method} is for replicas only; this connection's certificate is "
+                              f"{name or 'missing'} (role {role or 'none'})")
+
     def _wait_ready(self):
         if self.replicator is not None and not self.replicator.ready.wait(self.settings.startup_sync_timeout):
             raise UnavailableError(f"replica {self.replica_id} is still starting; try again")

@@ -13,7 +13,7 @@ import threading
 from Pyro5.api import Daemon
 from Pyro5.errors import PyroError
 
-from . import pyro_settings
+from . import pyro_settings, tls
 from .book import ContactBook
 from .config import Settings, default_data_dir, name_server_address
 from .errors import StartupError
@@ -50,6 +50,9 @@ def parse_args(argv=None):
                         help="seconds between catch-up rounds with each peer (default 10)")
     parser.add_argument("--region", dest="default_region",
                         help="country (ISO code, e.g. BR) for phone numbers typed without +country (default US)")
+    parser.add_argument("--tls-dir", default=tls.tls_dir_from_env(),
+                        help="turn on TLS with mutual certificates, from this directory (made by "
+                             "python -m contacts.certs; default: CONTACTS_TLS_DIR, unset = no TLS)")
     parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING ... (default INFO)")
     args = parser.parse_args(argv)
     if args.replica_id < 1:
@@ -73,6 +76,9 @@ def main(argv=None):
 def run(args):
     pyro_settings.apply()
     send_errors_as_builtins()
+    if args.tls_dir:
+        # before any socket: Pyro5's SSL config is global to the process
+        tls.configure_replica_tls(args.tls_dir, args.replica_id)
     try:
         settings = Settings.from_env(
             ack_mode=args.ack_mode, ack_timeout=args.ack_timeout, ping_interval=args.ping_interval,
@@ -83,6 +89,7 @@ def run(args):
     store = ContactStore(data_dir, args.replica_id, settings.max_clock_lead)
     replicator = Replicator(store, settings)
     book = ContactBook(store, settings, replicator)
+    book.require_replica_certificate = bool(args.tls_dir)
     try:
         daemon = Daemon(host=args.host, port=args.port, nathost=args.nat_host, natport=args.nat_port)
     except OSError as exc:
