@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 MAX_BATCH = 5000
 MAX_PAGE = 5000
+MAX_SQL_INT = 2 ** 63 - 1
 #: how long a read that must reflect a client's earlier writes waits for this replica to catch up
 READ_AFTER_TIMEOUT = 3.0
 
@@ -31,8 +32,10 @@ def _check_limit(limit, field="limit", maximum=None):
         return -1
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise WrongTypeError(field, f"must be an integer or None, not {type(limit).__name__}")
-    if limit < 0 or (maximum is not None and limit > maximum):
-        raise ValidationError(field, f"must be between 0 and {maximum or 'any'}, got {limit}")
+    # SQLite integers are 64-bit: a larger one would escape as a bare OverflowError
+    maximum = MAX_SQL_INT if maximum is None else maximum
+    if limit < 0 or limit > maximum:
+        raise ValidationError(field, f"must be between 0 and {maximum}, got {str(limit)[:40]}")
     return limit
 
 

@@ -19,14 +19,15 @@ class VersionVector(dict):
             raise WrongTypeError("version vector", f"must be a dict, not {type(data).__name__}")
         vector = cls()
         for origin, seq in data.items():
-            try:
-                origin, seq = int(origin), int(seq)
-            except (TypeError, ValueError):
+            # strict on purpose: int(1.5), int(True) or int(inf) would pass or escape as
+            # bare OverflowErrors; origins are ints or their strings, sequence numbers ints
+            if isinstance(origin, str) and origin.isdigit() and origin.isascii():
+                origin = int(origin)
+            if (isinstance(origin, bool) or not isinstance(origin, int) or isinstance(seq, bool)
+                    or not isinstance(seq, int) or not 1 <= origin < 2 ** 31 or not 0 <= seq < 2 ** 53):
                 from .errors import ValidationError
-                raise ValidationError("version vector", f"bad entry {origin!r}: {seq!r}") from None
-            if origin < 1 or seq < 0:
-                from .errors import ValidationError
-                raise ValidationError("version vector", f"bad entry {origin!r}: {seq!r}")
+                raise ValidationError("version vector", f"bad entry {origin!r:.40}: {seq!r:.40}; "
+                                                        "want {replica id: sequence number}")
             vector[origin] = seq
         return vector
 
