@@ -1,0 +1,57 @@
+"""Putting the window together: name server address, QSettings, the client factory."""
+import argparse
+import os
+import sys
+
+from PyQt5.QtCore import QSettings
+from PyQt5.QtWidgets import QApplication
+
+from .session import Session
+from .views.main_window import MainWindow
+
+ORGANIZATION, APPLICATION = "replicated-contacts", "contacts-gui"
+DEFAULT_NAME_SERVER = ("127.0.0.1", 9090)
+
+
+def client_factory_for(host, port, timeout=3.0):
+    """A function that makes the client; called on the service lane, never on the GUI thread."""
+    def make():
+        from ..client import ContactsClient  # the GUI imports the client, never the other way
+        return ContactsClient(ns_host=host, ns_port=port, timeout=timeout)
+    return make
+
+
+def resolve_name_server(settings, host=None, port=None, environ=None):
+    """Command line first, then PYRO_NS_HOST/PORT (the cluster launcher sets them), then the
+    address remembered from the last run, then Pyro5's default."""
+    environ = os.environ if environ is None else environ
+    host = host or environ.get("PYRO_NS_HOST") or settings.value("nameserver/host") or DEFAULT_NAME_SERVER[0]
+    port = port or environ.get("PYRO_NS_PORT") or settings.value("nameserver/port") or DEFAULT_NAME_SERVER[1]
+    return str(host), int(port)
+
+
+def create_window(settings=None, host=None, port=None, client_factory=None, poll_interval_ms=None,
+                  factory_for=client_factory_for):
+    """The main window, connected and polling (tests pass their own settings and factory)."""
+    settings = settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
+    name_server = resolve_name_server(settings, host, port)
+    kwargs = {} if poll_interval_ms is None else {"poll_interval_ms": poll_interval_ms}
+    session = Session(client_factory or factory_for(*name_server), **kwargs)
+    window = MainWindow(session, settings, name_server, factory_for)
+    session.setParent(window)
+    session.start()
+    return window
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="contacts-gui", description="The replicated contacts window.")
+    parser.add_argument("--ns-host", help="name server host (default: PYRO_NS_HOST, then the last one used)")
+    parser.add_argument("--ns-port", type=int, help="name server port (default: PYRO_NS_PORT, then the last one used)")
+    args, qt_args = parser.parse_known_args(argv)
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Contacts")
+    window = create_window(host=args.ns_host, port=args.ns_port)
+    window.show()
+    return app.exec_()

@@ -1,0 +1,91 @@
+"""Undo/redo commands for the contact list (a ``QUndoStack`` holds them).
+
+The cluster is remote, so a command cannot change things synchronously.  The
+session carries out the first write itself and pushes the command only once the
+cluster acknowledged it (a failed save never lands on the stack); the command's
+first ``redo()`` is therefore skipped.  Later undo/redo send the inverse or the
+same write through the service lane, in order behind everything before them.
+
+Inverses: add <-> delete, delete <-> restore (deletes are tombstones, so the very
+same contact comes back), edit <-> edit with the previous values of the fields
+the edit changed (fields changed by others meanwhile are left alone).
+"""
+from PyQt5.QtWidgets import QUndoCommand
+
+
+def _label(contacts):
+    if len(contacts) == 1:
+        return f"'{contacts[0].get('name', '')}'"
+    return f"{len(contacts)} contacts"
+
+
+class _ServiceCommand(QUndoCommand):
+    def __init__(self, session, text):
+        super().__init__(text)
+        self.session = session
+        self._done_already = True
+
+    def redo(self):
+        if self._done_already:  # the session did it before pushing us
+            self._done_already = False
+            return
+        self.do()
+
+    def undo(self):
+        self.undo_it()
+
+    def do(self):
+        raise NotImplementedError
+
+    def undo_it(self):
+        raise NotImplementedError
+
+
+class AddContactCommand(_ServiceCommand):
+    def __init__(self, session, contact):
+        super().__init__(session, f"Add {_label([contact])}")
+        self.contact = contact
+
+    def undo_it(self):
+        self.session.delete_now([self.contact], f"Undo add of {_label([self.contact])}")
+
+    def do(self):
+        self.session.restore_now([self.contact], f"Redo add of {_label([self.contact])}")
+
+
+class EditContactCommand(_ServiceCommand):
+    def __init__(self, session, contact_id, name, before, after):
+        super().__init__(session, f"Edit '{name}'")
+        self.contact_id = contact_id
+        self.before = before  # {field: value before the edit}, only the fields it changed
+        self.after = after
+
+    def undo_it(self):
+        self.session.update_now(self.contact_id, self.before, f"Undo {self.text()}")
+
+    def do(self):
+        self.session.update_now(self.contact_id, self.after, f"Redo {self.text()}")
+
+
+class DeleteContactsCommand(_ServiceCommand):
+    def __init__(self, session, contacts):
+        super().__init__(session, f"Delete {_label(contacts)}")
+        self.contacts = contacts
+
+    def undo_it(self):
+        self.session.restore_now(self.contacts, f"Undo {self.text()}")
+
+    def do(self):
+        self.session.delete_now(self.contacts, f"Redo {self.text()}")
+
+
+class RestoreContactsCommand(_ServiceCommand):
+    def __init__(self, session, contacts):
+        super().__init__(session, f"Restore {_label(contacts)}")
+        self.contacts = contacts
+
+    def undo_it(self):
+        self.session.delete_now(self.contacts, f"Undo {self.text()}")
+
+    def do(self):
+        self.session.restore_now(self.contacts, f"Redo {self.text()}")

@@ -1,0 +1,105 @@
+"""The replicas as the replica in use sees them, for the cluster panel."""
+import time
+
+from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PyQt5.QtGui import QBrush, QColor
+
+COLUMNS = ("Replica", "Address", "State", "Last seen", "Lag")
+GREEN, RED = QColor(30, 130, 60), QColor(190, 40, 40)
+
+
+def describe_age(last_seen, now=None):
+    if last_seen is None:
+        return "never"
+    age = max(0.0, (now or time.time()) - last_seen)
+    if age < 1.5:
+        return "just now"
+    if age < 120:
+        return f"{age:.0f} s ago"
+    if age < 7200:
+        return f"{age / 60:.0f} min ago"
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(last_seen))
+
+
+def describe_lag(behind):
+    if behind is None:
+        return "unknown"
+    if behind == 0:
+        return "up to date"
+    return f"{behind} update{'s' if behind != 1 else ''} behind"
+
+
+def address_of(uri):
+    """'PYRO:obj@127.0.0.1:4000' -> '127.0.0.1:4000' (the part a person cares about)."""
+    return uri.rsplit("@", 1)[-1] if uri else ""
+
+
+class ClusterModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows = []
+        self._in_use = None
+        self._reachable = False
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.DisplayRole:
+            if column == 0:
+                in_use = " (in use)" if row["replica_id"] == self._in_use else ""
+                return f"replica {row['replica_id']}{in_use}"
+            if column == 1:
+                return address_of(row.get("uri"))
+            if column == 2:
+                return "alive" if row.get("alive") else "down"
+            if column == 3:
+                return describe_age(row.get("last_seen"))
+            if column == 4:
+                return describe_lag(row.get("behind"))
+        if role == Qt.ForegroundRole and column == 2:
+            return QBrush(GREEN if row.get("alive") else RED)
+        if role == Qt.ToolTipRole and column == 1:
+            return row.get("uri")
+        if role == Qt.UserRole:
+            return row
+        return None
+
+    # -- updates from the poller ------------------------------------------------
+    def set_status(self, rows, in_use):
+        """Replace the rows (a handful of replicas: a reset is cheap and keeps nothing worth keeping)."""
+        rows = sorted(rows, key=lambda r: r["replica_id"])
+        self.beginResetModel()
+        self._rows = rows
+        self._in_use = in_use
+        self._reachable = True
+        self.endResetModel()
+
+    def set_unreachable(self):
+        """No replica answers: everyone we knew is shown down, last seen kept."""
+        self.beginResetModel()
+        self._rows = [dict(row, alive=False) for row in self._rows]
+        self._in_use = None
+        self._reachable = False
+        self.endResetModel()
+
+    def rows(self):
+        return list(self._rows)
+
+    def alive_count(self):
+        return sum(1 for row in self._rows if row.get("alive"))
+
+    def in_use(self):
+        return self._in_use

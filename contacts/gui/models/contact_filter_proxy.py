@@ -1,0 +1,51 @@
+"""Incremental search and sorting over the contact table.
+
+A row matches when every word of the query is found in its folded text (name,
+organization, notes, emails, phone numbers and labels; case and accents ignored),
+or when the query looks like a phone number and its digits appear in one of the
+contact's numbers ('7946 0958' finds '+44 20 7946 0958'), the same rule the
+replicas apply in ``search``.
+"""
+from PyQt5.QtCore import QSortFilterProxyModel, Qt
+
+from ...model import fold, query_digits
+from .contact_table_model import PhoneDigitsRole, SearchTextRole, SortRole
+
+
+class ContactFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._words = ()
+        self._digits = ""
+        self.setSortRole(SortRole)
+        self.setSortCaseSensitivity(Qt.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+
+    def query(self):
+        return " ".join(self._words)
+
+    def set_query(self, text):
+        self._words = tuple(fold(text).split())
+        self._digits = query_digits(text.strip())
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        if not self._words:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._digits and self._digits in (index.data(PhoneDigitsRole) or ""):
+            return True
+        haystack = index.data(SearchTextRole) or ""
+        return all(word in haystack for word in self._words)
+
+    def lessThan(self, left, right):
+        a, b = left.data(SortRole) or "", right.data(SortRole) or ""
+        if a != b:
+            # empty cells last whatever the direction would put first
+            if not a or not b:
+                return bool(a) if self.sortOrder() == Qt.AscendingOrder else not a
+            return a < b
+        # ties broken by name so the order is stable between polls
+        name_left = left.sibling(left.row(), 0).data(SortRole) or ""
+        name_right = right.sibling(right.row(), 0).data(SortRole) or ""
+        return name_left < name_right

@@ -1,0 +1,170 @@
+"""The contact list as a Qt table model, kept in sync by diffing snapshots.
+
+The poller hands over a complete list of contacts every second; :meth:`apply_snapshot`
+turns the difference into row inserts, removals and ``dataChanged`` signals instead
+of a model reset, so the selection, the scroll position and the current row survive
+other people's edits.  Rows keep arrival order; sorting is the proxy's job.
+"""
+from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
+
+from ...model import fold, phone_digits, search_text
+
+COLUMNS = ("Name", "Phone", "Email", "Organization")
+NAME, PHONE, EMAIL, ORGANIZATION = range(len(COLUMNS))
+
+#: the whole contact dict
+ContactRole = Qt.UserRole + 1
+#: the contact id
+IdRole = Qt.UserRole + 2
+#: folded text that incremental search matches (every field, labels included)
+SearchTextRole = Qt.UserRole + 3
+#: digits of every phone number, typed and E.164, for searches like '7946 0958'
+PhoneDigitsRole = Qt.UserRole + 4
+#: what a column sorts by (case and accents ignored)
+SortRole = Qt.UserRole + 5
+
+
+def first_phone(contact):
+    phones = contact.get("phones") or []
+    return phones[0]["number"] if phones else ""
+
+
+def first_email(contact):
+    emails = contact.get("emails") or []
+    return emails[0]["address"] if emails else ""
+
+
+def _haystack(contact):
+    labels = [p.get("label", "") for p in contact.get("phones", [])]
+    labels += [e.get("label", "") for e in contact.get("emails", [])]
+    phones = [p.get("e164", "") for p in contact.get("phones", [])]
+    return search_text(contact) + "\n" + fold("\n".join(labels + phones))
+
+
+class ContactTableModel(QAbstractTableModel):
+    """Contacts (dicts as the client returns them), one per row."""
+
+    #: a contact's content changed (id, new contact); the edit dialog listens to this
+    contactChanged = pyqtSignal(str, dict)
+    #: a contact left the list (deleted here or elsewhere)
+    contactRemoved = pyqtSignal(str)
+
+    def __init__(self, parent=None, columns=COLUMNS):
+        super().__init__(parent)
+        self._columns = columns
+        self._contacts = []          # row -> contact dict
+        self._rows = {}              # id -> row
+        self._search = []            # row -> (folded text, phone digits), computed once per change
+
+    # -- reading -------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._contacts)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._columns):
+            return self._columns[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._contacts):
+            return None
+        contact = self._contacts[index.row()]
+        column = index.column()
+        if role in (Qt.DisplayRole, SortRole):
+            text = self._display(contact, column)
+            return fold(text) if role == SortRole else text
+        if role == Qt.ToolTipRole:
+            if column == PHONE and contact.get("phones"):
+                return "\n".join(f"{p['label'] or 'phone'}: {p['number']}" for p in contact["phones"])
+            if column == EMAIL and contact.get("emails"):
+                return "\n".join(f"{e['label'] or 'email'}: {e['address']}" for e in contact["emails"])
+            return None
+        if role == ContactRole:
+            return contact
+        if role == IdRole:
+            return contact["id"]
+        if role == SearchTextRole:
+            return self._search[index.row()][0]
+        if role == PhoneDigitsRole:
+            return self._search[index.row()][1]
+        return None
+
+    def _display(self, contact, column):
+        if column == NAME:
+            return contact.get("name", "")
+        if column == PHONE:
+            more = len(contact.get("phones") or []) - 1
+            return first_phone(contact) + (f"  (+{more})" if more > 0 else "")
+        if column == EMAIL:
+            more = len(contact.get("emails") or []) - 1
+            return first_email(contact) + (f"  (+{more})" if more > 0 else "")
+        if column == ORGANIZATION:
+            return contact.get("organization", "")
+        return None
+
+    def contact(self, contact_id):
+        row = self._rows.get(contact_id)
+        return None if row is None else self._contacts[row]
+
+    def contacts(self):
+        return list(self._contacts)
+
+    def index_of(self, contact_id, column=0):
+        row = self._rows.get(contact_id)
+        return QModelIndex() if row is None else self.index(row, column)
+
+    # -- changing --------------------------------------------------------------
+    def apply_snapshot(self, contacts):
+        """Make the rows equal ``contacts`` with the fewest row changes."""
+        incoming = {c["id"]: c for c in contacts}
+        gone = [row for row, c in enumerate(self._contacts) if c["id"] not in incoming]
+        self._remove_rows(gone)
+        for contact in contacts:
+            self.upsert(contact)
+
+    def upsert(self, contact):
+        """Insert a contact, or update its row if its content changed."""
+        contact = {k: v for k, v in contact.items() if k != "write"}
+        row = self._rows.get(contact["id"])
+        if row is None:
+            row = len(self._contacts)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._contacts.append(contact)
+            self._search.append((_haystack(contact), phone_digits(contact)))
+            self._rows[contact["id"]] = row
+            self.endInsertRows()
+            return
+        if self._contacts[row] == contact:
+            return
+        self._contacts[row] = contact
+        self._search[row] = (_haystack(contact), phone_digits(contact))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.contactChanged.emit(contact["id"], contact)
+
+    def remove(self, contact_id):
+        row = self._rows.get(contact_id)
+        if row is not None:
+            self._remove_rows([row])
+
+    def _remove_rows(self, rows):
+        if not rows:
+            return
+        removed = [self._contacts[row]["id"] for row in rows]
+        # contiguous runs, last first, so earlier row numbers stay valid
+        runs = []
+        for row in sorted(rows):
+            if runs and runs[-1][1] == row - 1:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
+        for first, last in reversed(runs):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._contacts[first:last + 1]
+            del self._search[first:last + 1]
+            self.endRemoveRows()
+        self._rows = {c["id"]: row for row, c in enumerate(self._contacts)}
+        for contact_id in removed:
+            self.contactRemoved.emit(contact_id)

@@ -1,0 +1,312 @@
+"""The window's link to the cluster: models, undo stack, polling and writes.
+
+A :class:`Session` owns the service lane (the thread that owns the client), the
+item models the views show, and the undo stack.  Views call its methods and
+listen to its signals; they never touch the client.
+
+Live updates: a timer asks the lane for a snapshot (contacts, cluster status,
+the trash when it is open) every second; :meth:`ContactTableModel.apply_snapshot`
+diffs it in.  Only one poll is ever queued, so a slow or dead cluster never
+piles them up.
+"""
+from PyQt5.QtCore import QObject, QTimer, pyqtSignal
+from PyQt5.QtWidgets import QUndoStack
+
+from ..config import Settings
+from ..errors import ContactsError
+from ..model import FIELDS, new_contact_id
+from .commands import AddContactCommand, DeleteContactsCommand, EditContactCommand, RestoreContactsCommand
+from .models import ClusterModel, ContactTableModel
+from .workers import POLL, ServiceLane, is_unavailable
+
+POLL_INTERVAL_MS = 1000
+
+
+class EditConflict(Exception):
+    """The contact changed on the cluster after the dialog opened, in a field the user changed too."""
+
+    def __init__(self, current, fields):
+        self.current = current  # the contact as it is now, None if it was deleted
+        self.fields = fields
+        what = "was deleted" if current is None else f"changed ({', '.join(fields)})"
+        super().__init__(f"the contact {what} since you opened it")
+
+
+def describe_error(exc):
+    if is_unavailable(exc):
+        return f"No replica could be reached: {exc}"
+    if isinstance(exc, (ContactsError, ValueError, LookupError, TypeError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _name(contacts):
+    return f"'{contacts[0].get('name', '')}'" if len(contacts) == 1 else f"{len(contacts)} contacts"
+
+
+class Session(QObject):
+    #: permanent status: (text, state) with state one of connecting / ok / degraded / down
+    statusChanged = pyqtSignal(str, str)
+    #: a passing message for the status bar
+    message = pyqtSignal(str)
+    #: a write failed: (title, explanation)
+    errorOccurred = pyqtSignal(str, str)
+    #: user actions queued or running on the lane
+    pendingChanged = pyqtSignal(int)
+    #: the replica in use changed: (replica id or None)
+    replicaChanged = pyqtSignal(object)
+
+    def __init__(self, client_factory, parent=None, poll_interval_ms=POLL_INTERVAL_MS, region=None):
+        super().__init__(parent)
+        self.region = region or Settings.from_env().default_region
+        self.contacts = ContactTableModel(self)
+        self.trash = ContactTableModel(self)
+        self.cluster = ClusterModel(self)
+        self.undo_stack = QUndoStack(self)
+        self.reachable = None          # None until the first answer or failure
+        self.current_replica = None    # (replica id, uri)
+        self.status_text, self.status_state = "Connecting to the cluster…", "connecting"
+        self.polls_done = 0
+        self._trash_watchers = 0
+        self._poll_job = None
+        self._lane = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_interval_ms)
+        self._timer.timeout.connect(self.poll)
+        self._start_lane(client_factory)
+
+    # -- life cycle --------------------------------------------------------------
+    def _start_lane(self, client_factory):
+        self._lane = ServiceLane(client_factory, self)
+        self._lane.clientEvent.connect(self._on_client_event)
+        self._lane.pendingChanged.connect(self.pendingChanged)
+        self._lane.jobWaiting.connect(self._on_waiting)
+        self._poll_job = None
+
+    def start(self):
+        self._timer.start()
+        self.poll()
+
+    def reconnect(self, client_factory):
+        """Use another cluster (the settings dialog changed the name server)."""
+        self._lane.stop(wait=0)
+        self._lane.deleteLater()
+        self.undo_stack.clear()  # its commands name contacts of the old cluster
+        self.current_replica = None
+        self.reachable = None
+        self._set_status("Connecting to the cluster…", "connecting")
+        self._start_lane(client_factory)
+        self.poll()
+
+    def close(self):
+        self._timer.stop()
+        self._lane.stop(wait=0.5)
+
+    @property
+    def pending_actions(self):
+        return self._lane.pending_actions
+
+    # -- polling -----------------------------------------------------------------
+    def watch_trash(self, watching):
+        self._trash_watchers += 1 if watching else -1
+        if watching:
+            self.poll()
+
+    def poll(self):
+        if self._poll_job is not None:
+            return
+        with_trash = self._trash_watchers > 0
+
+        def snapshot(client):
+            contacts = client.list_contacts()
+            status = client.cluster_status()
+            deleted = client.list_deleted() if with_trash else None
+            return {"contacts": contacts, "status": status, "deleted": deleted,
+                    "current": client.current_replica}
+        self._poll_job = self._lane.submit(snapshot, self._poll_done, self._poll_failed, priority=POLL)
+
+    def _poll_done(self, snapshot):
+        self._poll_job = None
+        self.polls_done += 1
+        self.contacts.apply_snapshot(snapshot["contacts"])
+        if snapshot["deleted"] is not None:
+            self.trash.apply_snapshot(snapshot["deleted"])
+        current = snapshot["current"]
+        self.cluster.set_status(snapshot["status"], current[0] if current else None)
+        self.reachable = True
+        self._note_replica(current)
+        self._refresh_status()
+
+    def _poll_failed(self, exc):
+        self._poll_job = None
+        self.polls_done += 1
+        if is_unavailable(exc):
+            self._went_down(exc)
+        else:
+            self.message.emit(f"Refreshing failed: {describe_error(exc)}")
+
+    def _went_down(self, exc):
+        if self.reachable is not False:
+            self.message.emit("Lost contact with every replica; retrying…")
+        self.reachable = False
+        self.current_replica = None
+        self.cluster.set_unreachable()
+        self._set_status("No replica reachable — retrying every second", "down")
+
+    def _on_client_event(self, event):
+        if event.get("type") == "replica":
+            self._note_replica((event.get("replica_id"), event.get("uri")))
+            self._refresh_status()
+        elif event.get("type") == "unavailable":
+            self._went_down(event.get("error", "no replica answered"))
+
+    def _note_replica(self, current):
+        previous = self.current_replica
+        if current is None or (previous is not None and previous[0] == current[0]):
+            return
+        self.current_replica = tuple(current)
+        if previous is not None:
+            self.message.emit(f"Replica {previous[0]} stopped answering — now using replica {current[0]}")
+        elif self.reachable is False:
+            self.message.emit(f"Back in touch: using replica {current[0]}")
+        self.replicaChanged.emit(current[0])
+
+    def _refresh_status(self):
+        if self.current_replica is None:
+            return
+        rows = self.cluster.rows()
+        alive, total = self.cluster.alive_count(), len(rows)
+        text = f"Replica {self.current_replica[0]}"
+        if total:
+            text += f" · {alive} of {total} alive"
+        state = "ok" if alive == total else "degraded"
+        self._set_status(text, state)
+
+    def _set_status(self, text, state):
+        if (text, state) != (self.status_text, self.status_state):
+            self.status_text, self.status_state = text, state
+            self.statusChanged.emit(text, state)
+
+    def _on_waiting(self, job_id, description, error):
+        self._went_down(error)
+        if description:
+            self.message.emit(f"{description}: waiting for a replica…")
+
+    # -- writes ------------------------------------------------------------------
+    def _write(self, job, on_done, description, on_error=None):
+        def failed(exc):
+            if on_error is not None and on_error(exc):
+                return
+            self.errorOccurred.emit(f"{description} failed", describe_error(exc))
+        return self._lane.submit(job, on_done, failed, description=description)
+
+    def add_contact(self, fields):
+        """Add a contact; the id is chosen here so that a retried add never adds twice."""
+        contact = {f: fields[f] for f in FIELDS if f in fields}
+        contact["id"] = new_contact_id()
+        description = f"Add {_name([contact])}"
+
+        def done(stored):
+            self.contacts.upsert(stored)
+            self.undo_stack.push(AddContactCommand(self, stored))
+            self.message.emit(f"Added {_name([stored])}")
+        return self._write(lambda client: client.add_contact(contact), done, description)
+
+    def save_edit(self, contact_id, base, fields, on_conflict=None, force=False):
+        """Send the fields the user changed relative to ``base`` (the version the dialog showed).
+
+        Before writing, the lane re-reads the contact: if someone else changed one of
+        those same fields meanwhile (or deleted the contact), ``on_conflict(EditConflict)``
+        decides instead of overwriting silently; ``force=True`` overwrites.
+        """
+        changes = {f: fields[f] for f in FIELDS if f in fields and fields[f] != base.get(f)}
+        name = fields.get("name") or base.get("name", "")
+        if not changes:
+            self.message.emit("Nothing changed")
+            return None
+
+        def job(client):
+            try:
+                current = client.get_contact(contact_id)
+            except LookupError:
+                current = None
+            if current is None:
+                if not force:
+                    raise EditConflict(None, sorted(changes))
+                current = client.restore_contact(contact_id)
+            clashes = [f for f in changes if current.get(f) != base.get(f) and current.get(f) != changes[f]]
+            if clashes and not force:
+                raise EditConflict(current, clashes)
+            before = {f: current.get(f) for f in changes}
+            return client.update_contact(contact_id, changes), before
+
+        def done(result):
+            stored, before = result
+            self.contacts.upsert(stored)
+            self.trash.remove(contact_id)
+            self.undo_stack.push(EditContactCommand(self, contact_id, name, before, changes))
+            self.message.emit(f"Saved '{name}'")
+
+        def conflict(exc):
+            if isinstance(exc, EditConflict) and on_conflict is not None:
+                exc.changes = changes
+                exc.retry = lambda: self.save_edit(contact_id, base, fields, on_conflict, force=True)
+                on_conflict(exc)
+                return True
+            return False
+        return self._write(job, done, f"Save '{name}'", conflict)
+
+    def delete_contacts(self, contacts):
+        contacts = [dict(c) for c in contacts]
+        if contacts:
+            self.delete_now(contacts, f"Delete {_name(contacts)}",
+                            then=lambda: self.undo_stack.push(DeleteContactsCommand(self, contacts)))
+
+    def restore_contacts(self, contacts):
+        contacts = [dict(c) for c in contacts]
+        if contacts:
+            self.restore_now(contacts, f"Restore {_name(contacts)}",
+                             then=lambda: self.undo_stack.push(RestoreContactsCommand(self, contacts)))
+
+    # the plain writes, used by the commands' undo/redo too
+    def delete_now(self, contacts, description, then=None):
+        ids = [c["id"] for c in contacts]
+
+        def job(client):
+            for contact_id in ids:
+                try:
+                    client.delete_contact(contact_id)
+                except LookupError:
+                    pass  # already gone: what the user wanted holds
+            return ids
+
+        def done(_):
+            for contact in contacts:
+                self.contacts.remove(contact["id"])
+                self.trash.upsert(dict(contact, deleted=True))
+            if then is not None:
+                then()
+            self.message.emit(f"{description}: done")
+        return self._write(job, done, description)
+
+    def restore_now(self, contacts, description, then=None):
+        ids = [c["id"] for c in contacts]
+
+        def done(restored):
+            for contact in restored:
+                self.contacts.upsert(contact)
+                self.trash.remove(contact["id"])
+            if then is not None:
+                then()
+            self.message.emit(f"{description}: done")
+        return self._write(lambda client: [client.restore_contact(i) for i in ids], done, description)
+
+    def update_now(self, contact_id, changes, description):
+        def done(stored):
+            self.contacts.upsert(stored)
+            self.message.emit(f"{description}: done")
+        return self._write(lambda client: client.update_contact(contact_id, changes), done, description)
+
+    def submit(self, job, on_done=None, on_error=None, description=""):
+        """Run any other job on the lane (import, export)."""
+        return self._lane.submit(job, on_done, on_error, description=description)

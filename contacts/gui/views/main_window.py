@@ -1,0 +1,344 @@
+"""The main window: search, the contact table, the detail pane, the cluster.
+
+Everything that talks to the cluster goes through the :class:`Session` (and so
+through its background lane); this class only arranges widgets, keeps the
+selection, and remembers geometry, column widths and the name server in QSettings.
+"""
+from PyQt5.QtCore import QByteArray, Qt
+from PyQt5.QtGui import QKeySequence
+from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
+                             QMessageBox, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from ..models import ContactFilterProxy
+from ..models.contact_table_model import ContactRole, IdRole
+from .cluster_panel import ClusterPanel
+from .contact_dialog import ContactDialog
+from .detail_pane import DetailPane
+from .settings_dialog import SettingsDialog
+from .trash_dialog import TrashDialog
+
+STATUS_COLORS = {"ok": "#1e8c3c", "degraded": "#b36b00", "down": "#b3261e", "connecting": "#5f6368"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session, settings, name_server, client_factory_for=None, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.name_server = tuple(name_server)
+        self.client_factory_for = client_factory_for
+        self.contact_dialog = None
+        self.trash_dialog = None
+        self.message_box = None
+        self.transfer = None          # the import/export in progress, if any
+        self.setWindowTitle("Contacts")
+
+        # -- contacts: search, table, details -------------------------------------
+        self.proxy = ContactFilterProxy(self)
+        self.proxy.setSourceModel(session.contacts)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search names, phone numbers, emails, notes…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.table = QTableView()
+        self.table.setObjectName("contactTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.edit_contact())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = DetailPane()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        session.contacts.contactChanged.connect(self._contact_changed)
+        session.contacts.contactRemoved.connect(self._contact_removed)
+        session.contacts.rowsInserted.connect(self._update_count)
+        session.contacts.rowsRemoved.connect(self._update_count)
+
+        # -- cluster: panel and status bar ------------------------------------------
+        self.cluster_panel = ClusterPanel(session.cluster, self)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.cluster_panel)
+        self.replica_status = QToolButton()
+        self.replica_status.setObjectName("replicaStatus")
+        self.replica_status.setAutoRaise(True)
+        self.replica_status.setToolTip("The replica this window uses and how many are alive; "
+                                       "click for the cluster panel")
+        self.replica_status.clicked.connect(lambda: self.cluster_panel.setVisible(
+            not self.cluster_panel.isVisible()))
+        self.pending_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.pending_label)
+        self.statusBar().addPermanentWidget(self.replica_status)
+        session.statusChanged.connect(self._show_status)
+        session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        session.errorOccurred.connect(self._show_error)
+        session.pendingChanged.connect(self._show_pending)
+        self._show_status(session.status_text, session.status_state)
+
+        self._make_actions()
+        self._restore_settings()
+        self._selection_changed()
+
+    # -- actions and menus -----------------------------------------------------------
+    def _action(self, text, slot, shortcuts=(), tip=""):
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self):
+        stack = self.session.undo_stack
+        self.new_action = self._action("&New contact…", self.new_contact, [QKeySequence.New], "Add a contact")
+        self.edit_action = self._action("&Edit contact…", self.edit_contact, ["Return", "F2"])
+        self.delete_action = self._action("&Delete", self.delete_selected, [QKeySequence.Delete],
+                                          "Delete the selected contacts (undo with Ctrl+Z)")
+        # Del/Return act on the table only, so they keep their meaning in the search box
+        for action in (self.edit_action, self.delete_action):
+            self.removeAction(action)
+            self.table.addAction(action)
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.find_action = self._action("&Find", self.focus_search, [QKeySequence.Find])
+        self.trash_action = self._action("&Trash…", self.show_trash, [], "Deleted contacts, with restore")
+        self.settings_action = self._action("&Settings…", self.show_settings)
+        self.quit_action = self._action("&Quit", self.close, [QKeySequence("Ctrl+Q")])
+        self.import_action = self._action("&Import vCard or CSV…", self.import_contacts)
+        self.export_action = self._action("&Export…", self.export_contacts)
+        self.refresh_action = self._action("&Refresh now", self.session.poll, [QKeySequence.Refresh])
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.new_action, None, self.import_action, self.export_action, None,
+                       self.settings_action, None, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action, None, self.edit_action, self.delete_action,
+                       None, self.find_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.trash_action)
+        cluster_action = self.cluster_panel.toggleViewAction()
+        cluster_action.setShortcut(QKeySequence("Ctrl+K"))
+        view_menu.addAction(cluster_action)
+        view_menu.addAction(self.refresh_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.edit_action, self.delete_action, None, self.undo_action,
+                       self.redo_action, None, self.trash_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    # -- selection and details -----------------------------------------------------------
+    def selected_contacts(self):
+        rows = self.table.selectionModel().selectedRows()
+        return [index.data(ContactRole) for index in sorted(rows, key=lambda i: i.row())]
+
+    def current_contact(self):
+        index = self.table.selectionModel().currentIndex()
+        selected = self.selected_contacts()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            return index.data(ContactRole)
+        return selected[0] if selected else None
+
+    def select_contact(self, contact_id):
+        source = self.session.contacts.index_of(contact_id)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+        return index.isValid()
+
+    def _selection_changed(self, *_):
+        contact = self.current_contact()
+        self.detail.show_contact(contact)
+        has = contact is not None
+        self.edit_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+
+    def _contact_changed(self, contact_id, contact):
+        if self.detail.contact is not None and self.detail.contact["id"] == contact_id:
+            self.detail.show_contact(contact)
+
+    def _contact_removed(self, contact_id):
+        if self.detail.contact is not None and self.detail.contact["id"] == contact_id:
+            self._selection_changed()
+
+    def _update_count(self, *_):
+        count = self.session.contacts.rowCount()
+        self.count_label.setText(f"{count} contact{'s' if count != 1 else ''}")
+
+    def focus_search(self):
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- status --------------------------------------------------------------------------
+    def _show_status(self, text, state):
+        color = STATUS_COLORS.get(state, "#5f6368")
+        self.replica_status.setText(f"● {text}")
+        self.replica_status.setStyleSheet(f"color: {color};")
+
+    def _show_pending(self, count):
+        self.pending_label.setText(f"saving {count} change{'s' if count != 1 else ''}…" if count else "")
+
+    def _show_error(self, title, text):
+        self.statusBar().showMessage(f"{title}: {text}", 10000)
+        self.message_box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
+        self.message_box.open()
+
+    # -- editing ---------------------------------------------------------------------------
+    def new_contact(self):
+        self._open_dialog(ContactDialog(self.session.region, parent=self))
+
+    def edit_contact(self, contact=None, values=None):
+        contact = contact or self.current_contact()
+        if contact is not None:
+            self._open_dialog(ContactDialog(self.session.region, contact, values, parent=self))
+
+    def _open_dialog(self, dialog):
+        if self.contact_dialog is not None:
+            self.contact_dialog.raise_()
+            dialog.deleteLater()
+            return
+        self.contact_dialog = dialog
+        self.session.contacts.contactChanged.connect(dialog.contact_changed)
+        self.session.contacts.contactRemoved.connect(dialog.contact_removed)
+        dialog.accepted.connect(lambda: self._dialog_saved(dialog))
+        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_saved(self, dialog):
+        fields = dialog.fields()
+        if dialog.base is None:
+            self.session.add_contact(fields)
+        else:
+            self.session.save_edit(dialog.base["id"], dialog.base, fields, self._edit_conflict,
+                                   force=dialog.force or dialog.deleted_underneath)
+
+    def _dialog_closed(self, dialog):
+        self.session.contacts.contactChanged.disconnect(dialog.contact_changed)
+        self.session.contacts.contactRemoved.disconnect(dialog.contact_removed)
+        if self.contact_dialog is dialog:
+            self.contact_dialog = None
+        dialog.deleteLater()
+
+    def _edit_conflict(self, conflict):
+        """Someone changed the contact in the very moment we saved: ask, never overwrite silently."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle("The contact changed meanwhile")
+        box.setText(f"While you were saving, {conflict}.")
+        box.setInformativeText("Save your version over theirs, edit again starting from theirs, "
+                               "or drop your changes?")
+        overwrite = box.addButton("Overwrite", QMessageBox.AcceptRole)
+        edit_again = box.addButton("Edit again", QMessageBox.ActionRole)
+        box.addButton("Keep theirs", QMessageBox.RejectRole)
+        self.message_box = box
+
+        def answered(button):
+            if button is overwrite:
+                conflict.retry()
+            elif button is edit_again and conflict.current is not None:
+                values = dict(conflict.current, **conflict.changes)
+                self.edit_contact(conflict.current, values)
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def delete_selected(self):
+        contacts = self.selected_contacts()
+        if not contacts:
+            return
+        self.session.delete_contacts(contacts)
+        what = f"'{contacts[0]['name']}'" if len(contacts) == 1 else f"{len(contacts)} contacts"
+        self.statusBar().showMessage(f"Deleting {what} — Ctrl+Z brings it back", 8000)
+
+    # -- other windows -------------------------------------------------------------------------
+    def show_trash(self):
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(self.session, self)
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+
+    def show_settings(self):
+        dialog = SettingsDialog(*self.name_server, parent=self)
+        dialog.accepted.connect(lambda: self.use_name_server(*dialog.address()))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def use_name_server(self, host, port):
+        if (host, port) == self.name_server:
+            return
+        self.name_server = (host, port)
+        self.settings.setValue("nameserver/host", host)
+        self.settings.setValue("nameserver/port", port)
+        if self.client_factory_for is not None:
+            self.session.reconnect(self.client_factory_for(host, port))
+        self.statusBar().showMessage(f"Using the name server at {host}:{port}", 8000)
+
+    def import_contacts(self):
+        from .transfer import import_contacts
+        import_contacts(self)
+
+    def export_contacts(self):
+        from .transfer import export_contacts
+        export_contacts(self)
+
+    # -- settings ------------------------------------------------------------------------------
+    def _restore_settings(self):
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(980, 640)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        header = self.settings.value("table/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in enumerate((220, 170, 230)):
+                self.table.setColumnWidth(column, width)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_settings(self):
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("nameserver/host", self.name_server[0])
+        self.settings.setValue("nameserver/port", self.name_server[1])
+        self.settings.sync()
+
+    def closeEvent(self, event):
+        self.save_settings()
+        self.session.close()
+        super().closeEvent(event)

@@ -1,0 +1,126 @@
+"""An in-memory stand-in for ContactsClient, for the GUI unit tests.
+
+Same interface and the same validation (contacts.model) as the real client; the
+real client and cluster are exercised by tests/test_gui_cluster.py.
+"""
+import threading
+
+from contacts.errors import ContactNotFound, UnavailableError, ValidationError
+from contacts.model import normalize_changes, normalize_new_contact, new_contact_id
+
+
+class FakeContactsService:
+    def __init__(self, region="US"):
+        self.region = region
+        self.lock = threading.Lock()
+        self.contacts = {}           # id -> contact (deleted ones included)
+        self.counter = 0
+        self.down = threading.Event()  # set: every call raises UnavailableError
+        self.calls = []
+        self.listeners = []
+        self.current_replica = (1, "PYRO:contacts.replica.1@127.0.0.1:40001")
+        self.closed = False
+
+    # -- helpers for tests ---------------------------------------------------------
+    def _call(self, name):
+        self.calls.append(name)
+        if self.down.is_set():
+            raise UnavailableError("no replica answered (fake)")
+
+    def _stamp(self):
+        self.counter += 1
+        return [self.counter, self.current_replica[0]]
+
+    def add_listener(self, callback):
+        self.listeners.append(callback)
+
+    def switch_replica(self, replica_id):
+        previous = self.current_replica[0]
+        self.current_replica = (replica_id, f"PYRO:contacts.replica.{replica_id}@127.0.0.1:4000{replica_id}")
+        for listener in self.listeners:
+            listener({"type": "replica", "replica_id": replica_id, "uri": self.current_replica[1],
+                      "previous": previous})
+
+    def edit_behind_the_back(self, contact_id, changes):
+        """What another user on another replica does."""
+        with self.lock:
+            contact = self.contacts[contact_id]
+            contact.update(normalize_changes(changes, self.region), updated=self._stamp())
+            return dict(contact)
+
+    # -- the client interface ------------------------------------------------------
+    def add_contact(self, contact):
+        with self.lock:
+            self._call("add_contact")
+            contact_id, fields = normalize_new_contact(contact, self.region)
+            contact_id = contact_id or new_contact_id()
+            if contact_id in self.contacts:
+                existing = self.contacts[contact_id]
+                if not existing["deleted"] and {f: existing[f] for f in fields} == fields:
+                    return dict(existing)
+                raise ValidationError("id", f"{contact_id!r} is already used")
+            stored = {"id": contact_id, **fields, "deleted": False, "updated": self._stamp()}
+            self.contacts[contact_id] = stored
+            return dict(stored)
+
+    def update_contact(self, contact_id, changes):
+        with self.lock:
+            self._call("update_contact")
+            contact = self._live(contact_id)
+            contact.update(normalize_changes(changes, self.region), updated=self._stamp())
+            return dict(contact)
+
+    def delete_contact(self, contact_id):
+        with self.lock:
+            self._call("delete_contact")
+            if contact_id not in self.contacts:
+                raise ContactNotFound(contact_id)
+            contact = self.contacts[contact_id]
+            if not contact["deleted"]:
+                contact.update(deleted=True, updated=self._stamp())
+
+    def restore_contact(self, contact_id):
+        with self.lock:
+            self._call("restore_contact")
+            if contact_id not in self.contacts:
+                raise ContactNotFound(contact_id)
+            contact = self.contacts[contact_id]
+            if contact["deleted"]:
+                contact.update(deleted=False, updated=self._stamp())
+            return dict(contact)
+
+    def get_contact(self, contact_id):
+        with self.lock:
+            self._call("get_contact")
+            return dict(self._live(contact_id))
+
+    def _live(self, contact_id):
+        contact = self.contacts.get(contact_id)
+        if contact is None or contact["deleted"]:
+            raise ContactNotFound(contact_id)
+        return contact
+
+    def list_contacts(self, offset=0, limit=None):
+        with self.lock:
+            self._call("list_contacts")
+            live = sorted((dict(c) for c in self.contacts.values() if not c["deleted"]),
+                          key=lambda c: c["name"].casefold())
+            return live[offset:None if limit is None else offset + limit]
+
+    def list_deleted(self):
+        with self.lock:
+            self._call("list_deleted")
+            return [dict(c) for c in self.contacts.values() if c["deleted"]]
+
+    def search(self, text):
+        return [c for c in self.list_contacts() if text.casefold() in c["name"].casefold()]
+
+    def cluster_status(self):
+        with self.lock:
+            self._call("cluster_status")
+            return [{"replica_id": i, "uri": f"PYRO:contacts.replica.{i}@127.0.0.1:4000{i}",
+                     "alive": True, "self": i == self.current_replica[0], "last_seen": None,
+                     "behind": 0, "clock": self.counter} for i in (1, 2, 3)]
+
+    def close(self):
+        self.closed = True
