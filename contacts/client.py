@@ -1,0 +1,498 @@
+"""ContactsClient: the failover client the GUI, the command line and scripts use.
+
+It offers the ContactBook's contact methods and hides the cluster behind them:
+
+- **finding replicas** (:mod:`contacts.discovery`): the name server, explicit URIs, and
+  the peers each replica reports in ``ping()``, so it keeps working without the name server;
+- **failover**: every remote call has a timeout; on a connection failure, a timeout
+  (a frozen replica) or an address that no longer serves the replica, the call moves
+  to another live replica and is retried there. The failed replica is avoided until a
+  ping shows it back, and the client returns to its preferred replica once it is;
+- **no duplicates**: writes carry a request id (and adds a client-made contact id) that
+  stays the same across retries, so a write retried on another replica is applied once;
+- **read-your-writes**: the client keeps the version vector of its own acknowledged
+  writes and sends it as ``after`` with reads; a replica that lacks them waits to catch
+  up or says it cannot, and the client tries another;
+- **any thread**: proxies come from a :class:`~contacts.proxy_pool.ProxyPool` that
+  lends each to one thread at a time.
+
+Errors a replica *answers* with (ContactNotFound, ValidationError ...) reach the caller
+as the precise class and never cause a failover. UnavailableError means no replica
+could serve.
+"""
+import concurrent.futures
+import logging
+import threading
+import time
+import uuid
+
+from Pyro5.errors import PyroError
+
+from . import pyro_settings
+from .book import READ_AFTER_TIMEOUT
+from .config import name_server_address
+from .discovery import ReplicaDirectory
+from .errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
+from .proxy_pool import ProxyPool, is_network_failure
+from .registry import list_replicas, name_server_proxy
+from .versions import VersionVector
+from .wire import receive_precise_errors
+
+log = logging.getLogger(__name__)
+
+#: how long to wait, after the first replica answered a probe, for a more preferred one
+PROBE_GRACE = 0.15
+#: seconds between name-server look-ups while every replica is fine / while some are not
+NS_REFRESH_HEALTHY = 30.0
+NS_REFRESH_DEGRADED = 3.0
+#: seconds between pings of the replica in use (to learn peers) while all is fine
+CURRENT_PING_INTERVAL = 15.0
+
+READS_WITH_AFTER = {"get_contact", "list_contacts", "search"}
+
+
+def new_request_id():
+    return uuid.uuid4().hex
+
+
+class ContactsClient:
+    """A contact list client that survives replica failures.
+
+    ``ContactsClient()`` finds the name server through ``PYRO_NS_HOST`` / ``PYRO_NS_PORT``;
+    ``ns_host``/``ns_port`` name another; ``uris`` lists replica URIs to use without a
+    name server (with ``discover=False``, *only* those). ``timeout`` bounds each remote
+    call; a whole client call, failovers included, takes at most about
+    ``call_budget`` (default ``3 * timeout``) plus a replica's catch-up wait.
+    """
+
+    def __init__(self, ns_host=None, ns_port=None, uris=None, timeout=3.0, *,
+                 discover=True, probe_interval=1.0, call_budget=None, read_your_writes=True):
+        if isinstance(uris, str):
+            uris = [uris]
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+            raise ValidationError("timeout", f"must be a positive number of seconds, got {timeout!r}")
+        pyro_settings.apply()
+        receive_precise_errors()
+        self.timeout = float(timeout)
+        self.call_budget = float(call_budget) if call_budget else 3 * self.timeout
+        self.probe_interval = probe_interval
+        self.read_your_writes = read_your_writes
+        use_name_server = not uris or ns_host is not None or ns_port is not None
+        if use_name_server:
+            default_host, default_port = name_server_address()
+            self.name_server = (ns_host or default_host, int(ns_port or default_port))
+        else:
+            self.name_server = None
+        self.directory = ReplicaDirectory(uris or (), learn_peers=discover)
+        self._pool = ProxyPool()
+        self._lock = threading.Lock()
+        self._failover_lock = threading.Lock()
+        self._current = None
+        self._last_used = None       # the replica of the last "replica" event
+        self._seen = VersionVector()
+        self._listeners = []
+        self._ns_checked = None      # time.monotonic() of the last name-server look-up
+        self.name_server_error = None
+        self._probes = None
+        self._watcher = None
+        self._closing = threading.Event()
+
+    # -- contact methods (same names as ContactBook) ----------------------------------
+    def add_contact(self, contact):
+        """Add a contact; returns it as stored, with its ``id`` and ``write`` receipt.
+
+        The client picks the id (unless ``contact`` has one) and a request id, so a retry
+        after a failover returns the first result instead of adding a second contact."""
+        if not isinstance(contact, dict):
+            raise WrongTypeError("contact", f"must be a dict, not {type(contact).__name__}")
+        contact = dict(contact)
+        if contact.get("id") is None:
+            contact["id"] = uuid.uuid4().hex
+        return self._call("add_contact", (contact,), {"request_id": new_request_id()}, "write")
+
+    def update_contact(self, contact_id, changes):
+        """Change some fields of a contact; returns the contact."""
+        return self._call("update_contact", (contact_id, changes), {"request_id": new_request_id()},
+                          "write-existing")
+
+    def delete_contact(self, contact_id):
+        """Move a contact to the trash (it can be restored)."""
+        self._call("delete_contact", (contact_id,), {"request_id": new_request_id()}, "write-existing")
+
+    def restore_contact(self, contact_id):
+        """Bring a deleted contact back; returns it."""
+        return self._call("restore_contact", (contact_id,), {"request_id": new_request_id()},
+                          "write-existing")
+
+    def get_contact(self, contact_id):
+        return self._call("get_contact", (contact_id,), {}, "read")
+
+    def list_contacts(self, offset=0, limit=None):
+        """Live contacts sorted by name; ``offset``/``limit`` page through them."""
+        return self._call("list_contacts", (offset, limit), {}, "read")
+
+    def list_deleted(self, offset=0, limit=None):
+        """Deleted contacts (the trash)."""
+        return self._call("list_deleted", (offset, limit), {}, "read-barrier")
+
+    def count_contacts(self):
+        return self._call("count_contacts", (), {}, "read-barrier")
+
+    def search(self, text, limit=None):
+        """Live contacts matching ``text`` in name, organization, emails, notes or phone digits."""
+        return self._call("search", (text, limit), {}, "read")
+
+    def cluster_status(self):
+        """Every replica as the replica in use sees it (itself first, with ``self: True``)."""
+        return self._call("cluster_status", (), {}, "plain")
+
+    def ping(self):
+        """The ping answer of the replica in use (id, clock, version vector, peers ...)."""
+        return self._call("ping", (), {}, "plain")
+
+    # -- what the client itself knows -----------------------------------------------------
+    @property
+    def current_replica(self):
+        """(replica_id, uri) of the replica in use, or None before the first call."""
+        with self._lock:
+            entry = self._current
+        return (entry.replica_id, entry.uri) if entry is not None else None
+
+    def known_replicas(self):
+        """The replicas this client knows and how they fared (list of dicts, preferred first)."""
+        with self._lock:
+            current = self._current
+        return [e.as_dict(current=e is current) for e in self.directory.entries()]
+
+    @property
+    def seen(self):
+        """Version vector of this client's acknowledged writes (what its reads wait for)."""
+        with self._lock:
+            return VersionVector(self._seen)
+
+    def add_listener(self, callback):
+        """Call ``callback(event)`` (from any thread) when the client moves to another replica
+        (``{"type": "replica", "replica_id", "uri", "previous"}``) or none can serve
+        (``{"type": "unavailable", "error"}``)."""
+        with self._lock:
+            self._listeners.append(callback)
+
+    def remove_listener(self, callback):
+        with self._lock:
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
+    def close(self):
+        """Stop the background watcher and close every connection."""
+        self._closing.set()
+        if self._watcher is not None and self._watcher is not threading.current_thread():
+            self._watcher.join(self.timeout + 1)
+        if self._probes is not None:
+            self._probes.shutdown(wait=False, cancel_futures=True)
+        self._pool.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        current = self.current_replica
+        where = f"replica {current[0]} at {current[1]}" if current else "not connected yet"
+        return f"<ContactsClient {where}>"
+
+    # -- one call, with failover ------------------------------------------------------------
+    def _call(self, method, args, kwargs, kind):
+        """Run ``method`` on a live replica, moving to another on network failure.
+
+        ``kind`` says what the call needs: "read" (sends ``after``), "read-barrier" and
+        "write-existing" (the replica first catches up with this client's writes, so a
+        contact written elsewhere is found and a later write wins over an earlier one),
+        "write" and "plain"."""
+        if self._closing.is_set():
+            raise UnavailableError("this client is closed")
+        self._start_watcher()
+        started = time.monotonic()
+        tried = []
+        problems = []
+        may_wait = True
+        while True:
+            entry = self._choose(tried)
+            if entry is None:
+                break
+            try:
+                result = self._attempt(entry, method, args, kwargs, kind, may_wait)
+            except UnavailableError as exc:
+                # one replica already waited in vain for this client's writes: the others
+                # are tried only if they are known to hold them (no second long wait)
+                may_wait = False
+                # the replica answered that it cannot serve (still starting, or behind this
+                # client's writes): not a failure of the replica, but use another for a while
+                problems.append(f"{entry.label()}: {exc}")
+                self.directory.failed(entry, exc, hold=1.0)
+                self._drop_current(entry)
+                tried.append(entry)
+            except ContactsError:
+                raise
+            except Exception as exc:
+                if not is_network_failure(exc):
+                    raise
+                problems.append(f"{entry.label()}: {_describe(exc, self.timeout)}")
+                log.info("%s failed (%s); trying another replica", entry.label(), _describe(exc, self.timeout))
+                self.directory.failed(entry, exc)
+                self._pool.discard(entry.uri)
+                self._drop_current(entry)
+                tried.append(entry)
+            else:
+                return result
+            if time.monotonic() - started > self.call_budget:
+                problems.append(f"gave up after {time.monotonic() - started:.1f} s")
+                break
+        error = UnavailableError(self._unavailable_message(problems))
+        self._emit({"type": "unavailable", "error": str(error)})
+        raise error
+
+    def _attempt(self, entry, method, args, kwargs, kind, may_wait=True):
+        with self._lock:
+            seen = VersionVector(self._seen) if self.read_your_writes else VersionVector()
+        behind = bool(seen) and not entry.vector.covers(seen)
+        if behind and not may_wait and kind in ("read", "read-barrier", "write-existing"):
+            raise UnavailableError(f"lacks {entry.vector.missing_from(seen)} of this client's writes")
+        catch_up = self.timeout + READ_AFTER_TIMEOUT
+        kwargs = dict(kwargs)
+        with self._pool.borrow(entry.uri, self.timeout) as proxy:
+            if behind and kind in ("read-barrier", "write-existing"):
+                proxy._pyroTimeout = catch_up
+                proxy.list_contacts(0, 0, seen.to_wire())   # returns [] once caught up
+                proxy._pyroTimeout = self.timeout
+                self.directory.holds(entry, seen)
+            if kind == "read" and seen:
+                kwargs["after"] = seen.to_wire()
+                if behind:
+                    proxy._pyroTimeout = catch_up
+            result = getattr(proxy, method)(*args, **kwargs)
+            receipt = None
+            if isinstance(result, dict) and isinstance(result.get("write"), dict):
+                receipt = result["write"]
+            elif method == "delete_contact":
+                # delete answers None: the replica's own sequence number now covers the delete
+                vector = VersionVector.from_wire(proxy.version_vector())
+                if entry.replica_id in vector:
+                    receipt = {"origin": entry.replica_id, "seq": vector[entry.replica_id]}
+        if kind == "read" and seen:
+            self.directory.holds(entry, seen)
+        if receipt is not None:
+            self._record_write(entry, receipt)
+        if method == "ping":
+            self.directory.answered(entry, result)
+        return result
+
+    def _record_write(self, entry, receipt):
+        try:
+            origin, seq = int(receipt["origin"]), int(receipt["seq"])
+        except (KeyError, TypeError, ValueError):
+            return
+        mine = VersionVector({origin: seq})
+        with self._lock:
+            self._seen = self._seen.merged(mine)
+        self.directory.holds(entry, mine)
+
+    # -- choosing a replica -----------------------------------------------------------------
+    def _choose(self, tried):
+        """The replica for the next attempt: the one in use, or the best other live one."""
+        with self._lock:
+            current = self._current
+        if current is not None and current not in tried and not current.avoided:
+            return current
+        with self._failover_lock:
+            with self._lock:
+                current = self._current
+            if current is not None and current not in tried and not current.avoided:
+                return current          # another thread failed over meanwhile
+            entry = self._find_replica(tried)
+            event = self._use(entry) if entry is not None else None
+        self._emit(event)
+        return entry
+
+    def _find_replica(self, tried):
+        now = time.monotonic()
+        refreshed = False
+        if self.name_server and (not self.directory.usable(tried) or self._ns_checked is None):
+            self._refresh_from_name_server()
+            refreshed = True
+        candidates = self.directory.usable(tried)
+        if not candidates:
+            # last resort: a replica that failed earlier may be back already
+            candidates = [e for e in self.directory.entries() if e not in tried]
+        best = self._probe(candidates)
+        if best is None and self.name_server and not refreshed and now - (self._ns_checked or 0) > 0.5:
+            self._refresh_from_name_server()
+            best = self._probe([e for e in self.directory.entries() if e not in tried and e not in candidates])
+        return best
+
+    def _probe(self, candidates):
+        """Ping ``candidates`` at once; the most preferred that answered and holds this
+        client's writes (else the one missing least), or None."""
+        if not candidates:
+            return None
+        with self._lock:
+            seen = VersionVector(self._seen) if self.read_your_writes else VersionVector()
+        if self._probes is None:
+            self._probes = concurrent.futures.ThreadPoolExecutor(8, thread_name_prefix="contacts-probe")
+        futures = {self._probes.submit(self._ping_entry, entry): entry for entry in candidates}
+        answered = {}     # entry -> how many of this client's writes it lacks
+        deadline = time.monotonic() + self.timeout + 0.5
+        first_good = None  # when the first replica holding all this client's writes answered
+        pending = set(futures)
+        while pending:
+            now = time.monotonic()
+            wait_for = deadline - now
+            if first_good is not None:
+                best_rank = min(e.rank for e, missing in answered.items() if missing == 0)
+                if not any(futures[f].rank < best_rank for f in pending):
+                    break
+                wait_for = min(wait_for, first_good + PROBE_GRACE - now)
+            if wait_for <= 0:
+                break
+            done, pending = concurrent.futures.wait(pending, wait_for, concurrent.futures.FIRST_COMPLETED)
+            for future in done:
+                entry = future.result()
+                if entry is not None:
+                    answered[entry] = entry.vector.missing_from(seen)
+                    if answered[entry] == 0 and first_good is None:
+                        first_good = time.monotonic()
+        if not answered:
+            return None
+        return min(answered, key=lambda e: (answered[e], e.rank))
+
+    def _ping_entry(self, entry):
+        """Ping one replica (in a probe thread); the entry on success, None on failure."""
+        try:
+            with self._pool.borrow(entry.uri, self.timeout) as proxy:
+                info = proxy.ping()
+        except Exception as exc:
+            if is_network_failure(exc) or isinstance(exc, (ContactsError, PyroError)):
+                self.directory.failed(entry, exc)
+                self._pool.discard(entry.uri)
+                return None
+            raise
+        return self.directory.answered(entry, info)
+
+    def _refresh_from_name_server(self):
+        host, port = self.name_server
+        self._ns_checked = time.monotonic()
+        try:
+            with name_server_proxy(host, port, timeout=min(self.timeout, 2.0)) as ns:
+                found = list_replicas(ns)
+        except Exception as exc:
+            if not (is_network_failure(exc) or isinstance(exc, PyroError)):
+                raise
+            if self.name_server_error is None:
+                log.info("name server %s:%s unreachable (%s); using the replicas already known",
+                         host, port, exc)
+            self.name_server_error = f"name server {host}:{port} unreachable ({_describe(exc, 2.0)})"
+            return False
+        self.name_server_error = None
+        for replica_id, uri in found.items():
+            self.directory.learn(replica_id, uri, "name server")
+        return True
+
+    def _use(self, entry):
+        """Make ``entry`` the replica in use; returns the event to emit (outside any lock)."""
+        with self._lock:
+            self._current = entry
+            previous = self._last_used
+            if previous is entry:
+                return None
+            self._last_used = entry
+        log.info("using %s at %s", entry.label(), entry.uri)
+        return {"type": "replica", "replica_id": entry.replica_id, "uri": entry.uri,
+                "previous": previous.replica_id if previous is not None else None}
+
+    def _drop_current(self, entry):
+        with self._lock:
+            if self._current is entry:
+                self._current = None
+
+    def _emit(self, event):
+        if event is None:
+            return
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:
+                log.exception("contacts client listener %r failed", listener)
+
+    def _unavailable_message(self, problems):
+        known = self.directory.entries()
+        if not known:
+            where = self.name_server_error or (
+                f"the name server at {self.name_server[0]}:{self.name_server[1]} lists no replica"
+                if self.name_server else "no replica URI was given")
+            return f"no replica is known: {where}"
+        details = "; ".join(problems) or "every known replica failed recently"
+        if self.name_server_error:
+            details += f"; {self.name_server_error}"
+        return f"no replica can serve ({len(known)} known): {details}"
+
+    # -- the background watcher ---------------------------------------------------------------
+    def _start_watcher(self):
+        if self._watcher is not None:
+            return
+        with self._lock:
+            if self._watcher is not None:
+                return
+            self._watcher = threading.Thread(target=self._watch, name="contacts-client-watch", daemon=True)
+        self._watcher.start()
+
+    def _watch(self):
+        """Probe avoided replicas, go back to the preferred one once it is back, keep learning
+        peers and name-server entries. Runs only while the client is in use (daemon thread)."""
+        last_current_ping = time.monotonic()
+        while not self._closing.wait(self.probe_interval):
+            try:
+                last_current_ping = self._watch_once(last_current_ping)
+            except Exception:
+                log.exception("contacts client watcher failed; going on")
+
+    def _watch_once(self, last_current_ping):
+        now = time.monotonic()
+        with self._lock:
+            current = self._current
+        preferred = self.directory.most_preferred()
+        degraded = (current is None or current is not preferred
+                    or any(e.avoided for e in self.directory.entries()))
+        if self.name_server and now - (self._ns_checked or 0) > (
+                NS_REFRESH_DEGRADED if degraded else NS_REFRESH_HEALTHY):
+            self._refresh_from_name_server()
+        if current is not None and (degraded or now - last_current_ping > CURRENT_PING_INTERVAL):
+            self._ping_entry(current)       # learns the peers it knows, and their new addresses
+            last_current_ping = now
+        for entry in self.directory.due_for_probe():
+            if self._closing.is_set():
+                break
+            self._ping_entry(entry)
+        with self._lock:
+            current = self._current
+            seen = VersionVector(self._seen)
+        if current is None:
+            return last_current_ping
+        better = [e for e in self.directory.usable() if e.rank < current.rank]
+        for entry in better:
+            entry = self._ping_entry(entry)
+            if entry is not None and entry.vector.covers(seen):
+                with self._failover_lock:
+                    event = self._use(entry)
+                self._emit(event)
+                break
+        return last_current_ping
+
+
+def _describe(exc, timeout):
+    text = str(exc) or type(exc).__name__
+    if type(exc).__name__ == "TimeoutError":
+        return f"no answer within {timeout:g} s (frozen or overloaded?)"
+    return text
