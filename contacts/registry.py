@@ -76,6 +76,9 @@ class Registration(threading.Thread):
 
     def stop(self, unregister=True):
         self._stopping.set()
+        if self.is_alive() and self is not threading.current_thread():
+            # a re-registration in flight would otherwise put the entry back after removal
+            self.join(self.timeout + 1)
         if not unregister:
             return
         try:

@@ -53,7 +53,9 @@ def parse_args(argv=None):
     parser.add_argument("--tls-dir", default=tls.tls_dir_from_env(),
                         help="turn on TLS with mutual certificates, from this directory (made by "
                              "python -m contacts.certs; default: CONTACTS_TLS_DIR, unset = no TLS)")
-    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING ... (default INFO)")
+    parser.add_argument("--log-level", default="INFO", type=str.upper,
+                        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+                        help="DEBUG, INFO, WARNING, ERROR or CRITICAL (default INFO)")
     args = parser.parse_args(argv)
     if args.replica_id < 1:
         parser.error("N must be a positive integer")
@@ -62,7 +64,7 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
+    logging.basicConfig(level=args.log_level, stream=sys.stderr,
                         format=f"%(asctime)s replica-{args.replica_id} %(levelname)s %(name)s: %(message)s")
     try:
         run(args)
@@ -99,6 +101,15 @@ def run(args):
     replicator.start(uri)
     registration = Registration(args.replica_id, uri, replicator,
                                 settings.registration_interval, settings.peer_timeout)
+    # handlers before registering: a SIGTERM from now on still unregisters on the way out
+    stopping = threading.Event()
+
+    def on_signal(signum, _frame):
+        log.info("%s received: stopping", signal.Signals(signum).name)
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     try:
         registration.register_once()
     except (PyroError, OSError) as exc:
@@ -111,14 +122,6 @@ def run(args):
     log.info("replica %s serving %s (data in %s, ack=%s, %d contacts)", args.replica_id, uri,
              store.path, settings.ack_mode, store.count())
 
-    stopping = threading.Event()
-
-    def on_signal(signum, _frame):
-        log.info("%s received: stopping", signal.Signals(signum).name)
-        stopping.set()
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
     print(f"replica {args.replica_id} ready at {uri}", flush=True)
     try:
         daemon.requestLoop(loopCondition=lambda: not stopping.is_set())

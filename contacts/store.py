@@ -13,6 +13,7 @@ Every write is one transaction, committed with ``synchronous=FULL`` in WAL mode
 power loss.  Writes are serialized by one lock; reads use per-thread connections
 and never wait for writers (WAL).
 """
+import fcntl
 import json
 import os
 import sqlite3
@@ -85,6 +86,7 @@ class ContactStore:
         self.data_dir = Path(data_dir)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            self._lock_file = self._lock_data_dir()
             self.path = self.data_dir / DB_NAME
             self._db = self._connect()
             self._db.executescript(SCHEMA)
@@ -101,6 +103,8 @@ class ContactStore:
             self._set_meta("replica_id", replica_id)
             self._db.commit()
         elif int(stored_id) != replica_id:
+            self._db.close()
+            self._lock_file.close()
             raise StartupError(f"data dir {str(data_dir)!r} belongs to replica {stored_id}, "
                                f"not {replica_id}; give each replica its own --data-dir")
         self.vector = VersionVector(self._db.execute("SELECT origin, seq FROM versions").fetchall())
@@ -131,11 +135,33 @@ class ContactStore:
             self._readers.append(db)
         return db
 
+    def _lock_data_dir(self):
+        """Hold an exclusive lock on the data dir for this store's lifetime.
+
+        Two processes on one data dir (the same replica started twice) would both claim
+        its identity and reuse its sequence numbers and stamps.  The kernel drops the
+        lock when the process dies, even by SIGKILL, so a restart is never refused.
+        """
+        lock_file = open(self.data_dir / "lock", "a+")
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock_file.seek(0)
+            holder = lock_file.read().strip() or "another process"
+            lock_file.close()
+            raise StartupError(f"data dir {str(self.data_dir)!r} is in use by {holder}; "
+                               f"is this replica already running?") from None
+        lock_file.truncate(0)
+        lock_file.write(f"pid {os.getpid()}\n")
+        lock_file.flush()
+        return lock_file
+
     def close(self):
         with self._lock:
             for db in self._readers:
                 db.close()
             self._db.close()
+            self._lock_file.close()
 
     def _meta(self, key):
         row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()

@@ -280,6 +280,11 @@ def test_name_server_restart_and_sigterm(cluster_factory):
     with name_server_proxy(cluster.host, cluster.ns_port) as ns:
         assert set(ns.yplookup(meta_all=["contacts.replica"])) == {replica_name(1), replica_name(2)}
 
+    # the same replica started twice: the second refuses its busy data dir and steals nothing
+    twice = run_replica(["1", "--data-dir", str(cluster.data_dir(1))], cluster.env)
+    assert twice.returncode != 0 and "is this replica already running?" in twice.stderr
+    assert registered(cluster, 1) == uri_one
+
     cluster.kill_name_server()
     cluster.start_name_server()
     assert registered(cluster, 1) == uri_one, "registration lost across a name-server restart"

@@ -96,6 +96,19 @@ def test_data_dir_of_another_replica_is_refused(tmp_path):
     again.close()
 
 
+def test_a_data_dir_serves_one_store_at_a_time(tmp_path):
+    first = ContactStore(tmp_path / "r1", 1)
+    with pytest.raises(StartupError, match=r"in use by pid \d+; is this replica already running"):
+        ContactStore(tmp_path / "r1", 1)
+    first.write_local("c1", dict(ADA))
+    first.close()
+    second = ContactStore(tmp_path / "r1", 1)
+    try:
+        assert second.count() == 1
+    finally:
+        second.close()
+
+
 def test_unusable_data_dir_is_a_startup_error(tmp_path):
     regular_file = tmp_path / "a-file"
     regular_file.write_text("not a directory")
