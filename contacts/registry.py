@@ -42,6 +42,30 @@ def list_replicas(ns):
     return found
 
 
+def live_incarnation(replica_id, own_uri, timeout):
+    """The URI of another live process serving replica ``replica_id``, or None.
+
+    Two processes with one replica id would both stamp updates as that origin and reuse
+    its sequence numbers, and the replicas would silently diverge.  The name server's
+    entry is asked directly: a dead or different replica there (a restart after a crash,
+    a reused port) is no obstacle.
+    """
+    try:
+        with name_server_proxy(timeout=timeout) as ns:
+            uri = str(ns.lookup(replica_name(replica_id)))
+    except (PyroError, OSError):
+        return None          # not registered, or no name server: register_once will say
+    if uri == str(own_uri):
+        return None          # our own address (a fixed --port or --nat-port): a restart
+    try:
+        with Proxy(uri) as other:
+            other._pyroTimeout = timeout
+            info = other.ping()
+    except Exception:        # noqa: BLE001 - anything but a clean answer means "not running"
+        return None
+    return uri if isinstance(info, dict) and info.get("replica_id") == replica_id else None
+
+
 class Registration(threading.Thread):
     """Keeps this replica registered, and feeds the replicator the replicas the name server knows."""
 

@@ -17,7 +17,7 @@ from . import pyro_settings, tls
 from .book import ContactBook
 from .config import Settings, default_data_dir, name_server_address
 from .errors import StartupError
-from .registry import Registration, replica_name
+from .registry import Registration, live_incarnation, replica_name
 from .replication import Replicator
 from .store import ContactStore
 from .wire import send_errors_as_builtins
@@ -110,6 +110,11 @@ def run(args):
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    other = live_incarnation(args.replica_id, uri, settings.peer_timeout)
+    if other:
+        daemon.close()
+        raise StartupError(f"replica {args.replica_id} is already running at {other}; stop it "
+                           f"first, or give this one another number and its own --data-dir")
     try:
         registration.register_once()
     except (PyroError, OSError) as exc:

@@ -284,6 +284,11 @@ def test_name_server_restart_and_sigterm(cluster_factory):
     twice = run_replica(["1", "--data-dir", str(cluster.data_dir(1))], cluster.env)
     assert twice.returncode != 0 and "is this replica already running?" in twice.stderr
     assert registered(cluster, 1) == uri_one
+    # ... and so does a second replica 1 on a data dir of its own
+    impostor = run_replica(["1", "--data-dir", str(cluster.base_dir / "impostor")], cluster.env)
+    assert impostor.returncode != 0
+    assert f"replica 1 is already running at {uri_one}" in impostor.stderr
+    assert registered(cluster, 1) == uri_one
 
     cluster.kill_name_server()
     cluster.start_name_server()
