@@ -15,6 +15,8 @@ latency and cut links are injected.
 import subprocess
 import sys
 
+from Pyro5.api import Proxy
+
 from ..cluster import ROOT, LocalCluster, free_port
 from .netns import Network, netns_available
 
@@ -114,6 +116,17 @@ class HostsCluster(LocalCluster):
 
     def start(self, replicas=None):
         return super().start(replicas or self.replica_count)
+
+    def replica_uri(self, replica_id):
+        """The replica's advertised URI (fixed for the cluster's life: no name server needed)."""
+        address, proxy_port, _ = self._ports(replica_id)
+        return f"PYRO:contacts.replica.{replica_id}@{address}:{proxy_port}"
+
+    def bare_proxy(self, replica_id, timeout=3.0):
+        """A bare Pyro5 proxy to the replica (through its fault proxy), as a REPL user has."""
+        proxy = Proxy(self.replica_uri(replica_id))
+        proxy._pyroTimeout = timeout
+        return proxy
 
     def proxy_command(self, replica_id, command):
         """'delay S', 'cut' or 'heal' for the proxy in front of replica_id."""

@@ -1,0 +1,216 @@
+"""Jepsen-style chaos run: clients write through ContactsClient while a nemesis
+injects faults; a checker then reads every replica and judges the history.
+
+    python bench/chaos.py --seconds 60 --seed 1 --replicas 3 --clients 4
+
+Faults (one at a time, on a schedule drawn from --seed): SIGKILL + restart of a
+replica, SIGSTOP/SIGCONT, the name server killed and restarted, latency and cut
+links at a TCP proxy in front of a replica, and network partitions between
+replicas.  As root with ``ip netns`` each replica is a host of its own (a network
+namespace) and a partition is a link taken down; elsewhere a partition is a
+proxy-level cut (the first line says which).
+
+After the run: every fault healed, a quiet period until the replicas converge, then
+every replica is read with a bare Pyro5 proxy and checked for lost acknowledged
+writes, unexpected contacts or values, resurrected deletes and divergent replicas.
+Prints a summary table and, last, one line of figures; exits 1 on any violation.
+See docs/reliability.md.
+"""
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from contacts.client import ContactsClient  # noqa: E402
+from contacts.faults.checker import check, summarize  # noqa: E402
+from contacts.faults.cluster import HostsCluster  # noqa: E402
+from contacts.faults.history import History  # noqa: E402
+from contacts.faults.nemesis import KINDS, Nemesis, wait_converged  # noqa: E402
+from contacts.faults.workload import ClientWorker  # noqa: E402
+
+SHOWN_VIOLATIONS = 20
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="python bench/chaos.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=60, help="how long clients and nemesis run")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the fault schedule and workload")
+    parser.add_argument("--replicas", type=int, default=3)
+    parser.add_argument("--clients", type=int, default=4, help="client threads (one ContactsClient each)")
+    parser.add_argument("--hosts", choices=("auto", "netns", "loopback"), default="auto",
+                        help="netns: a namespace per replica (root); loopback: all on 127.0.0.1")
+    parser.add_argument("--faults", default=",".join(KINDS),
+                        help=f"comma-separated fault kinds (default all: {','.join(KINDS)})")
+    parser.add_argument("--fault-seconds", type=float, nargs=2, default=(1.0, 6.0), metavar=("MIN", "MAX"),
+                        help="how long each fault lasts (default 1 6)")
+    parser.add_argument("--gap-seconds", type=float, nargs=2, default=(0.5, 3.0), metavar=("MIN", "MAX"),
+                        help="quiet time between faults (default 0.5 3)")
+    parser.add_argument("--converge-timeout", type=float, default=60,
+                        help="how long replicas may take to converge after the final heal")
+    parser.add_argument("--timeout", type=float, default=2.0, help="client call timeout (s)")
+    parser.add_argument("--think", type=float, default=0.02, help="mean pause between a client's calls (s)")
+    parser.add_argument("--ack", choices=("local", "peer"), help="replicas' --ack mode (default: theirs)")
+    parser.add_argument("--data-dir", help="keep the cluster's data and logs here (default: a temp dir, "
+                                           "kept only when the check fails)")
+    parser.add_argument("--history", help="write the history here, one JSON operation a line")
+    args = parser.parse_args(argv)
+    args.faults = [k.strip() for k in args.faults.split(",") if k.strip()]
+    unknown = set(args.faults) - set(KINDS)
+    if unknown:
+        parser.error(f"unknown fault kinds {sorted(unknown)}; choose from {', '.join(KINDS)}")
+    if args.replicas < 1 or args.clients < 1 or args.seconds <= 0:
+        parser.error("--replicas, --clients and --seconds must be positive")
+    return args
+
+
+def read_replicas(cluster, replica_ids, timeout=10.0):
+    """{replica: list_contacts() or the exception}, through bare Pyro5 proxies."""
+    lists = {}
+    for replica_id in replica_ids:
+        try:
+            with cluster.bare_proxy(replica_id, timeout) as proxy:
+                lists[replica_id] = proxy.list_contacts()
+        except Exception as exc:
+            lists[replica_id] = exc
+    return lists
+
+
+def percentile(values, fraction):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(int(fraction * len(ordered)), len(ordered) - 1)]
+
+
+def fmt(seconds):
+    return "-" if seconds is None else f"{seconds:.2f}"
+
+
+def run(args, base_dir):
+    replica_args = ["--ack", args.ack] if args.ack else []
+    cluster = HostsCluster(base_dir, args.replicas, hosts=args.hosts, replica_args=replica_args)
+    print(f"chaos: seed {args.seed}, {args.seconds:g} s, {args.replicas} replicas, {args.clients} clients; "
+          f"hosts: {cluster.describe()}", flush=True)
+    workers, nemesis, stopping = [], None, threading.Event()
+    try:
+        cluster.start()
+        replica_ids = sorted(cluster.replicas)
+        history = History()
+
+        def client_for(index):
+            # client i prefers replica i (mod N), so writes enter the cluster everywhere at once
+            preferred = replica_ids[(index - 1) % len(replica_ids)]
+            return lambda: ContactsClient(ns_host=cluster.host, ns_port=cluster.ns_port,
+                                          uris=[cluster.replica_uri(preferred)], timeout=args.timeout)
+
+        workers = [ClientWorker(i, history, client_for(i), args.seed, stopping, args.think)
+                   for i in range(1, args.clients + 1)]
+        for worker in workers:
+            worker.start()
+        nemesis = Nemesis(cluster, args.seed, history.now, args.faults, tuple(args.fault_seconds),
+                          tuple(args.gap_seconds))
+        nemesis.start()
+        deadline = time.monotonic() + args.seconds
+        while time.monotonic() < deadline and nemesis.is_alive():
+            time.sleep(0.2)  # the harness's own clock: the run lasts --seconds
+        nemesis.stop()
+        nemesis.join()
+        stopping.set()
+        for worker in workers:
+            worker.join(60)
+        nemesis.heal_everything()
+        healed = time.monotonic()
+        converged = wait_converged(cluster, replica_ids, args.converge_timeout)
+        final_convergence = time.monotonic() - healed if converged is not None else None
+        lists = read_replicas(cluster, replica_ids)
+        operations = history.operations()
+        violations = check(operations, lists)
+        if args.history:
+            history.dump(args.history)
+        return report(args, cluster, history, nemesis, workers, lists, violations, final_convergence)
+    finally:
+        stopping.set()
+        if nemesis is not None:
+            nemesis.stop()
+        cluster.stop()
+
+
+def report(args, cluster, history, nemesis, workers, lists, violations, final_convergence):
+    counts = history.counts()
+    print("\noperations   " + "".join(f"{h:>10}" for h in ("ok", "failed", "unknown", "total")))
+    for kind in ("add", "update", "delete", "all"):
+        row = [counts[(kind, o)] for o in ("ok", "failed", "unknown")]
+        print(f"  {kind:<10} " + "".join(f"{n:>10}" for n in row + [sum(row)]))
+    faults = nemesis.faults
+    print(f"\nfaults ({cluster.hosts_kind})      count  converged after heal: p50     max   (s)")
+    by_kind = Counter(f.kind for f in faults)
+    all_times = [f.converged_after for f in faults if f.converged_after is not None]
+    for kind in KINDS:
+        times = [f.converged_after for f in faults if f.kind == kind and f.converged_after is not None]
+        if by_kind[kind]:
+            print(f"  {kind:<18} {by_kind[kind]:>6} {fmt(percentile(times, 0.5)):>27} {fmt(max(times, default=None)):>7}")
+    not_converged = sum(1 for f in faults if f.converged_after is None)
+    print(f"  {'all':<18} {len(faults):>6} {fmt(percentile(all_times, 0.5)):>27} "
+          f"{fmt(max(all_times, default=None)):>7}"
+          + (f"   ({not_converged} not converged within the wait)" if not_converged else ""))
+    print("\nfault log:")
+    for fault in faults:
+        print("  " + fault.describe())
+    for worker in workers:
+        if worker.error is not None:
+            print(f"client {worker.index} stopped on {worker.error!r}")
+    sizes = {r: (len(v) if isinstance(v, list) else repr(v)) for r, v in lists.items()}
+    print(f"\nfinal read: contacts per replica {sizes}; converged {fmt(final_convergence)} s after the final heal")
+    summary = summarize(violations)
+    print("checker: " + ", ".join(f"{k} {n}" for k, n in summary.items()))
+    for violation in violations[:SHOWN_VIOLATIONS]:
+        print(violation.report())
+    if len(violations) > SHOWN_VIOLATIONS:
+        print(f"... and {len(violations) - SHOWN_VIOLATIONS} more violations")
+    failed_workers = [w for w in workers if w.error is not None]
+    ok = not violations and final_convergence is not None and nemesis.error is None and not failed_workers
+    figures = {
+        "seed": args.seed, "seconds": f"{args.seconds:g}", "replicas": args.replicas, "clients": args.clients,
+        "hosts": cluster.hosts_kind, "ops": counts[("all", "ok")] + counts[("all", "failed")] + counts[("all", "unknown")],
+        "acked": counts[("all", "ok")], "failed": counts[("all", "failed")], "unknown": counts[("all", "unknown")],
+        "faults": len(faults), **{f"faults_{k}": by_kind[k] for k in KINDS},
+        "lost": summary["lost"], "unexpected": summary["unexpected"], "resurrected": summary["resurrected"],
+        "divergent": summary["divergent"], "unreadable": summary["unreadable"],
+        "converge_p50": fmt(percentile(all_times, 0.5)), "converge_max": fmt(max(all_times, default=None)),
+        "final_converge": fmt(final_convergence), "result": "PASS" if ok else "FAIL"}
+    print(" ".join(f"{k}={v}" for k, v in figures.items()), flush=True)
+    return 0 if ok else 1
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    # Ctrl-C and SIGTERM unwind through run()'s finally: processes, proxies, namespaces go
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    base_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="contacts-chaos-"))
+    status = 1
+    try:
+        status = run(args, base_dir)
+    except KeyboardInterrupt:
+        print("interrupted: cluster stopped, namespaces removed", file=sys.stderr)
+        status = 130
+    finally:
+        if not args.data_dir:
+            if status == 0:
+                shutil.rmtree(base_dir, ignore_errors=True)
+            else:
+                print(f"data and logs kept in {base_dir}", file=sys.stderr)
+    return status
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("CONTACTS_PING_INTERVAL", "0.5")
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""The nemesis: faults on a random schedule drawn from a seed, each healed in turn,
+and the time the replicas take to converge after each heal.
+
+One fault at a time: inject, hold it for a while, heal, then wait (bounded) until
+every replica holds every update any replica held at the heal (their version
+vectors cover the union): that wait is the *convergence time after heal*.  Then a
+quiet gap, and the next fault.  Kinds:
+
+- ``kill``: SIGKILL a replica (a crash, a power cut), restart it on the same data dir;
+- ``pause``: SIGSTOP a replica (a hung host: connections stay open, nothing answers), SIGCONT;
+- ``nameserver``: SIGKILL the name server, restart it empty (replicas re-register);
+- ``latency``: the replica's proxy delays every chunk of data 50-500 ms;
+- ``cut``: the replica's proxy drops its connections and leaves new ones silent;
+- ``partition``: with netns hosts, a link taken down: one replica isolated from
+  everyone, two replicas cut from each other, or one replica cut from the other
+  replicas while all still reach the clients and the name server; with loopback
+  hosts, every link of one replica cut at its proxy.
+"""
+import random
+import signal
+import threading
+import time
+from dataclasses import dataclass, field
+
+from ..versions import VersionVector
+
+KINDS = ("kill", "pause", "nameserver", "latency", "cut", "partition")
+
+
+@dataclass
+class Fault:
+    kind: str
+    target: str
+    started: float
+    healed: float = None
+    converged_after: float = None     # seconds from heal until replicas held the union
+    note: str = ""
+
+    def describe(self):
+        healed = f"{self.healed:.1f}" if self.healed is not None else "-"
+        converged = (f"converged in {self.converged_after:.2f} s" if self.converged_after is not None
+                     else "did not converge in the wait")
+        return f"{self.started:7.1f}-{healed:>7} {self.kind:<10} {self.target:<24} {converged} {self.note}"
+
+
+def read_vectors(cluster, replica_ids, timeout=2.0):
+    """{replica: VersionVector} of every replica that answers (bare proxies, no name server)."""
+    vectors = {}
+    for replica_id in replica_ids:
+        try:
+            with cluster.bare_proxy(replica_id, timeout) as proxy:
+                vectors[replica_id] = VersionVector.from_wire(proxy.version_vector())
+        except Exception:
+            continue
+    return vectors
+
+
+def wait_converged(cluster, replica_ids, timeout, target=None, stopping=None):
+    """Seconds until every replica's vector covers ``target`` (default: the union now), or None."""
+    started = time.monotonic()
+    if target is None:
+        target = VersionVector()
+        for vector in read_vectors(cluster, replica_ids).values():
+            target = target.merged(vector)
+    while time.monotonic() - started < timeout:
+        vectors = read_vectors(cluster, replica_ids)
+        if len(vectors) == len(replica_ids) and all(v.covers(target) for v in vectors.values()):
+            return time.monotonic() - started
+        time.sleep(0.1)
+    return None
+
+
+class Nemesis(threading.Thread):
+    def __init__(self, cluster, seed, clock, kinds=KINDS, fault_seconds=(1.0, 6.0),
+                 gap_seconds=(0.5, 3.0), converge_timeout=30.0):
+        super().__init__(name="nemesis", daemon=True)
+        self.cluster = cluster
+        self.rng = random.Random(f"{seed}/nemesis")
+        self.clock = clock                      # seconds since the run began (History.now)
+        self.kinds = list(kinds)
+        self.fault_seconds = fault_seconds
+        self.gap_seconds = gap_seconds
+        self.converge_timeout = converge_timeout
+        self.replica_ids = sorted(cluster.replicas)
+        self.faults = []
+        self.stopping = threading.Event()
+        self.error = None
+        self._heal = None                       # how to undo the fault in force
+
+    # -- the schedule ------------------------------------------------------------------
+    def run(self):
+        try:
+            while not self.stopping.wait(self.rng.uniform(*self.gap_seconds)):
+                kind = self.rng.choice(self.kinds)
+                fault = self.inject(kind)
+                self.stopping.wait(self.rng.uniform(*self.fault_seconds))
+                self.heal(fault)
+        except Exception as exc:
+            self.error = exc
+            self.heal_everything()
+            raise
+
+    def stop(self):
+        """Stop injecting; the fault in force (if any) is healed before run() returns."""
+        self.stopping.set()
+
+    def inject(self, kind):
+        rng = self.rng
+        replica = rng.choice(self.replica_ids)
+        cluster = self.cluster
+        target, note = f"replica {replica}", ""
+        if kind == "kill":
+            cluster.kill(replica)
+            self._heal = lambda: cluster.start_replica(replica, timeout=60)
+        elif kind == "pause":
+            cluster.signal(replica, signal.SIGSTOP)
+            self._heal = lambda: cluster.signal(replica, signal.SIGCONT)
+        elif kind == "nameserver":
+            target = "name server"
+            cluster.kill_name_server()
+            self._heal = lambda: cluster.start_name_server(timeout=30)
+        elif kind == "latency":
+            delay = round(rng.uniform(0.05, 0.5), 3)
+            note = f"+{int(delay * 1000)} ms per chunk"
+            cluster.proxy_command(replica, f"delay {delay}")
+            self._heal = lambda: cluster.proxy_command(replica, "heal")
+        elif kind == "cut":
+            cluster.proxy_command(replica, "cut")
+            self._heal = lambda: cluster.proxy_command(replica, "heal")
+        elif kind == "partition":
+            target, self._heal = self._partition(replica)
+        else:
+            raise ValueError(f"unknown fault kind {kind!r}")
+        fault = Fault(kind, target, self.clock(), note=note)
+        self.faults.append(fault)
+        return fault
+
+    def _partition(self, replica):
+        cluster = self.cluster
+        network = cluster.network
+        if network is None:
+            cluster.proxy_command(replica, "cut")
+            return f"replica {replica} (proxy)", lambda: cluster.proxy_command(replica, "heal")
+        others = [r for r in self.replica_ids if r != replica]
+        shape = self.rng.choice(("isolate", "pair", "from-replicas"))
+        if shape == "isolate" or not others:
+            network.isolate(f"r{replica}")
+            target = f"{{{replica}}} | rest (isolated)"
+        elif shape == "pair":
+            other = self.rng.choice(others)
+            network.cut(f"r{replica}", f"r{other}")
+            target = f"{replica} -x- {other}"
+        else:
+            for other in others:
+                network.cut(f"r{replica}", f"r{other}")
+            target = f"{{{replica}}} | {{{','.join(map(str, others))}}} (replicas)"
+        return target, network.heal
+
+    def heal(self, fault):
+        heal, self._heal = self._heal, None
+        if heal is not None:
+            heal()
+        fault.healed = self.clock()
+        fault.converged_after = wait_converged(self.cluster, self.replica_ids, self.converge_timeout)
+
+    def heal_everything(self):
+        """Undo whatever may be in force (used on errors and at the end)."""
+        heal, self._heal = self._heal, None
+        if heal is not None:
+            try:
+                heal()
+            except Exception:
+                pass
+        cluster = self.cluster
+        for replica_id in self.replica_ids:
+            process = cluster.replicas.get(replica_id)
+            try:
+                cluster.proxy_command(replica_id, "heal")
+            except Exception:
+                pass
+            if process is not None and process.poll() is None:
+                cluster.signal(replica_id, signal.SIGCONT)
+            elif process is not None:
+                cluster.start_replica(replica_id, timeout=60)
+        if cluster.network is not None:
+            cluster.network.heal()
+        if cluster.ns_process is None or cluster.ns_process.poll() is not None:
+            cluster.start_name_server(timeout=30)
