@@ -78,6 +78,7 @@ class EntryRow(QWidget):
         layout.addLayout(line)
         layout.addWidget(self.feedback)
         self.touched = bool(value)
+        self.error = ""
         self.value_edit.textEdited.connect(self._touch)
         self.label_box.editTextChanged.connect(self._touch)
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self))
@@ -95,11 +96,13 @@ class EntryRow(QWidget):
     def is_blank(self):
         return not self.value().strip()
 
-    def show_feedback(self, text, error):
+    def show_feedback(self, text, error, on_label=False):
+        self.error = text if error else ""
         self.feedback.setText(text)
         self.feedback.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
         self.feedback.setVisible(bool(text))
-        self.value_edit.setStyleSheet(BAD_FIELD if error else "")
+        self.value_edit.setStyleSheet(BAD_FIELD if error and not on_label else "")
+        self.label_box.setStyleSheet(BAD_FIELD if error and on_label else "")
 
 
 class EntryList(QWidget):
@@ -280,7 +283,8 @@ class ContactDialog(QDialog):
             except ContactsError as exc:
                 ok = False
                 if show_all or row.touched:
-                    row.show_feedback(_message(exc).replace(f"{field}[0].", ""), True)
+                    on_label = str(getattr(exc, "field", "")).endswith(".label")
+                    row.show_feedback(("label: " if on_label else "") + _message(exc), True, on_label)
                 continue
             values.append(normalized)
             row.show_feedback(self._hint(field, normalized), False)
@@ -318,7 +322,7 @@ class ContactDialog(QDialog):
                 return
         for entries in (self.phones, self.emails):
             for row in entries.rows:
-                if row.feedback.isVisible() and row.feedback.styleSheet() == ERROR_STYLE:
+                if row.error:
                     row.value_edit.setFocus()
                     return
 

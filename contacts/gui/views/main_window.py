@@ -4,7 +4,7 @@ Everything that talks to the cluster goes through the :class:`Session` (and so
 through its background lane); this class only arranges widgets, keeps the
 selection, and remembers geometry, column widths and the name server in QSettings.
 """
-from PyQt5.QtCore import QByteArray, Qt
+from PyQt5.QtCore import QByteArray, QItemSelectionModel, Qt
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
                              QMessageBox, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -171,7 +171,9 @@ class MainWindow(QMainWindow):
         source = self.session.contacts.index_of(contact_id)
         index = self.proxy.mapFromSource(source)
         if index.isValid():
-            self.table.selectRow(index.row())
+            # not selectRow(): that one toggles when a Ctrl key happens to be held
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
             self.table.scrollTo(index)
         return index.isValid()
 
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         if self.contact_dialog is dialog:
             self.contact_dialog = None
         dialog.deleteLater()
+        self.activateWindow()  # back to the list, so Ctrl+Z undoes what was just saved
 
     def _edit_conflict(self, conflict):
         """Someone changed the contact in the very moment we saved: ask, never overwrite silently."""

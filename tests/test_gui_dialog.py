@@ -1,0 +1,160 @@
+"""The contact dialog: field-by-field feedback with the replicas' own rules, and live changes."""
+import pytest
+from PyQt5.QtCore import Qt
+
+from contacts.gui.views.contact_dialog import ContactDialog
+
+ADA = {"id": "ada", "name": "Ada Lovelace", "organization": "Analytical Engines", "notes": "",
+       "phones": [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"}],
+       "emails": [{"label": "work", "address": "ada@example.com"}], "deleted": False, "updated": [4, 1]}
+
+
+@pytest.fixture
+def dialog(qtbot):
+    dialog = ContactDialog("US")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def type_into(qtbot, widget, text):
+    widget.clear() if hasattr(widget, "clear") else None
+    qtbot.keyClicks(widget, text)
+
+
+def visible_errors(dialog):
+    errors = {field: label.text() for field, label in dialog.errors.items() if label.isVisible()}
+    for kind, entries in (("phones", dialog.phones), ("emails", dialog.emails)):
+        for index, row in enumerate(entries.rows):
+            if row.feedback.isVisible() and row.error:
+                errors[f"{kind}[{index}]"] = row.feedback.text()
+    return errors
+
+
+def test_a_valid_contact_with_several_labelled_phones_and_emails(qtbot, dialog):
+    type_into(qtbot, dialog.name_edit, "Ada Lovelace")
+    type_into(qtbot, dialog.phones.rows[0].value_edit, "(202) 555-0143")
+    dialog.phones.add_row("work", "+44 20 7946 0958")
+    type_into(qtbot, dialog.emails.rows[0].value_edit, "ada@example.com")
+    dialog.emails.add_row("other", "countess@example.org")
+    dialog.emails.add_row()                      # an empty row is left out, not an error
+    assert visible_errors(dialog) == {}
+    assert dialog.phones.rows[0].feedback.text() == "✓ +1 202-555-0143"   # formatted as typed
+    fields = dialog.validate()
+    assert fields["phones"] == [
+        {"label": "mobile", "number": "(202) 555-0143", "e164": "+12025550143"},
+        {"label": "work", "number": "+44 20 7946 0958", "e164": "+442079460958"}]
+    assert [e["address"] for e in fields["emails"]] == ["ada@example.com", "countess@example.org"]
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        dialog.buttons.button(dialog.buttons.Save).click()
+
+
+@pytest.mark.parametrize("where, text, message", [
+    ("name", "", "must not be empty"),
+    ("name", "x" * 201, "is 201 characters long, the limit is 200"),
+    ("name", "Ada\tLovelace", "must not contain control characters"),
+    ("organization", "o" * 201, "is 201 characters long, the limit is 200"),
+    ("phone", "call me", "is not a phone number"),
+    ("phone", "12", "is not a possible phone number"),
+    ("phone", "+44 20 7946 09581111", "is not a possible phone number"),
+    ("phone", "1" * 41, "is 41 characters long, the limit is 40"),
+    ("phone_label", "l" * 41, "label: is 41 characters long, the limit is 40"),
+    ("email", "ada.example.com", "is not an email address"),
+    ("email", "ada@", "is not an email address"),
+    ("email", "ada@example..com", "is not an email address"),
+    ("email_label", "l" * 41, "label: is 41 characters long, the limit is 40"),
+])
+def test_each_kind_of_bad_input_is_named_under_its_field_and_blocks_saving(qtbot, dialog, where, text, message):
+    type_into(qtbot, dialog.name_edit, "Ada")
+    targets = {"name": dialog.name_edit, "organization": dialog.organization_edit,
+               "phone": dialog.phones.rows[0].value_edit, "email": dialog.emails.rows[0].value_edit,
+               "phone_label": dialog.phones.rows[0].label_box.lineEdit(),
+               "email_label": dialog.emails.rows[0].label_box.lineEdit()}
+    if where == "phone_label":
+        type_into(qtbot, dialog.phones.rows[0].value_edit, "+1 202 555 0143")
+    if where == "email_label":
+        type_into(qtbot, dialog.emails.rows[0].value_edit, "ada@example.com")
+    widget = targets[where]
+    widget.clear()
+    if where == "name" and not text:
+        qtbot.keyClicks(widget, "x")
+        qtbot.keyClick(widget, Qt.Key_Backspace)   # the user emptied it
+    else:
+        widget.insert(text) if "\t" in text else qtbot.keyClicks(widget, text)
+        if "\t" in text:
+            widget.textEdited.emit(widget.text())
+    errors = visible_errors(dialog)
+    key = {"name": "name", "organization": "organization", "phone": "phones[0]", "phone_label": "phones[0]",
+           "email": "emails[0]", "email_label": "emails[0]"}[where]
+    assert list(errors) == [key], errors
+    assert message in errors[key]
+    assert dialog.validate() is None
+    dialog.buttons.button(dialog.buttons.Save).click()
+    assert dialog.isVisible() and dialog.result() == 0
+
+
+def test_too_long_notes_and_too_many_phones(qtbot, dialog):
+    type_into(qtbot, dialog.name_edit, "Ada")
+    dialog.notes_edit.setPlainText("n" * 10_001)
+    assert "is 10001 characters long, the limit is 10000" in visible_errors(dialog)["notes"]
+    for _ in range(19):
+        dialog.phones.add_row()
+    assert len(dialog.phones.rows) == 20 and not dialog.phones.add_button.isEnabled()
+
+
+def test_saving_an_untouched_new_contact_shows_the_missing_name(qtbot, dialog):
+    assert visible_errors(dialog) == {}          # no red before the user did anything
+    dialog.buttons.button(dialog.buttons.Save).click()
+    assert visible_errors(dialog) == {"name": "must not be empty"}
+    assert dialog.isVisible()
+
+
+def test_remote_change_to_an_untouched_field_is_taken_in_and_announced(qtbot):
+    dialog = ContactDialog("US", ADA)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.name_edit, "Ada King")
+    theirs = dict(ADA, organization="Babbage & co", updated=[7, 2])
+    dialog.contact_changed("ada", theirs)
+    assert dialog.banner.isVisible() and "organization" in dialog.banner_text.text()
+    assert dialog.organization_edit.text() == "Babbage & co"
+    assert dialog.name_edit.text() == "Ada King"      # mine kept
+    assert not dialog.use_theirs_button.isVisible()
+    fields = dialog.validate()
+    assert fields["name"] == "Ada King" and fields["organization"] == "Babbage & co"
+
+
+def test_remote_change_to_the_field_being_edited_asks_the_user(qtbot):
+    dialog = ContactDialog("US", ADA)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.name_edit, "Ada King")
+    dialog.contact_changed("ada", dict(ADA, name="Augusta Ada", updated=[7, 2]))
+    assert dialog.use_theirs_button.isVisible() and "name" in dialog.banner_text.text()
+    assert dialog.name_edit.text() == "Ada King"      # nothing overwritten silently
+    dialog.use_theirs_button.click()
+    assert dialog.name_edit.text() == "Augusta Ada" and not dialog.banner.isVisible()
+
+
+def test_keep_mine_after_a_clash_saves_with_force(qtbot):
+    dialog = ContactDialog("US", ADA)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.name_edit, "Ada King")
+    dialog.contact_changed("ada", dict(ADA, name="Augusta Ada", updated=[7, 2]))
+    dialog.keep_mine_button.click()
+    assert dialog.force and dialog.base["name"] == "Augusta Ada"
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        dialog.buttons.button(dialog.buttons.Save).click()
+    assert dialog.fields()["name"] == "Ada King"
+
+
+def test_deleted_underneath_is_announced(qtbot):
+    dialog = ContactDialog("US", ADA)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.contact_removed("someone-else")
+    assert not dialog.banner.isVisible()
+    dialog.contact_removed("ada")
+    assert dialog.banner.isVisible() and "deleted" in dialog.banner_text.text()
+    assert dialog.deleted_underneath

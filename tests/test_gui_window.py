@@ -1,0 +1,257 @@
+"""The main window against an in-memory fake of the client: editing, undo/redo, live updates,
+conflicts, unavailability, shortcuts and settings.  (The real cluster: test_gui_cluster.py.)"""
+import pytest
+from PyQt5.QtCore import QSettings, Qt
+from PyQt5.QtWidgets import QApplication, QMessageBox
+
+from contacts.gui.app import create_window
+from gui_fakes import FakeContactsService
+
+ADA = {"name": "Ada Lovelace", "organization": "Analytical Engines",
+       "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}],
+       "emails": [{"label": "work", "address": "ada@example.com"}]}
+GRACE = {"name": "Grace Hopper", "phones": [{"label": "work", "number": "+1 202 555 0143"}]}
+
+
+@pytest.fixture
+def fake():
+    service = FakeContactsService()
+    service.add_contact(dict(ADA, id="ada"))
+    service.add_contact(dict(GRACE, id="grace"))
+    return service
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, fake, settings):
+    window = create_window(settings=settings, client_factory=lambda: fake, poll_interval_ms=100,
+                           host="127.0.0.1", port=9999)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 2, timeout=3000)
+    yield window
+    window.close()
+
+
+def rows(window):
+    return [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+
+
+def idle(window):
+    return window.session.pending_actions == 0
+
+
+def fill_and_save(qtbot, dialog, name=None, organization=None, phone=None):
+    if name is not None:
+        dialog.name_edit.clear()
+        qtbot.keyClicks(dialog.name_edit, name)
+    if organization is not None:
+        dialog.organization_edit.clear()
+        qtbot.keyClicks(dialog.organization_edit, organization)
+    if phone is not None:
+        dialog.phones.rows[0].value_edit.clear()
+        qtbot.keyClicks(dialog.phones.rows[0].value_edit, phone)
+    dialog.buttons.button(dialog.buttons.Save).click()
+
+
+def test_table_and_detail_pane_show_every_field(qtbot, window):
+    assert rows(window) == ["Ada Lovelace", "Grace Hopper"]
+    window.select_contact("ada")
+    details = window.detail.label.text()
+    for text in ("Ada Lovelace", "Analytical Engines", "+44 20 7946 0958", "mobile", "ada@example.com", "work"):
+        assert text in details
+    assert window.replica_status.text() == "● Replica 1 · 3 of 3 alive"
+    assert window.count_label.text() == "2 contacts"
+
+
+def test_add_with_ctrl_n_then_undo_and_redo_with_the_keyboard(qtbot, window, fake):
+    qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)
+    dialog = window.contact_dialog
+    assert dialog is not None and dialog.isVisible()
+    fill_and_save(qtbot, dialog, "Katherine Johnson", "NASA", "+1 757 555 0100")
+    qtbot.waitUntil(lambda: "Katherine Johnson" in rows(window), timeout=3000)
+    stored = [c for c in fake.contacts.values() if c["name"] == "Katherine Johnson"][0]
+    assert stored["phones"][0]["e164"] == "+17575550100" and not stored["deleted"]
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: "Katherine Johnson" not in rows(window), timeout=3000)
+    assert fake.contacts[stored["id"]]["deleted"]
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: "Katherine Johnson" in rows(window), timeout=3000)
+    assert not fake.contacts[stored["id"]]["deleted"]
+    assert sum(c["name"] == "Katherine Johnson" for c in fake.contacts.values()) == 1
+
+
+def test_edit_sends_only_changed_fields_and_undo_restores_them(qtbot, window, fake):
+    window.select_contact("ada")
+    window.edit_action.trigger()
+    fill_and_save(qtbot, window.contact_dialog, organization="Babbage & co")
+    qtbot.waitUntil(lambda: fake.contacts["ada"]["organization"] == "Babbage & co", timeout=3000)
+    qtbot.waitUntil(lambda: "Babbage &amp; co" in window.detail.label.text(), timeout=3000)
+    assert window.session.undo_stack.undoText() == "Edit 'Ada Lovelace'"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: fake.contacts["ada"]["organization"] == "Analytical Engines", timeout=3000)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: fake.contacts["ada"]["organization"] == "Babbage & co", timeout=3000)
+    assert fake.contacts["ada"]["phones"][0]["number"] == "+44 20 7946 0958"
+
+
+def test_delete_key_on_the_table_then_undo_and_trash_restore(qtbot, window, fake):
+    window.select_contact("grace")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key_Delete)
+    qtbot.waitUntil(lambda: rows(window) == ["Ada Lovelace"], timeout=3000)
+    assert fake.contacts["grace"]["deleted"]
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: rows(window) == ["Ada Lovelace", "Grace Hopper"], timeout=3000)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: rows(window) == ["Ada Lovelace"], timeout=3000)
+    window.show_trash()
+    trash = window.trash_dialog
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    trash.table.selectRow(0)
+    trash.restore_button.click()
+    qtbot.waitUntil(lambda: rows(window) == ["Ada Lovelace", "Grace Hopper"], timeout=3000)
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 0, timeout=3000)
+    assert window.session.undo_stack.undoText() == "Restore 'Grace Hopper'"
+
+
+def test_del_in_the_search_box_edits_the_text_not_the_contacts(qtbot, window, fake):
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "gracex")
+    qtbot.keyClick(window.search, Qt.Key_Left)
+    qtbot.keyClick(window.search, Qt.Key_Delete)
+    assert window.search.text() == "grace" and rows(window) == ["Grace Hopper"]
+    assert not fake.contacts["grace"]["deleted"] and idle(window)
+
+
+def test_changes_by_others_appear_without_losing_the_selection(qtbot, window, fake):
+    window.select_contact("grace")
+    fake.add_contact({"name": "Alan Turing", "id": "alan"})
+    fake.edit_behind_the_back("grace", {"organization": "US Navy"})
+    qtbot.waitUntil(lambda: "Alan Turing" in rows(window), timeout=3000)
+    qtbot.waitUntil(lambda: "US Navy" in window.detail.label.text(), timeout=3000)
+    assert window.current_contact()["id"] == "grace"
+    fake.delete_contact("alan")
+    qtbot.waitUntil(lambda: "Alan Turing" not in rows(window), timeout=3000)
+    assert window.current_contact()["id"] == "grace"
+
+
+def test_search_box_filters_as_you_type(qtbot, window):
+    qtbot.keyClicks(window.search, "7946")
+    assert rows(window) == ["Ada Lovelace"]
+    window.search.clear()
+    qtbot.keyClicks(window.search, "hopper")
+    assert rows(window) == ["Grace Hopper"]
+
+
+def test_dialog_is_told_when_the_contact_changes_underneath(qtbot, window, fake):
+    window.select_contact("ada")
+    window.edit_action.trigger()
+    dialog = window.contact_dialog
+    dialog.name_edit.clear()
+    qtbot.keyClicks(dialog.name_edit, "Ada King")
+    fake.edit_behind_the_back("ada", {"name": "Augusta Ada Byron"})
+    qtbot.waitUntil(dialog.banner.isVisible, timeout=3000)
+    assert dialog.name_edit.text() == "Ada King" and dialog.use_theirs_button.isVisible()
+    dialog.keep_mine_button.click()
+    dialog.buttons.button(dialog.buttons.Save).click()
+    qtbot.waitUntil(lambda: fake.contacts["ada"]["name"] == "Ada King", timeout=3000)
+
+
+def test_a_clash_at_the_moment_of_saving_asks_before_overwriting(qtbot, fake, settings):
+    # no polling: the dialog cannot see the other edit coming, only the save-time check can
+    window = create_window(settings=settings, client_factory=lambda: fake, poll_interval_ms=60_000)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 2, timeout=3000)
+    window.select_contact("ada")
+    window.edit_action.trigger()
+    dialog = window.contact_dialog
+    fake.edit_behind_the_back("ada", {"organization": "Theirs Ltd"})
+    fill_and_save(qtbot, dialog, organization="Mine plc")
+    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible(), timeout=3000)
+    assert "organization" in window.message_box.text()
+    assert fake.contacts["ada"]["organization"] == "Theirs Ltd"     # not overwritten silently
+    overwrite = [b for b in window.message_box.buttons() if b.text() == "Overwrite"][0]
+    overwrite.click()
+    qtbot.waitUntil(lambda: fake.contacts["ada"]["organization"] == "Mine plc", timeout=3000)
+    window.close()
+
+
+def test_failover_is_named_in_the_status_bar(qtbot, window, fake):
+    fake.switch_replica(2)
+    qtbot.waitUntil(lambda: window.replica_status.text().startswith("● Replica 2"), timeout=3000)
+    assert "now using replica 2" in window.statusBar().currentMessage()
+
+
+def test_all_replicas_down_says_so_and_the_pending_add_completes_when_one_returns(qtbot, window, fake):
+    fake.down.set()
+    qtbot.waitUntil(lambda: "No replica reachable" in window.replica_status.text(), timeout=3000)
+    assert window.session.cluster.alive_count() == 0
+    window.session.add_contact({"name": "Margaret Hamilton", "phones": [], "emails": [],
+                                "organization": "", "notes": ""})
+    qtbot.waitUntil(lambda: "waiting for a replica" in window.statusBar().currentMessage(), timeout=3000)
+    assert window.pending_label.text() == "saving 1 change…"
+    fake.down.clear()
+    qtbot.waitUntil(lambda: "Margaret Hamilton" in rows(window), timeout=5000)
+    qtbot.waitUntil(lambda: window.replica_status.text().startswith("● Replica 1"), timeout=3000)
+    assert idle(window) and window.pending_label.text() == ""
+
+
+def test_a_rejected_write_is_reported_and_not_pushed_on_the_undo_stack(qtbot, window, fake):
+    window.session.add_contact({"name": "", "phones": [], "emails": [], "organization": "", "notes": ""})
+    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible(), timeout=3000)
+    assert "name: must not be empty" in window.message_box.text()
+    assert window.session.undo_stack.count() == 0
+
+
+def test_geometry_column_widths_and_name_server_are_remembered(qtbot, fake, settings):
+    first = create_window(settings=settings, client_factory=lambda: fake, host="10.0.0.7", port=9191)
+    qtbot.addWidget(first)
+    first.resize(777, 555)
+    first.table.setColumnWidth(1, 123)
+    first.close()
+    second = create_window(settings=settings, client_factory=lambda: fake, host=None, port=None)
+    qtbot.addWidget(second)
+    assert second.table.columnWidth(1) == 123
+    assert (second.width(), second.height()) == (777, 555)
+    second.close()
+
+
+def test_name_server_precedence_and_the_settings_dialog_reconnects(qtbot, fake, settings, monkeypatch):
+    from contacts.gui.app import resolve_name_server
+    settings.setValue("nameserver/host", "10.0.0.9")
+    settings.setValue("nameserver/port", 9300)
+    assert resolve_name_server(settings, environ={}) == ("10.0.0.9", 9300)
+    assert resolve_name_server(settings, environ={"PYRO_NS_PORT": "9400"}) == ("10.0.0.9", 9400)
+    assert resolve_name_server(settings, "h", 1, environ={"PYRO_NS_PORT": "9400"}) == ("h", 1)
+    made = []
+
+    def factory_for(host, port):
+        made.append((host, port))
+        return lambda: fake
+    window = create_window(settings=settings, client_factory=lambda: fake, host="127.0.0.1", port=9090,
+                           factory_for=factory_for)
+    qtbot.addWidget(window)
+    window.show_settings()
+    dialog = window.settings_dialog
+    dialog.host_edit.setText("bad host")
+    dialog.buttons.button(dialog.buttons.Ok).click()
+    assert dialog.isVisible() and "host" in dialog.error.text()
+    dialog.host_edit.setText("192.168.1.5")
+    dialog.port_box.setValue(9500)
+    dialog.buttons.button(dialog.buttons.Ok).click()
+    assert made == [("192.168.1.5", 9500)]
+    assert settings.value("nameserver/host") == "192.168.1.5" and int(settings.value("nameserver/port")) == 9500
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 2, timeout=3000)
+    window.close()
+
+
+def test_ctrl_q_closes_the_window(qtbot, window):
+    qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
+    assert not window.isVisible()
