@@ -11,9 +11,11 @@ crashes the exit (destroying a running QThread aborts the process).  Results
 still travel as Qt signals, queued to the GUI thread, so callbacks run there.
 
 A job is ``fn(client) -> result``.  An action that fails because no replica
-answers is retried (the window says it is waiting) until it succeeds or its
-deadline passes: the user's pending action completes when a replica comes back.
+answers is retried every second (the window says it is waiting) until it
+succeeds or its deadline passes: the user's pending action completes when a
+replica comes back.  Polls go on meanwhile; later actions wait their turn.
 """
+import collections
 import itertools
 import logging
 import queue
@@ -118,29 +120,47 @@ class ServiceLane(QObject):
 
     # -- lane thread -------------------------------------------------------------
     def _run(self):
-        while True:
-            priority, job_id, fn, description = self._queue.get()
-            if fn is _Stop or self._stopping.is_set():
-                break
-            self._run_job(priority, job_id, fn, description)
+        # While an action waits for a replica it is "held": later actions queue up behind
+        # it (their order matters), but polls still run, so the window keeps showing the
+        # cluster's state and notices the moment a replica is back.
+        held = None                  # [job, deadline, next attempt]
+        blocked = collections.deque()  # actions that came in behind the held one
+        while not self._stopping.is_set():
+            now = time.monotonic()
+            if held is not None and now >= held[2]:
+                job, deadline, _ = held
+                held = None
+            elif held is None and blocked:
+                job, deadline = blocked.popleft(), None
+            else:
+                try:
+                    job = self._queue.get(timeout=None if held is None else max(0.0, held[2] - now))
+                except queue.Empty:
+                    continue
+                deadline = None
+                if job[2] is _Stop:
+                    break
+                if held is not None and job[0] == ACTION:
+                    blocked.append(job)
+                    continue
+            priority, job_id, fn, description = job
+            deadline = deadline or time.monotonic() + self.action_deadline
+            if not self._attempt(priority, job_id, fn, description, deadline):
+                held = [job, deadline, time.monotonic() + RETRY_INTERVAL]
         self._close_client()
 
-    def _run_job(self, priority, job_id, fn, description):
-        deadline = time.monotonic() + self.action_deadline
-        while True:
-            try:
-                result = fn(self._ensure_client())
-            except Exception as exc:  # delivered to the GUI thread, which decides
-                if (priority == ACTION and is_unavailable(exc) and not self._stopping.is_set()
-                        and time.monotonic() < deadline):
-                    self._emit("jobWaiting", job_id, description, str(exc))
-                    if self._stopping.wait(RETRY_INTERVAL):
-                        return
-                    continue
-                self._emit("jobFailed", job_id, exc)
-                return
-            self._emit("jobDone", job_id, result)
-            return
+    def _attempt(self, priority, job_id, fn, description, deadline):
+        """Run a job once; False if it is an action to try again later."""
+        try:
+            result = fn(self._ensure_client())
+        except Exception as exc:  # delivered to the GUI thread, which decides
+            if priority == ACTION and is_unavailable(exc) and time.monotonic() < deadline:
+                self._emit("jobWaiting", job_id, description, str(exc))
+                return False
+            self._emit("jobFailed", job_id, exc)
+            return True
+        self._emit("jobDone", job_id, result)
+        return True
 
     def _emit(self, signal_name, *args):
         if self._stopping.is_set():
