@@ -14,7 +14,7 @@ from Pyro5.api import behavior, expose
 from . import __version__, tls
 from .errors import ContactNotFound, NotReplicaError, UnavailableError, ValidationError, WrongTypeError
 from .merge import fields_of, is_visible, to_contact
-from .model import check_contact_id, new_contact_id, normalize_changes, normalize_new_contact
+from .model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
 from .store import check_request_id
 from .versions import VersionVector
 
@@ -157,6 +157,7 @@ class ContactBook:
             raise WrongTypeError("text", f"must be a string, not {type(text).__name__}")
         if len(text) > 200:
             raise ValidationError("text", "is longer than 200 characters")
+        check_unicode("text", text)
         limit = _check_limit(limit)
         self._read_after(after)
         if not text.strip():
@@ -214,6 +215,7 @@ class ContactBook:
         self._require_replica("fetch_snapshot")
         if not isinstance(after_id, str):
             raise WrongTypeError("after_id", "must be a string")
+        check_unicode("after_id", after_id)
         limit = _check_limit(limit, maximum=MAX_PAGE) or 1
         vector = self.store.vector.to_wire()
         states = self.store.snapshot_page(after_id, limit)

@@ -41,6 +41,8 @@ MAX_ID = 64
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_EXCEPT_NEWLINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: lone surrogates survive the wire (serpent) but cannot be stored as UTF-8
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def new_contact_id():
@@ -56,9 +58,17 @@ def check_contact_id(value, field="id"):
     return value
 
 
+def check_unicode(field, value):
+    """``value`` (a str) unless it holds lone surrogates, which no UTF-8 store accepts."""
+    if _SURROGATE.search(value):
+        raise ValidationError(field, "is not valid Unicode (it contains a lone surrogate)")
+    return value
+
+
 def _text(field, value, limit, multiline=False, required=False):
     if not isinstance(value, str):
         raise WrongTypeError(field, f"must be a string, not {type(value).__name__}")
+    check_unicode(field, value)
     value = value.strip()
     if required and not value:
         raise ValidationError(field, "must not be empty")

@@ -23,7 +23,7 @@ from pathlib import Path
 from .clock import LamportClock
 from .errors import StampError, StartupError, ValidationError, WrongTypeError
 from .merge import is_visible, merge, merge_state, newest_stamp, fields_of, REGISTERS
-from .model import check_contact_id, check_stored_field, fold, phone_digits, query_digits, search_text
+from .model import check_contact_id, check_stored_field, check_unicode, fold, phone_digits, query_digits, search_text
 from .versions import VersionVector
 
 SCHEMA = """
@@ -75,7 +75,7 @@ def check_request_id(request_id):
         raise WrongTypeError("request_id", f"must be a string, not {type(request_id).__name__}")
     if not request_id or len(request_id) > MAX_REQUEST_ID:
         raise ValidationError("request_id", f"must be 1-{MAX_REQUEST_ID} characters")
-    return request_id
+    return check_unicode("request_id", request_id)
 
 
 class ContactStore:

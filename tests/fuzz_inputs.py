@@ -1,0 +1,254 @@
+"""Hostile arguments for every remote method of ContactBook (hypothesis strategies).
+
+Each method's strategy draws ``(args, must_fail)``: ``args`` are positional arguments
+of the right number; ``must_fail`` is True when they were built from a valid call by
+adding a defect (an unknown field, a forged stamp, a wrong type ...), so succeeding
+would be a bug.  Arguments drawn from :data:`anything` (random values of every type
+the wire can carry) may by chance be valid and succeed.
+
+Used in-process by tests/test_fuzz_book.py and over the wire by
+tests/test_fuzz_replica.py.
+"""
+from hypothesis import strategies as st
+
+from contacts.book import MAX_BATCH
+
+MAX_COUNTER = 2 ** 53
+HUGE_INTS = [2 ** 31, 2 ** 53, 2 ** 63 - 1, 2 ** 63, 2 ** 64, -(2 ** 63) - 1, 10 ** 100, -1, 0]
+#: strings a careless replica might choke on: empty, control characters, lone surrogates,
+#: SQL and format-string payloads, path tricks, very long ones
+NASTY_TEXTS = ["", " ", "\x00", "\x00name", "\ud800", "a\udfffb", "\u202e\u0000", "'; DROP TABLE contacts;--",
+               "%s%s%n", "{0.__class__}", "../../etc/passwd", "\n" * 50, "\t", "名前" * 150,
+               "x" * 201, "x" * 10_001, "y" * 100_000, "🙂" * 300]
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.sampled_from(HUGE_INTS),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
+    st.text(st.characters(blacklist_categories=()), max_size=10),   # surrogates, controls
+    st.sampled_from(NASTY_TEXTS), st.binary(max_size=20), st.complex_numbers(max_magnitude=1e6))
+
+
+def _containers(children):
+    keys = st.one_of(st.text(max_size=12), st.integers(), st.sampled_from(
+        ["name", "phones", "emails", "id", "deleted", "origin", "seq", "counter", "changes", "1"]))
+    return st.one_of(st.lists(children, max_size=5), st.tuples(children, children),
+                     st.dictionaries(keys, children, max_size=5),
+                     st.frozensets(st.integers() | st.text(max_size=5), max_size=4))
+
+
+#: any value the wire can carry, nested a few levels
+anything = st.recursive(scalars, _containers, max_leaves=15)
+
+
+def _nest(depth, leaf):
+    value = leaf
+    for level in range(depth):
+        value = [value] if level % 2 else {"name": value}
+    return value
+
+
+#: deeply nested values (the wire's serializer stops far below Python's recursion limit)
+deep = st.builds(_nest, st.integers(20, 90), anything)
+
+VALID_CONTACT = {"name": "Fuzz Valid", "phones": [{"label": "m", "number": "+44 20 7946 0958"}],
+                 "emails": [{"label": "w", "address": "fuzz@example.org"}],
+                 "organization": "Org", "notes": "notes"}
+
+# one defect each: (field, bad value)
+_FIELD_DEFECTS = st.one_of(
+    st.tuples(st.just("name"), st.one_of(st.sampled_from(["", " ", "x" * 201, "a\x00b", "\ud800", 5, None, [],
+                                                          {"first": "x"}, b"name"]), deep)),
+    st.tuples(st.just("phones"), st.sampled_from([
+        "not a list", 5, {"number": "+1 202 555 0100"}, [5], [[]], [{"label": "x"}], [{"number": ""}],
+        [{"number": "hello"}], [{"number": "+1" + "9" * 50}], [{"number": "+1 202 555 0100", "fax": 1}],
+        [{"number": "+1 202 555 0100", "label": 7}], [{"number": 2025550100}],
+        [{"number": "+1 202 555 0100"}] * 21, [{"number": "\ud800"}], [{"number": "1"}]])),
+    st.tuples(st.just("emails"), st.sampled_from([
+        "a@b.c", [{"address": "not an email"}], [{"address": "a@" + "b" * 300 + ".com"}], [{}],
+        [{"address": 5}], [{"address": "x@example.org", "extra": 1}], [{"address": "x@ex\x00ample.org"}],
+        [{"address": "x@example.org"}] * 21, [{"address": "\ud800@example.org"}], [None]])),
+    st.tuples(st.just("organization"), st.sampled_from(["o" * 201, 3.5, ["Org"], "a\x07b"])),
+    st.tuples(st.just("notes"), st.sampled_from(["n" * 10_001, 0, {"n": 1}, "bell\x07", "nul\x00"])),
+    st.tuples(st.sampled_from(["evil", "Name", "", "__class__", "deleted_at", "phone"]), anything),
+)
+
+BAD_IDS = ["", " ", "../x", "a/b", "-leading-dash", "x" * 65, "id with space", "\ud800", "ü", "a\x00",
+           5, None, 1.5, [], {"id": "x"}, b"id", True]
+
+
+@st.composite
+def bad_contacts(draw):
+    contact = dict(VALID_CONTACT)
+    kind = draw(st.sampled_from(["field", "field", "field", "missing name", "id"]))
+    if kind == "field":
+        field, value = draw(_FIELD_DEFECTS)
+        contact[field] = value
+    elif kind == "missing name":
+        del contact["name"]
+    else:
+        contact["id"] = draw(st.sampled_from([i for i in BAD_IDS if i is not None]))
+    return contact
+
+
+@st.composite
+def bad_changes(draw):
+    kind = draw(st.sampled_from(["field", "field", "empty", "metadata only"]))
+    if kind == "empty":
+        return {}
+    if kind == "metadata only":
+        return {"id": "x", "updated": [1, 1], "write": {}}
+    field, value = draw(_FIELD_DEFECTS)
+    return {"organization": "fine", field: value}
+
+
+bad_ids = st.sampled_from(BAD_IDS)
+unknown_ids = st.sampled_from(["nosuchcontact", "0" * 64, "a", "x.y:z-1"])
+bad_request_ids = st.sampled_from(["", "r" * 129, 5, b"req", ["r"], {"r": 1}, "\ud800", True, 1.5])
+request_ids = st.one_of(st.none(), anything, bad_request_ids)
+
+BAD_VECTORS = [{"x": 1}, {"1": -1}, {"0": 1}, {"-3": 1}, {"1": 2 ** 64}, {"1": 10 ** 100}, {"1": "nan"},
+               {"1": float("inf")}, {"1": float("nan")}, {"1": 1.5}, {1.5: 2}, {"1": None}, {"1": [1]},
+               {(1, 2): 3}, {"1": True}, {str(2 ** 70): 1}, [1, 2], "1:5", 5, {"": 1}, {"1": "1" * 5000}]
+bad_vectors = st.sampled_from(BAD_VECTORS)
+vectors = st.one_of(anything, bad_vectors)
+#: offsets / limits no caller may use: negative, not integers, beyond SQLite's 64-bit integers
+bad_limits = st.one_of(st.sampled_from([-1, -5, 2 ** 63, 2 ** 64, 10 ** 100, 1.5, float("nan"), float("inf"),
+                                        "10", True, False, [], {}, b"1"]),
+                       st.integers(max_value=-1), st.integers(min_value=2 ** 63))
+limits = st.one_of(anything, bad_limits)
+texts = st.one_of(anything, st.sampled_from(NASTY_TEXTS), st.text(max_size=250))
+
+
+def valid_update(seq=1, origin=2, counter=5, contact_id="fuzz-remote"):
+    return {"origin": origin, "seq": seq, "counter": counter, "contact_id": contact_id,
+            "changes": {"name": "Remote Fuzz", "deleted": False}, "request_id": None}
+
+
+_UPDATE_DEFECTS = st.one_of(
+    st.tuples(st.just("counter"), st.sampled_from([0, -1, MAX_COUNTER, 2 ** 64, 10 ** 100, True, 1.5, "5",
+                                                   None, float("inf"), [5]])),
+    st.tuples(st.just("origin"), st.sampled_from([0, -1, 2 ** 31, 2 ** 64, True, "2", None, 2.0])),
+    st.tuples(st.just("seq"), st.sampled_from([0, -1, MAX_COUNTER, 2 ** 64, False, "1", None, 1.0])),
+    st.tuples(st.just("contact_id"), bad_ids),
+    st.tuples(st.just("request_id"), bad_request_ids),
+    st.tuples(st.just("changes"), st.one_of(st.sampled_from([
+        {}, None, [], "name", {"name": ""}, {"deleted": "yes"}, {"deleted": 0}, {"evil": 1},
+        {"phones": [{"number": "+1 202 555 0100"}]},                     # no e164: not normalized
+        {"phones": [{"number": "x", "e164": "2025550100"}]},              # e164 without '+'
+        {"phones": [{"number": "x", "e164": "+1"}]}, {"emails": [{"address": "bad"}]},
+        {"name": "x" * 201}, {"notes": "\x00"}, {"name": ["Nested"]}, {1: "x"}]), deep)),
+    st.tuples(st.sampled_from(["extra", "stamp", "__class__", "vector"]), anything),
+    st.tuples(st.sampled_from(["-origin", "-seq", "-counter", "-contact_id", "-changes"]), st.none()),
+)
+
+
+@st.composite
+def forged_updates(draw):
+    """A replication update with one defect: forged stamp, bad id, bad changes, extra key ..."""
+    update = valid_update(seq=draw(st.integers(1, 50)), counter=draw(st.integers(1, 1000)))
+    key, value = draw(_UPDATE_DEFECTS)
+    if key.startswith("-"):
+        del update[key[1:]]
+    else:
+        update[key] = value
+    return update
+
+
+@st.composite
+def forged_batches(draw):
+    """Valid updates with at least one forged among them: the whole batch must be refused."""
+    batch = [valid_update(seq=i, counter=i + 10, contact_id=f"fuzz-batch-{i}") for i in range(1, draw(st.integers(0, 4)) + 1)]
+    batch.insert(draw(st.integers(0, len(batch))), draw(forged_updates()))
+    return batch
+
+
+def _oversized_batch(filler):
+    return [filler] * (MAX_BATCH + 1)
+
+
+oversized_batches = st.builds(_oversized_batch, st.sampled_from([None, {}, valid_update()]))
+
+bad_senders = st.one_of(st.sampled_from([
+    {}, {"replica_id": "2", "uri": "PYRO:x@127.0.0.1:1"}, {"replica_id": 2}, {"uri": "PYRO:x@h:1"},
+    {"replica_id": 2, "uri": 5}, {"replica_id": 2.5, "uri": "PYRO:x@h:1"}, "replica-2", 7, [2, "uri"]]),
+    st.fixed_dictionaries({"replica_id": anything, "uri": anything}))
+#: senders that look right but point nowhere: a replica may learn them (no TLS) but must not break
+plausible_senders = st.fixed_dictionaries({
+    "replica_id": st.sampled_from([0, -1, 1, 9, 2 ** 40, True]),
+    "uri": st.sampled_from(["PYRO:contacts.replica.9@127.0.0.1:1", "not a uri", "PYRO:x@[::1]:1",
+                            "PYRONAME:contacts.replica.9", "PYRO:x@h:99999", ""])})
+
+
+def _may(strategy):
+    return strategy.map(lambda value: (value, False))
+
+
+def _must(strategy):
+    return strategy.map(lambda value: (value, True))
+
+
+def method_arguments(existing_ids):
+    """{method name: strategy of (args tuple, must_fail)} for every remote method."""
+    existing = st.sampled_from(existing_ids)
+    ids = st.one_of(anything, bad_ids, unknown_ids)
+    any_ids = st.one_of(ids, existing)
+
+    def args(*strategies, must_fail=False):
+        return st.tuples(*strategies).map(lambda values: (values, must_fail))
+
+    return {
+        "add_contact": st.one_of(
+            args(st.one_of(anything, deep), request_ids),
+            args(bad_contacts(), st.one_of(st.none(), st.text(min_size=1, max_size=20)), must_fail=True),
+            args(st.just(VALID_CONTACT), bad_request_ids, must_fail=True)),
+        "update_contact": st.one_of(
+            args(any_ids, st.one_of(anything, deep), request_ids),
+            args(existing, bad_changes(), st.none(), must_fail=True),
+            args(st.one_of(bad_ids, unknown_ids), st.just({"name": "Valid Name"}), st.none(), must_fail=True),
+            args(existing, st.just({"name": "Valid Name"}), bad_request_ids, must_fail=True)),
+        "delete_contact": st.one_of(
+            args(ids, request_ids),
+            args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),
+            args(existing, bad_request_ids, must_fail=True)),
+        "restore_contact": st.one_of(
+            args(ids, request_ids),
+            args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True)),
+        "get_contact": st.one_of(
+            args(any_ids, st.one_of(st.none(), vectors)),
+            args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),
+            args(existing, bad_vectors, must_fail=True)),
+        "list_contacts": st.one_of(
+            args(limits, limits, st.one_of(st.none(), vectors)),
+            args(bad_limits, st.none(), st.none(), must_fail=True),
+            args(st.just(0), st.none(), bad_vectors, must_fail=True)),
+        "list_deleted": st.one_of(
+            args(limits, limits),
+            args(st.just(0), bad_limits, must_fail=True)),
+        "count_contacts": st.just(((), False)),
+        "search": st.one_of(
+            args(texts, limits, st.one_of(st.none(), vectors)),
+            args(st.sampled_from([None, 5, b"x", ["x"], "x" * 201, {"text": "x"}]), st.none(), st.none(),
+                 must_fail=True),
+            args(st.just("ada"), bad_limits, st.none(), must_fail=True)),
+        "ping": st.one_of(args(st.one_of(st.none(), anything, plausible_senders)),
+                          args(bad_senders.filter(lambda s: not _valid_sender(s)), must_fail=True)),
+        "cluster_status": st.just(((), False)),
+        "apply_update": st.one_of(args(anything), args(forged_updates(), must_fail=True)),
+        "apply_updates": st.one_of(
+            args(st.one_of(anything, st.lists(anything, max_size=4))),
+            args(st.one_of(forged_batches(), oversized_batches, st.sampled_from(
+                [None, 5, "updates", {"updates": []}, b"x"])), must_fail=True)),
+        "fetch_updates": st.one_of(
+            args(vectors, limits),
+            args(bad_vectors, st.just(10), must_fail=True),
+            args(st.just({}), st.sampled_from([MAX_BATCH + 1, -1, 2 ** 64, "5", 1.5]), must_fail=True)),
+        "fetch_snapshot": st.one_of(
+            args(texts, limits),
+            args(st.sampled_from([None, 5, b"x", ["a"], {"a": 1}]), st.just(10), must_fail=True)),
+        "version_vector": st.just(((), False)),
+    }
+
+
+def _valid_sender(sender):
+    return (isinstance(sender, dict) and isinstance(sender.get("replica_id"), int)
+            and isinstance(sender.get("uri"), str))
