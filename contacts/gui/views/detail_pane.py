@@ -24,9 +24,11 @@ def contact_html(contact):
         parts.append(f"<div style='color:#5f6368'>{_e(contact['organization'])}</div>")
     rows = []
     for phone in contact.get("phones", []):
+        pretty = _pretty_phone(phone)
+        extra = (f"<br><span style='color:#5f6368'>{_e(pretty)}</span>"
+                 if pretty != phone.get("number") else "")
         rows.append((phone.get("label") or "phone",
-                     f"<a href='tel:{_e(phone.get('e164'))}'>{_e(phone.get('number'))}</a>"
-                     f"<br><span style='color:#5f6368'>{_e(_pretty_phone(phone))}</span>"))
+                     f"<a href='tel:{_e(phone.get('e164'))}'>{_e(phone.get('number'))}</a>{extra}"))
     for email in contact.get("emails", []):
         rows.append((email.get("label") or "email",
                      f"<a href='mailto:{_e(email.get('address'))}'>{_e(email.get('address'))}</a>"))

@@ -7,7 +7,7 @@ selection, and remembers geometry, column widths and the name server in QSetting
 from PyQt5.QtCore import QByteArray, QItemSelectionModel, Qt
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
-                             QMessageBox, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget)
+                             QMessageBox, QSplitter, QStyle, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole, IdRole
@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _icon(self, name):
+        return self.style().standardIcon(getattr(QStyle, name))
+
     def _make_actions(self):
         stack = self.session.undo_stack
         self.new_action = self._action("&New contact…", self.new_contact, [QKeySequence.New], "Add a contact")
@@ -133,6 +136,10 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Export…", self.export_contacts)
         self.refresh_action = self._action("&Refresh now", self.session.poll, [QKeySequence.Refresh])
 
+        for action, icon in ((self.new_action, "SP_FileIcon"), (self.edit_action, "SP_FileDialogDetailedView"),
+                             (self.delete_action, "SP_TrashIcon"), (self.undo_action, "SP_ArrowBack"),
+                             (self.redo_action, "SP_ArrowForward"), (self.trash_action, "SP_DirIcon")):
+            action.setIcon(self._icon(icon))
         file_menu = self.menuBar().addMenu("&File")
         for action in (self.new_action, None, self.import_action, self.export_action, None,
                        self.settings_action, None, self.quit_action):
@@ -151,6 +158,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         for action in (self.new_action, self.edit_action, self.delete_action, None, self.undo_action,
                        self.redo_action, None, self.trash_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
@@ -318,7 +326,9 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(980, 640)
+            self.resize(1000, 660)
+            self.resizeDocks([self.cluster_panel], [150], Qt.Vertical)
+            self.splitter.setSizes([660, 340])
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -326,7 +336,7 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
         else:
-            for column, width in enumerate((220, 170, 230)):
+            for column, width in enumerate((175, 150, 200)):
                 self.table.setColumnWidth(column, width)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
