@@ -1,0 +1,483 @@
+"""``contacts``: the command line of the replicated contact list (see docs/cli.md).
+
+Every command goes through :class:`contacts.client.ContactsClient`, so it works while
+replicas fail as long as one answers. ``--json`` prints one JSON document on stdout
+(the result, or ``{"error": ...}``) for scripts. Exit codes:
+
+  0  done
+  1  no such contact
+  2  bad usage or invalid data (the message says which field and why)
+  3  no replica can serve (cluster down or unreachable)
+  4  import finished but skipped some entries (listed with the reason)
+"""
+import argparse
+import json
+import shutil
+import sys
+import time
+
+from .client import ContactsClient
+from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError, WrongTypeError
+from .importing import (FORMATS, decode, detect_format, import_entries, read_entries,
+                        write_contacts)
+from .model import ID_PATTERN
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_PARTIAL = 0, 1, 2, 3, 4
+#: an import shows a progress bar (on a terminal) from this many entries on
+PROGRESS_FROM = 20
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written (exit code 2)."""
+
+
+class Ambiguous(UsageError):
+    pass
+
+
+# -- argument parsing ----------------------------------------------------------------------
+def _labelled(text, key):
+    """'mobile=+44 20 ...' -> {"label": "mobile", key: "+44 20 ..."}; no '=' -> no label."""
+    label, sep, value = text.partition("=")
+    if not sep or (key == "address" and "@" in label):
+        return {"label": "", key: text.strip()}
+    return {"label": label.strip(), key: value.strip()}
+
+
+def _ns_address(text):
+    host, sep, port = text.rpartition(":")
+    if not sep:
+        host, port = text, ""
+    try:
+        return host or None, int(port) if port else None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not HOST:PORT") from None
+
+
+def build_parser():
+    # options every command takes, before or after the command name
+    common = argparse.ArgumentParser(add_help=False)
+    connection = common.add_argument_group("cluster and output")
+    connection.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                            help="print one JSON document (for scripts)")
+    connection.add_argument("--ns", metavar="HOST:PORT", type=_ns_address, default=argparse.SUPPRESS,
+                            help="Pyro5 name server (default: PYRO_NS_HOST / PYRO_NS_PORT, else 127.0.0.1:9090)")
+    connection.add_argument("--replica", metavar="URI", action="append", default=argparse.SUPPRESS,
+                            help="a replica's Pyro5 URI, bypassing the name server (repeatable; "
+                                 "the others are learnt from it)")
+    connection.add_argument("--timeout", metavar="SECONDS", type=float, default=argparse.SUPPRESS,
+                            help="timeout of each remote call (default 3)")
+
+    parser = argparse.ArgumentParser(
+        prog="contacts", parents=[common],
+        description="The replicated contact list from the command line. A contact is named by its "
+                    "id, the first characters of its id, or its name.",
+        epilog="Exit codes: 0 done, 1 no such contact, 2 bad usage or invalid data, "
+               "3 no replica can serve, 4 import skipped some entries. See docs/cli.md.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name, help_text, **kwargs):
+        return commands.add_parser(name, parents=[common], help=help_text, description=help_text, **kwargs)
+
+    add = command("add", "add a contact")
+    add.add_argument("name")
+    add.add_argument("--phone", action="append", default=[], metavar="[LABEL=]NUMBER",
+                     help="a phone number, e.g. --phone mobile='+44 20 7946 0958' (repeatable)")
+    add.add_argument("--email", action="append", default=[], metavar="[LABEL=]ADDRESS",
+                     help="an email address, e.g. --email work=ada@example.com (repeatable)")
+    add.add_argument("--org", "--organization", dest="organization", help="organization")
+    add.add_argument("--notes", help="free text notes")
+    add.add_argument("--id", help="the id to give the contact (default: a new random id)")
+
+    edit = command("edit", "change some fields of a contact (the others are kept)")
+    edit.add_argument("contact", metavar="CONTACT", help="id, id prefix or name")
+    edit.add_argument("--name")
+    edit.add_argument("--phone", action="append", metavar="[LABEL=]NUMBER",
+                      help="replace the phone numbers with these (repeatable)")
+    edit.add_argument("--add-phone", action="append", default=[], metavar="[LABEL=]NUMBER",
+                      help="add a phone number, keeping the others")
+    edit.add_argument("--remove-phone", action="append", default=[], metavar="NUMBER",
+                      help="remove the phone with this number")
+    edit.add_argument("--email", action="append", metavar="[LABEL=]ADDRESS",
+                      help="replace the email addresses with these (repeatable)")
+    edit.add_argument("--add-email", action="append", default=[], metavar="[LABEL=]ADDRESS")
+    edit.add_argument("--remove-email", action="append", default=[], metavar="ADDRESS")
+    edit.add_argument("--org", "--organization", dest="organization")
+    edit.add_argument("--notes")
+
+    rm = command("rm", "delete contacts (they go to the trash: see 'trash' and 'restore')")
+    rm.add_argument("contacts", metavar="CONTACT", nargs="+", help="id, id prefix or name")
+
+    restore = command("restore", "bring a deleted contact back from the trash")
+    restore.add_argument("contact", metavar="CONTACT", help="id, id prefix or name")
+
+    show = command("show", "show one contact in full")
+    show.add_argument("contact", metavar="CONTACT", help="id, id prefix or name")
+
+    ls = command("ls", "list contacts as a table, sorted by name")
+    ls.add_argument("--limit", type=int, help="at most this many")
+    ls.add_argument("--offset", type=int, default=0, help="skip this many first")
+
+    search = command("search", "find contacts by name, organization, email, notes or phone digits")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int)
+
+    command("trash", "list deleted contacts")
+    command("status", "the cluster as the replica in use sees it: alive, last seen, lag")
+
+    imp = command("import", "import contacts from a vCard (.vcf) or CSV file")
+    imp.add_argument("file", help="the file ('-' reads standard input; then give --format)")
+    imp.add_argument("--format", choices=FORMATS, help="default: from the file name or content")
+    imp.add_argument("--update", action="store_true",
+                     help="overwrite contacts that exist with the same id (default: skip them)")
+    progress = imp.add_mutually_exclusive_group()
+    progress.add_argument("--progress", action="store_true", default=None,
+                          help="always show the progress bar (default: on a terminal)")
+    progress.add_argument("--no-progress", dest="progress", action="store_false")
+
+    exp = command("export", "export every contact to a vCard 3.0 (.vcf) or CSV file")
+    exp.add_argument("file", help="the file ('-' writes standard output)")
+    exp.add_argument("--format", choices=FORMATS, help="default: from the file name (else vcard)")
+    return parser
+
+
+# -- output ------------------------------------------------------------------------------------
+def _short(contact_id):
+    return contact_id[:8]
+
+
+def _clip(text, width):
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def format_table(headers, rows, max_widths=None):
+    max_widths = max_widths or {}
+    rows = [[_clip(cell, max_widths.get(i, 60)) for i, cell in enumerate(row)] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+def contacts_table(contacts):
+    if not contacts:
+        return "no contacts"
+    columns = shutil.get_terminal_size((120, 24)).columns
+    wide = columns >= 110
+    rows = []
+    for c in contacts:
+        phone = c["phones"][0]["number"] if c.get("phones") else ""
+        email = c["emails"][0]["address"] if c.get("emails") else ""
+        more = len(c.get("phones", [])) > 1 or len(c.get("emails", [])) > 1
+        rows.append([_short(c["id"]), c["name"], phone + (" …" if more and phone else ""), email,
+                     c.get("organization", "")])
+    limits = {1: 32 if wide else 24, 2: 22, 3: 32 if wide else 24, 4: 28 if wide else 16}
+    return format_table(["ID", "NAME", "PHONE", "EMAIL", "ORGANIZATION"], rows, limits)
+
+
+def contact_text(contact):
+    lines = [contact["name"], f"  id            {contact['id']}"]
+    if contact.get("organization"):
+        lines.append(f"  organization  {contact['organization']}")
+    for phone in contact.get("phones", []):
+        e164 = f"  ({phone['e164']})" if phone.get("e164") and phone["e164"] != phone["number"] else ""
+        lines.append(f"  phone         {phone['number']}{e164}" + (f"  [{phone['label']}]" if phone["label"] else ""))
+    for email in contact.get("emails", []):
+        lines.append(f"  email         {email['address']}" + (f"  [{email['label']}]" if email["label"] else ""))
+    if contact.get("notes"):
+        note_lines = contact["notes"].splitlines() or [""]
+        lines.append(f"  notes         {note_lines[0]}")
+        lines += [f"                {line}" for line in note_lines[1:]]
+    return "\n".join(lines)
+
+
+def _ago(when, now):
+    if when is None:
+        return "never"
+    seconds = max(now - when, 0)
+    if seconds < 1:
+        return "just now"
+    if seconds < 120:
+        return f"{seconds:.0f} s ago"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min ago"
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(when))
+
+
+def _address(uri):
+    return uri.split("@", 1)[1] if uri and "@" in uri else (uri or "?")
+
+
+def status_table(rows, client):
+    now = time.time()
+    table = []
+    for row in rows:
+        lag = "-" if row.get("behind") is None else str(row["behind"])
+        mark = " (in use)" if row.get("self") else ""
+        table.append([f"{row['replica_id']}{mark}", _address(row.get("uri")),
+                      "yes" if row.get("alive") else "NO", "now" if row.get("self") else _ago(row.get("last_seen"), now),
+                      lag])
+    text = format_table(["REPLICA", "ADDRESS", "ALIVE", "LAST SEEN", "LAG (updates)"], table)
+    alive = sum(1 for row in rows if row.get("alive"))
+    text += f"\n{alive} of {len(rows)} replicas alive"
+    if client.name_server_error:
+        text += f"; {client.name_server_error}: replicas found through their peers"
+    return text
+
+
+# -- resolving what the user named --------------------------------------------------------
+def resolve(client, ref, deleted=False):
+    """The contact the user named by id, id prefix or name (in the trash if ``deleted``)."""
+    ref = ref.strip()
+    if not ref:
+        raise UsageError("an empty contact name")
+    if not deleted and ID_PATTERN.match(ref):
+        try:
+            return client.get_contact(ref)
+        except (ContactNotFound, ValidationError):
+            pass
+    pool = client.list_deleted() if deleted else client.list_contacts()
+    by_id = [c for c in pool if c["id"] == ref] or [c for c in pool if c["id"].startswith(ref) and len(ref) >= 4]
+    if len(by_id) == 1:
+        return by_id[0]
+    if len(by_id) > 1:
+        raise Ambiguous(f"{ref!r} is the start of {len(by_id)} ids:\n" + _candidates(by_id))
+    folded = ref.casefold()
+    by_name = [c for c in pool if c["name"].casefold() == folded]
+    if len(by_name) == 1:
+        return by_name[0]
+    if len(by_name) > 1:
+        raise Ambiguous(f"{len(by_name)} contacts are named {ref!r}; use an id:\n" + _candidates(by_name))
+    near = [c for c in pool if folded in c["name"].casefold()]
+    if len(near) == 1:
+        return near[0]          # the only name containing what was typed
+    if len(near) > 1:
+        raise Ambiguous(f"{len(near)} contacts match {ref!r}; be more precise or use an id:\n"
+                        + _candidates(near[:20]) + ("\n  ..." if len(near) > 20 else ""))
+    raise NoSuchContact(f"no contact {'in the trash ' if deleted else ''}with id or name {ref!r}")
+
+
+class NoSuchContact(ContactNotFound):
+    """ContactNotFound with a message about what the user typed (not only an id)."""
+
+    def __init__(self, message):
+        Exception.__init__(self, message)
+
+
+def _candidates(contacts):
+    return "\n".join(f"  {_short(c['id'])}  {c['name']}" for c in contacts)
+
+
+# -- commands ------------------------------------------------------------------------------
+def cmd_add(client, args):
+    contact = {"name": args.name, "phones": [_labelled(p, "number") for p in args.phone],
+               "emails": [_labelled(e, "address") for e in args.email]}
+    if args.organization is not None:
+        contact["organization"] = args.organization
+    if args.notes is not None:
+        contact["notes"] = args.notes
+    if args.id:
+        contact["id"] = args.id
+    added = client.add_contact(contact)
+    return added, f"added {added['name']} ({_short(added['id'])})\n" + contact_text(added)
+
+
+def cmd_edit(client, args):
+    contact = resolve(client, args.contact)
+    changes = {}
+    if args.name is not None:
+        changes["name"] = args.name
+    if args.organization is not None:
+        changes["organization"] = args.organization
+    if args.notes is not None:
+        changes["notes"] = args.notes
+    if args.phone is not None or args.add_phone or args.remove_phone:
+        phones = [_labelled(p, "number") for p in args.phone] if args.phone is not None else contact["phones"]
+        phones = _remove(phones, args.remove_phone, "number", "phone")
+        changes["phones"] = phones + [_labelled(p, "number") for p in args.add_phone]
+    if args.email is not None or args.add_email or args.remove_email:
+        emails = [_labelled(e, "address") for e in args.email] if args.email is not None else contact["emails"]
+        emails = _remove(emails, args.remove_email, "address", "email")
+        changes["emails"] = emails + [_labelled(e, "address") for e in args.add_email]
+    if not changes:
+        raise UsageError("nothing to change: give --name, --phone, --add-phone, --email, --org, --notes ...")
+    edited = client.update_contact(contact["id"], changes)
+    return edited, f"updated {edited['name']} ({_short(edited['id'])})\n" + contact_text(edited)
+
+
+def _remove(entries, unwanted, key, what):
+    digits = lambda text: "".join(ch for ch in text if ch.isdigit() or ch == "@") or text.casefold()  # noqa: E731
+    kept = list(entries)
+    for value in unwanted:
+        match = [e for e in kept if digits(e[key]) == digits(value) or e.get("e164") == value
+                 or e[key].casefold() == value.casefold()]
+        if not match:
+            raise UsageError(f"the contact has no {what} {value!r}")
+        kept = [e for e in kept if e not in match]
+    return kept
+
+
+def cmd_rm(client, args):
+    deleted = []
+    for ref in args.contacts:
+        contact = resolve(client, ref)
+        client.delete_contact(contact["id"])
+        deleted.append(contact)
+    text = "\n".join(f"deleted {c['name']} ({_short(c['id'])}); undo: contacts restore {_short(c['id'])}"
+                     for c in deleted)
+    return {"deleted": [c["id"] for c in deleted]}, text
+
+
+def cmd_restore(client, args):
+    contact = resolve(client, args.contact, deleted=True)
+    restored = client.restore_contact(contact["id"])
+    return restored, f"restored {restored['name']} ({_short(restored['id'])})"
+
+
+def cmd_show(client, args):
+    contact = resolve(client, args.contact)
+    return contact, contact_text(contact)
+
+
+def cmd_ls(client, args):
+    contacts = client.list_contacts(args.offset, args.limit)
+    return contacts, contacts_table(contacts)
+
+
+def cmd_search(client, args):
+    contacts = client.search(args.text, args.limit)
+    return contacts, contacts_table(contacts) if contacts else f"nothing matches {args.text!r}"
+
+
+def cmd_trash(client, args):
+    contacts = client.list_deleted()
+    return contacts, contacts_table(contacts) if contacts else "the trash is empty"
+
+
+def cmd_status(client, args):
+    rows = client.cluster_status()
+    replica_id, uri = client.current_replica
+    result = {"replica_in_use": {"replica_id": replica_id, "uri": uri}, "replicas": rows,
+              "name_server_error": client.name_server_error}
+    return result, status_table(rows, client)
+
+
+def cmd_import(client, args, json_mode):
+    if args.file == "-":
+        if not args.format:
+            raise UsageError("reading standard input needs --format vcard or --format csv")
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            with open(args.file, "rb") as stream:
+                data = stream.read()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    text = decode(data)
+    fmt = args.format or detect_format(args.file, text)
+    entries = read_entries(text, fmt)
+    show_progress = args.progress if args.progress is not None else (
+        sys.stderr.isatty() and len(entries) >= PROGRESS_FROM and not json_mode)
+    bar = None
+    if show_progress:
+        from tqdm import tqdm
+        bar = tqdm(total=len(entries), unit="contact", desc="importing", file=sys.stderr,
+                   dynamic_ncols=True, mininterval=0.2)
+    try:
+        report = import_entries(client, entries, update=args.update, progress=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    result = dict(report.as_dict(), file=args.file, format=fmt)
+    code = EXIT_PARTIAL if report.skipped else EXIT_OK
+    return result, "\n".join(report.summary_lines()), code
+
+
+def cmd_export(client, args):
+    fmt = args.format or ("csv" if args.file.lower().endswith(".csv") else "vcard")
+    contacts = client.list_contacts()
+    text = write_contacts(contacts, fmt)
+    if args.file == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return None, None
+    try:
+        with open(args.file, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from None
+    return ({"exported": len(contacts), "file": args.file, "format": fmt},
+            f"exported {len(contacts)} contact{'s' if len(contacts) != 1 else ''} to {args.file} ({fmt})")
+
+
+COMMANDS = {"add": cmd_add, "edit": cmd_edit, "rm": cmd_rm, "restore": cmd_restore, "show": cmd_show,
+            "ls": cmd_ls, "search": cmd_search, "trash": cmd_trash, "status": cmd_status,
+            "export": cmd_export}
+
+
+# -- main ------------------------------------------------------------------------------------
+def make_client(args):
+    ns_host, ns_port = getattr(args, "ns", (None, None))
+    kwargs = {"timeout": getattr(args, "timeout", 3.0)}
+    return ContactsClient(ns_host, ns_port, uris=getattr(args, "replica", None), **kwargs)
+
+
+def _print_json(value):
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    json_mode = getattr(args, "json", False)
+    client = None
+    try:
+        if getattr(args, "timeout", 3.0) <= 0:
+            raise UsageError("--timeout must be positive")
+        client = make_client(args)
+        if args.command == "import":
+            result, text, code = cmd_import(client, args, json_mode)
+        else:
+            result, text = COMMANDS[args.command](client, args)
+            code = EXIT_OK
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (ContactsError, UsageError) as exc:
+        code = _exit_code(exc)
+        if json_mode:
+            kind = "ContactNotFound" if isinstance(exc, ContactNotFound) else type(exc).__name__
+            _print_json({"error": {"type": kind, "message": str(exc), "exit_code": code}})
+        else:
+            print(f"contacts: {_error_prefix(exc)}{exc}", file=sys.stderr)
+        return code
+    finally:
+        if client is not None:
+            client.close()
+    if json_mode and result is not None:
+        _print_json(result)
+    elif text:
+        print(text)
+    return code
+
+
+def _exit_code(exc):
+    if isinstance(exc, ContactNotFound):
+        return EXIT_NOT_FOUND
+    if isinstance(exc, UnavailableError):
+        return EXIT_UNAVAILABLE
+    return EXIT_USAGE
+
+
+def _error_prefix(exc):
+    if isinstance(exc, UnavailableError):
+        return "cluster unavailable: "
+    if isinstance(exc, (ValidationError, WrongTypeError)):
+        return "invalid: "
+    return ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Importing and exporting contact files (vCard, CSV) through a ContactsClient.
+
+Qt-free so the GUI can reuse it: the readers (:mod:`contacts.vcard`,
+:mod:`contacts.csvio`) turn a file into :class:`Entry` objects, one per contact in the
+file, each either a contact dict ready for ``add_contact`` or the reason it cannot be
+read; :func:`import_entries` adds them and returns an :class:`ImportReport` saying what
+was imported, what was already there and what was skipped and why.
+
+Ids: a contact keeps the id (vCard ``UID``, CSV ``id``) it had when exported, and an
+entry without one gets an id derived from its content, so importing the same file twice
+adds nothing the second time.
+"""
+import dataclasses
+import hashlib
+import json
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError
+from .model import ID_PATTERN, MAX_ID
+
+FORMATS = ("vcard", "csv")
+_NAMESPACE = uuid.UUID("6f1c4f8e-2a7b-4f57-9a57-6f0d8c1e3b21")
+
+
+@dataclasses.dataclass
+class Entry:
+    """One contact of a file being imported."""
+
+    number: int                  # 1, 2, 3 ... in file order
+    line: int                    # line of the file where it starts
+    contact: dict = None         # what to add, or None when it could not be read
+    error: str = None            # why it could not be read
+    ignored: tuple = ()          # properties / columns of the file this project does not store
+
+    @property
+    def label(self):
+        name = (self.contact or {}).get("name")
+        return f"entry {self.number} (line {self.line}" + (f", {name!r})" if name else ")")
+
+
+@dataclasses.dataclass
+class ImportReport:
+    imported: int = 0
+    unchanged: int = 0           # already there, identical (a file imported again)
+    updated: int = 0             # already there, overwritten (update=True)
+    skipped: list = dataclasses.field(default_factory=list)   # [(Entry, reason)]
+    ignored: Counter = dataclasses.field(default_factory=Counter)
+
+    @property
+    def total(self):
+        return self.imported + self.unchanged + self.updated + len(self.skipped)
+
+    def as_dict(self):
+        return {"imported": self.imported, "unchanged": self.unchanged, "updated": self.updated,
+                "skipped": [{"entry": e.number, "line": e.line, "name": (e.contact or {}).get("name"),
+                             "reason": reason} for e, reason in self.skipped],
+                "ignored_fields": dict(self.ignored)}
+
+    def summary_lines(self):
+        head = f"imported {self.imported}"
+        if self.unchanged:
+            head += f", already there {self.unchanged}"
+        if self.updated:
+            head += f", updated {self.updated}"
+        head += f", skipped {len(self.skipped)}" + (":" if self.skipped else "")
+        lines = [head]
+        lines += [f"  {entry.label}: {reason}" for entry, reason in self.skipped]
+        if self.ignored:
+            fields = ", ".join(f"{name} ({count})" for name, count in sorted(self.ignored.items()))
+            lines.append(f"not stored (no such contact field here): {fields}")
+        return lines
+
+
+def content_id(contact):
+    """A stable id for an entry without one: importing the same entry twice adds it once."""
+    fields = {k: contact.get(k) for k in ("name", "phones", "emails", "organization", "notes")}
+    digest = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+    return str(uuid.uuid5(_NAMESPACE, digest)).replace("-", "")
+
+
+def id_from_file(value):
+    """The contact id for an id found in a file: as is when valid, else derived from it."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if len(value) <= MAX_ID and ID_PATTERN.match(value):
+        return value
+    return str(uuid.uuid5(_NAMESPACE, value)).replace("-", "")
+
+
+# -- formats ---------------------------------------------------------------------------
+def detect_format(path, text=None):
+    """"vcard" or "csv", from the file name, else from the content."""
+    suffix = Path(str(path)).suffix.lower()
+    if suffix in (".vcf", ".vcard"):
+        return "vcard"
+    if suffix == ".csv":
+        return "csv"
+    if text is not None and text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:VCARD"):
+        return "vcard"
+    if text is not None:
+        return "csv"
+    raise ValidationError("format", f"cannot tell the format of {str(path)!r}; "
+                                    f"name it .vcf or .csv or give the format")
+
+
+def decode(data):
+    """Text of a contact file: UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_entries(text, fmt):
+    """Entries of a file's text in format ``fmt`` ("vcard" or "csv")."""
+    if fmt == "vcard":
+        from .vcard import parse_vcards
+        return list(parse_vcards(text))
+    if fmt == "csv":
+        from .csvio import parse_csv
+        return list(parse_csv(text))
+    raise ValidationError("format", f"must be one of {', '.join(FORMATS)}, not {fmt!r}")
+
+
+def write_contacts(contacts, fmt):
+    """Text of a file holding ``contacts`` in format ``fmt``."""
+    if fmt == "vcard":
+        from .vcard import dumps_vcards
+        return dumps_vcards(contacts)
+    if fmt == "csv":
+        from .csvio import dumps_csv
+        return dumps_csv(contacts)
+    raise ValidationError("format", f"must be one of {', '.join(FORMATS)}, not {fmt!r}")
+
+
+# -- the import job --------------------------------------------------------------------
+def import_entries(client, entries, update=False, progress=None):
+    """Add every readable entry through ``client``; returns an ImportReport.
+
+    An entry whose id is already used by a different contact is skipped (``update=True``
+    overwrites that contact instead). ``progress(n)`` is called after each entry.
+    UnavailableError (no replica can serve) stops the import: what was added stays.
+    """
+    report = ImportReport()
+    for entry in entries:
+        report.ignored.update(entry.ignored)
+        try:
+            if entry.error is not None:
+                report.skipped.append((entry, entry.error))
+            else:
+                _import_one(client, entry, update, report)
+        finally:
+            if progress is not None:
+                progress(1)
+    return report
+
+
+def _import_one(client, entry, update, report):
+    contact = dict(entry.contact)
+    contact["id"] = contact.get("id") or content_id(contact)
+    try:
+        result = client.add_contact(contact)
+    except UnavailableError:
+        raise
+    except ValidationError as exc:
+        if getattr(exc, "field", None) != "id" or "already used" not in str(exc):
+            report.skipped.append((entry, str(exc)))
+            return
+        if "deleted" in str(exc):
+            report.skipped.append((entry, f"contact {contact['id']} is in the trash; restore it first"))
+            return
+        if not update:
+            report.skipped.append((entry, f"a different contact with id {contact['id']} exists "
+                                          f"(import with update to overwrite it)"))
+            return
+        changes = {k: v for k, v in contact.items() if k != "id"}
+        try:
+            client.update_contact(contact["id"], changes)
+        except (ValidationError, ContactNotFound) as update_error:
+            report.skipped.append((entry, str(update_error)))
+            return
+        report.updated += 1
+        return
+    except ContactsError as exc:
+        report.skipped.append((entry, str(exc)))
+        return
+    if result.get("write") is None:
+        report.unchanged += 1      # the same contact was already there
+    else:
+        report.imported += 1
