@@ -127,7 +127,9 @@ class Network:
 
     kind = "netns"
 
-    def __init__(self, names, pairs=False):
+    def __init__(self, names, pairs=False, numbers=None):
+        """``numbers`` maps a host name to the last byte of its address (default 10 + position)."""
+        self.numbers = dict(numbers or {})
         self.run_id = f"{random.SystemRandom().getrandbits(16):04x}"
         self.stem = f"{PREFIX}{self.run_id}"
         self.names = list(names)
@@ -177,7 +179,10 @@ class Network:
         return f"{SUBNET_BASE}.{random.SystemRandom().choice(free)}"
 
     def _add_host(self, index, name):
-        host = Host(index, name, f"{self.stem}-{name}", f"{self.subnet}.{10 + index}")
+        number = self.numbers.get(name, 10 + index)
+        if not 2 <= number <= 254:
+            raise NetnsError(f"address number {number} of {name} is outside 2-254")
+        host = Host(index, name, f"{self.stem}-{name}", f"{self.subnet}.{number}")
         self.hosts[name] = host
         _ip("netns", "add", host.namespace)
         host.bridge_port = f"{self.stem}b{index}"
