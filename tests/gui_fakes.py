@@ -20,6 +20,7 @@ class FakeContactsService:
         self.listeners = []
         self.current_replica = (1, "PYRO:contacts.replica.1@127.0.0.1:40001")
         self.closed = False
+        self.before_add = None         # a hook run (on the caller's thread) before each add
 
     # -- helpers for tests ---------------------------------------------------------
     def _call(self, name):
@@ -50,6 +51,8 @@ class FakeContactsService:
 
     # -- the client interface ------------------------------------------------------
     def add_contact(self, contact):
+        if self.before_add is not None:
+            self.before_add(contact)
         with self.lock:
             self._call("add_contact")
             contact_id, fields = normalize_new_contact(contact, self.region)
@@ -61,7 +64,9 @@ class FakeContactsService:
                 raise ValidationError("id", f"{contact_id!r} is already used")
             stored = {"id": contact_id, **fields, "deleted": False, "updated": self._stamp()}
             self.contacts[contact_id] = stored
-            return dict(stored)
+            # like a replica: a new write carries its receipt, a repeated add does not
+            return dict(stored, write={"origin": self.current_replica[0], "seq": self.counter,
+                                       "replicas": 1, "ack": "local"})
 
     def update_contact(self, contact_id, changes):
         with self.lock:

@@ -312,13 +312,13 @@ class MainWindow(QMainWindow):
             self.session.reconnect(self.client_factory_for(host, port))
         self.statusBar().showMessage(f"Using the name server at {host}:{port}", 8000)
 
-    def import_contacts(self):
+    def import_contacts(self, path=None):
         from .transfer import import_contacts
-        import_contacts(self)
+        return import_contacts(self, path or None)
 
-    def export_contacts(self):
+    def export_contacts(self, path=None, fmt=None):
         from .transfer import export_contacts
-        export_contacts(self)
+        return export_contacts(self, path or None, fmt)
 
     # -- settings ------------------------------------------------------------------------------
     def _restore_settings(self):

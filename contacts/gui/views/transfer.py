@@ -1,0 +1,162 @@
+"""Import and export of vCard / CSV files, with a progress dialog that can be cancelled.
+
+Reading, parsing and adding run as one job on the service lane (off the GUI thread);
+the Qt-free pieces are :mod:`contacts.importing`, :mod:`contacts.vcard` and
+:mod:`contacts.csvio`, the same the command line uses.  Importing is idempotent
+(contacts keep the id from the file, or get one derived from their content), so an
+import interrupted by a dead cluster is simply run again by the lane when a replica
+is back, and a file imported twice adds nothing the second time.  Cancelling stops
+before the next contact; what was added stays, and the summary says how far it got.
+"""
+import threading
+from pathlib import Path
+
+from PyQt5.QtCore import QObject, Qt, pyqtSignal
+from PyQt5.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+FILTERS = "Contact files (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
+EXPORT_FILTERS = "vCard (*.vcf);;CSV (*.csv)"
+
+
+class TransferProgress(QObject):
+    """Progress reported from the lane thread, delivered on the GUI thread."""
+
+    total = pyqtSignal(int)
+    advanced = pyqtSignal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+
+
+class Transfer:
+    """One import or export in progress: the job, its progress dialog and its outcome."""
+
+    def __init__(self, window, title):
+        self.window = window
+        self.progress = TransferProgress(window)
+        self.dialog = QProgressDialog(title, "Cancel", 0, 0, window)
+        self.dialog.setWindowTitle(title)
+        # not modal: a modal progress dialog runs a nested event loop inside setValue()
+        self.dialog.setWindowModality(Qt.NonModal)
+        self.dialog.setMinimumDuration(300)   # a quick transfer shows no dialog at all
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.progress.cancelled.set)
+        self.progress.total.connect(self._start)
+        self.progress.advanced.connect(lambda n: self.dialog.setValue(self.dialog.value() + n))
+        self.dialog.setValue(0)
+        self.summary = None            # (title, text, details) once finished
+        self.done = False
+
+    def _start(self, total):
+        # (again when the lane retries the job after the cluster came back)
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(0)
+
+    def finish(self, title, text, details="", icon=QMessageBox.Information):
+        self.dialog.reset()
+        self.dialog.hide()
+        self.done = True
+        self.summary = (title, text, details)
+        if self.window.transfer is self:
+            self.window.transfer = None
+        box = QMessageBox(icon, title, text, QMessageBox.Ok, self.window)
+        if details:
+            box.setDetailedText(details)
+        self.window.message_box = box
+        box.open()
+
+
+def import_contacts(window, path=None):
+    if window.transfer is not None:
+        return None
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, "Import contacts", str(Path.home()), FILTERS)
+        if not path:
+            return None
+    return start_import(window, path)
+
+
+def start_import(window, path):
+    from ...importing import ImportReport, decode, detect_format, import_entries, read_entries
+    transfer = Transfer(window, f"Importing {Path(path).name}…")
+    window.transfer = transfer
+    progress = transfer.progress
+
+    def job(client):
+        if progress.cancelled.is_set():  # cancelled while waiting for a replica
+            return ImportReport(), 0
+        text = decode(Path(path).read_bytes())
+        entries = read_entries(text, detect_format(path, text))
+        progress.total.emit(len(entries))
+        wanted = (entry for entry in entries if not progress.cancelled.is_set())
+        report = import_entries(client, wanted, progress=progress.advanced.emit)
+        return report, len(entries)
+
+    def done(result):
+        report, total = result
+        lines = report.summary_lines()
+        text = lines[0][0].upper() + lines[0][1:].rstrip(":") + "."
+        if progress.cancelled.is_set() and not total:
+            text = "Cancelled before anything was imported."
+        elif progress.cancelled.is_set() and report.total < total:
+            text = f"Cancelled after {report.total} of {total} contacts: " + text[0].lower() + text[1:]
+        transfer.finish("Import finished", text, "\n".join(lines[1:]))
+        window.session.poll()
+
+    def failed(exc):
+        from ..session import describe_error
+        transfer.finish("Import failed", f"Could not import {Path(path).name}: {describe_error(exc)}",
+                        icon=QMessageBox.Warning)
+    window.session.submit(job, done, failed, description=f"Import {Path(path).name}")
+    return transfer
+
+
+def export_contacts(window, path=None, fmt=None):
+    if window.transfer is not None:
+        return None
+    if path is None:
+        path, chosen = QFileDialog.getSaveFileName(window, "Export contacts", str(Path.home() / "contacts.vcf"),
+                                                   EXPORT_FILTERS)
+        if not path:
+            return None
+        fmt = "csv" if chosen.startswith("CSV") else "vcard"
+        if not Path(path).suffix:
+            path += ".csv" if fmt == "csv" else ".vcf"
+    fmt = fmt or ("csv" if Path(path).suffix.lower() == ".csv" else "vcard")
+    return start_export(window, path, fmt)
+
+
+def start_export(window, path, fmt):
+    from ...importing import write_contacts
+    transfer = Transfer(window, f"Exporting to {Path(path).name}…")
+    window.transfer = transfer
+    progress = transfer.progress
+
+    def job(client):
+        contacts = client.list_contacts()
+        if progress.cancelled.is_set():
+            return None
+        progress.total.emit(len(contacts))
+        text = write_contacts(contacts, fmt)
+        if progress.cancelled.is_set():
+            return None
+        Path(path).write_text(text, encoding="utf-8")
+        progress.advanced.emit(len(contacts))
+        return len(contacts)
+
+    def done(count):
+        if count is None:
+            transfer.finish("Export cancelled", "Nothing was written.")
+        else:
+            kind = "CSV" if fmt == "csv" else "vCard"
+            transfer.finish("Export finished", f"Wrote {count} contact{'s' if count != 1 else ''} "
+                                               f"to {path} ({kind}).")
+
+    def failed(exc):
+        from ..session import describe_error
+        transfer.finish("Export failed", f"Could not export to {path}: {describe_error(exc)}",
+                        icon=QMessageBox.Warning)
+    window.session.submit(job, done, failed, description=f"Export to {Path(path).name}")
+    return transfer
