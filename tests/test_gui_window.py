@@ -255,3 +255,16 @@ def test_name_server_precedence_and_the_settings_dialog_reconnects(qtbot, fake, 
 def test_ctrl_q_closes_the_window(qtbot, window):
     qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
     assert not window.isVisible()
+
+
+def test_quitting_with_a_change_still_waiting_asks_first(qtbot, window, fake):
+    fake.down.set()
+    window.session.add_contact({"name": "Unsaved", "phones": [], "emails": [], "organization": "", "notes": ""})
+    qtbot.waitUntil(lambda: window.session.pending_actions == 1, timeout=3000)
+    window.close()
+    assert window.isVisible() and "1 change still waits" in window.message_box.text()
+    window.message_box.button(QMessageBox.Cancel).click()
+    assert window.isVisible()
+    window.close()
+    window.message_box.button(QMessageBox.Discard).click()
+    assert not window.isVisible()

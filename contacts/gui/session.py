@@ -82,6 +82,7 @@ class Session(QObject):
         self._lane.pendingChanged.connect(self.pendingChanged)
         self._lane.jobWaiting.connect(self._on_waiting)
         self._poll_job = None
+        self._last_listing = {}    # the lane's last contact listing (touched on the lane only)
 
     def start(self):
         self._timer.start()
@@ -117,18 +118,24 @@ class Session(QObject):
             return
         with_trash = self._trash_watchers > 0
 
+        last = self._last_listing
+
         def snapshot(client):
             contacts = client.list_contacts()
             status = client.cluster_status()
             deleted = client.list_deleted() if with_trash else None
-            return {"contacts": contacts, "status": status, "deleted": deleted,
+            # most polls find nothing new: compare here, off the GUI thread, and send nothing
+            unchanged = contacts == last.get("contacts")
+            last["contacts"] = contacts
+            return {"contacts": None if unchanged else contacts, "status": status, "deleted": deleted,
                     "current": client.current_replica}
         self._poll_job = self._lane.submit(snapshot, self._poll_done, self._poll_failed, priority=POLL)
 
     def _poll_done(self, snapshot):
         self._poll_job = None
         self.polls_done += 1
-        self.contacts.apply_snapshot(snapshot["contacts"])
+        if snapshot["contacts"] is not None:
+            self.contacts.apply_snapshot(snapshot["contacts"])
         if snapshot["deleted"] is not None:
             self.trash.apply_snapshot(snapshot["deleted"])
         current = snapshot["current"]

@@ -39,13 +39,14 @@ class ContactFilterProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
     def lessThan(self, left, right):
-        a, b = left.data(SortRole) or "", right.data(SortRole) or ""
+        # left/right are source indexes; read the precomputed keys directly (this runs
+        # n log n times per sort, so no data() round trips)
+        model, column = self.sourceModel(), left.column()
+        a, b = model.sort_key(left.row(), column), model.sort_key(right.row(), column)
         if a != b:
             # empty cells last whatever the direction would put first
             if not a or not b:
                 return bool(a) if self.sortOrder() == Qt.AscendingOrder else not a
             return a < b
         # ties broken by name so the order is stable between polls
-        name_left = left.sibling(left.row(), 0).data(SortRole) or ""
-        name_right = right.sibling(right.row(), 0).data(SortRole) or ""
-        return name_left < name_right
+        return model.sort_key(left.row(), 0) < model.sort_key(right.row(), 0)

@@ -7,7 +7,7 @@ other people's edits.  Rows keep arrival order; sorting is the proxy's job.
 """
 from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
 
-from ...model import fold, phone_digits, search_text
+from ...model import fold, phone_digits
 
 COLUMNS = ("Name", "Phone", "Email", "Organization")
 NAME, PHONE, EMAIL, ORGANIZATION = range(len(COLUMNS))
@@ -34,11 +34,17 @@ def first_email(contact):
     return emails[0]["address"] if emails else ""
 
 
+def quick_fold(text):
+    """contacts.model.fold, with a shortcut for plain ASCII (most text, and 20x faster)."""
+    return text.lower() if text.isascii() else fold(text)
+
+
 def _haystack(contact):
-    labels = [p.get("label", "") for p in contact.get("phones", [])]
-    labels += [e.get("label", "") for e in contact.get("emails", [])]
-    phones = [p.get("e164", "") for p in contact.get("phones", [])]
-    return search_text(contact) + "\n" + fold("\n".join(labels + phones))
+    parts = [contact.get("name", ""), contact.get("organization", ""), contact.get("notes", "")]
+    parts += [e.get("address", "") + " " + e.get("label", "") for e in contact.get("emails", [])]
+    parts += [p.get("number", "") + " " + p.get("e164", "") + " " + p.get("label", "")
+              for p in contact.get("phones", [])]
+    return quick_fold("\n".join(parts))
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -73,9 +79,10 @@ class ContactTableModel(QAbstractTableModel):
             return None
         contact = self._contacts[index.row()]
         column = index.column()
-        if role in (Qt.DisplayRole, SortRole):
-            text = self._display(contact, column)
-            return fold(text) if role == SortRole else text
+        if role == Qt.DisplayRole:
+            return self._display(contact, column)
+        if role == SortRole:
+            return self._search[index.row()][2][column]
         if role == Qt.ToolTipRole:
             if column == PHONE and contact.get("phones"):
                 return "\n".join(f"{p['label'] or 'phone'}: {p['number']}" for p in contact["phones"])
@@ -105,6 +112,14 @@ class ContactTableModel(QAbstractTableModel):
             return contact.get("organization", "")
         return None
 
+    def _index_entry(self, contact):
+        """What search and sorting need, computed once per change rather than per comparison."""
+        keys = tuple(quick_fold(self._display(contact, column) or "") for column in range(len(self._columns)))
+        return _haystack(contact), phone_digits(contact), keys
+
+    def sort_key(self, row, column):
+        return self._search[row][2][column]
+
     def contact(self, contact_id):
         row = self._rows.get(contact_id)
         return None if row is None else self._contacts[row]
@@ -122,8 +137,21 @@ class ContactTableModel(QAbstractTableModel):
         incoming = {c["id"]: c for c in contacts}
         gone = [row for row, c in enumerate(self._contacts) if c["id"] not in incoming]
         self._remove_rows(gone)
+        new = []
         for contact in contacts:
-            self.upsert(contact)
+            if contact["id"] in self._rows:
+                self.upsert(contact)
+            else:
+                new.append({k: v for k, v in contact.items() if k != "write"})
+        if new:
+            # one insert for all: the sorting proxy re-sorts once, not once per row
+            first = len(self._contacts)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for row, contact in enumerate(new, first):
+                self._contacts.append(contact)
+                self._search.append(self._index_entry(contact))
+                self._rows[contact["id"]] = row
+            self.endInsertRows()
 
     def upsert(self, contact):
         """Insert a contact, or update its row if its content changed."""
@@ -133,14 +161,14 @@ class ContactTableModel(QAbstractTableModel):
             row = len(self._contacts)
             self.beginInsertRows(QModelIndex(), row, row)
             self._contacts.append(contact)
-            self._search.append((_haystack(contact), phone_digits(contact)))
+            self._search.append(self._index_entry(contact))
             self._rows[contact["id"]] = row
             self.endInsertRows()
             return
         if self._contacts[row] == contact:
             return
         self._contacts[row] = contact
-        self._search[row] = (_haystack(contact), phone_digits(contact))
+        self._search[row] = self._index_entry(contact)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         self.contactChanged.emit(contact["id"], contact)
 

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.trash_dialog = None
         self.message_box = None
         self.transfer = None          # the import/export in progress, if any
+        self._quit_anyway = False
         self.setWindowTitle("Contacts")
 
         # -- contacts: search, table, details -------------------------------------
@@ -352,6 +353,26 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event):
+        pending = self.session.pending_actions
+        if pending and not self._quit_anyway:
+            # a change still waiting for a replica would be lost: ask (without blocking the loop)
+            event.ignore()
+            box = QMessageBox(QMessageBox.Warning, "Changes not saved yet",
+                              f"{pending} change{'s' if pending != 1 else ''} still wait{'s' if pending == 1 else ''} "
+                              "for a replica to answer. Quit anyway and lose "
+                              f"{'it' if pending == 1 else 'them'}?",
+                              QMessageBox.Discard | QMessageBox.Cancel, self)
+            box.button(QMessageBox.Discard).setText("Quit anyway")
+            box.setDefaultButton(QMessageBox.Cancel)
+            self.message_box = box
+
+            def answered(button):
+                if box.buttonRole(button) == QMessageBox.DestructiveRole:
+                    self._quit_anyway = True
+                    self.close()
+            box.buttonClicked.connect(answered)
+            box.open()
+            return
         self.save_settings()
         self.session.close()
         super().closeEvent(event)
