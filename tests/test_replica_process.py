@@ -226,6 +226,28 @@ def test_sigkill_right_after_acknowledged_writes_loses_nothing(cluster_factory):
     assert two.list_contacts() == one.list_contacts()
 
 
+def test_peer_ack_mode_reports_how_many_replicas_hold_a_write(cluster_factory):
+    cluster = cluster_factory(2, replica_args=("--ack", "peer", "--ack-timeout", "2"))
+    one, two = cluster.proxy(1), cluster.proxy(2)
+    wait_until(lambda: [p for p in one.cluster_status() if p["replica_id"] == 2 and p["alive"]], 10,
+               what="replica 1 seeing replica 2")
+    first = one.add_contact({"name": "Held twice"})
+    assert first["write"]["ack"] == "peer" and first["write"]["replicas"] == 2
+
+    # no peer can confirm: still acknowledged (durable here), and the count says so
+    cluster.signal(2, signal.SIGSTOP)
+    alone = one.add_contact({"name": "Held once"})
+    assert alone["write"]["replicas"] == 1
+    cluster.signal(2, signal.SIGCONT)
+    wait_until(lambda: two.version_vector() == one.version_vector(), 20, what="replica 2 catching up")
+
+    # "replicas": 2 means the peer has it durably: it survives the receiver's SIGKILL at once
+    last = one.add_contact({"name": "Acknowledged by a peer"})
+    assert last["write"]["replicas"] == 2
+    cluster.kill(1)
+    assert two.get_contact(last["id"])["name"] == "Acknowledged by a peer"
+
+
 def run_replica(args, env, timeout=30):
     return subprocess.run([sys.executable, "-m", "contacts.replica", *args], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout)
