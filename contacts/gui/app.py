@@ -1,9 +1,10 @@
 """Putting the window together: name server address, QSettings, the client factory."""
 import argparse
 import os
+import signal
 import sys
 
-from PyQt5.QtCore import QSettings
+from PyQt5.QtCore import QSettings, QTimer
 from PyQt5.QtWidgets import QApplication
 
 from .session import Session
@@ -54,4 +55,21 @@ def main(argv=None):
     app.setApplicationDisplayName("Contacts")
     window = create_window(host=args.ns_host, port=args.ns_port)
     window.show()
+    _quit_on_signals(app, window)
     return app.exec_()
+
+
+def _quit_on_signals(app, window):
+    """SIGTERM (the cluster launcher stopping) and Ctrl-C quit cleanly, settings saved.
+
+    Python runs signal handlers only between bytecodes, so a timer wakes the
+    interpreter a few times a second while Qt's loop waits."""
+    def stop(*_):
+        window.save_settings()
+        window.session.close()
+        app.quit()
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
