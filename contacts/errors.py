@@ -57,7 +57,8 @@ class NotReplicaError(ContactsError, PermissionError):
 
 
 class UnavailableError(ContactsError, ConnectionError):
-    """No replica could serve the call (raised by the client, never by a replica)."""
+    """The call cannot be served now: by this replica (still starting, or it has not caught
+    up with the `after` vector in time) or, raised by the client, by any replica."""
 
     wire_base = ConnectionError
 

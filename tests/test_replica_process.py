@@ -5,6 +5,7 @@ Cluster starts cost seconds each, so related checks share one cluster.
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -276,6 +277,13 @@ def test_replica_command_line(tmp_path):
     other_replicas = run_replica(["2", "--data-dir", str(tmp_path / "r1")], env)
     assert other_replicas.returncode != 0
     assert "belongs to replica 1, not 2" in other_replicas.stderr
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy_port = run_replica(["1", "--data-dir", str(tmp_path / "r1"), "--port", str(port)], env)
+    assert busy_port.returncode != 0 and f"cannot listen on 127.0.0.1:{port}" in busy_port.stderr
 
     bad_setting = run_replica(["1", "--data-dir", str(tmp_path / "r1")],
                               dict(env, CONTACTS_PING_INTERVAL="often"))
