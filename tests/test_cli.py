@@ -1,0 +1,176 @@
+"""The `contacts` command line end to end: `python -m contacts.cli` against real clusters."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from contacts.cluster import LocalCluster, free_port, wait_until
+from contacts.vcard import dumps_vcards
+
+
+@pytest.fixture(scope="module")
+def shared_cluster(tmp_path_factory):
+    """One 3-replica cluster for the tests that only add contacts (each uses its own names)."""
+    cluster = LocalCluster(tmp_path_factory.mktemp("cli-cluster"))
+    try:
+        cluster.start(3)
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def run(cluster, *args, input=None):
+    return subprocess.run([sys.executable, "-m", "contacts.cli", *args], env=cluster.env, input=input,
+                          capture_output=True, text=True, timeout=120)
+
+
+def run_json(cluster, *args):
+    done = run(cluster, "--json", *args)
+    return done.returncode, json.loads(done.stdout)
+
+
+def comparable(contacts):
+    return sorted(({k: c[k] for k in ("id", "name", "phones", "emails", "organization", "notes")}
+                   for c in contacts), key=lambda c: c["id"])
+
+
+def test_add_show_edit_search_rm_restore(shared_cluster):
+    code, ada = run_json(shared_cluster, "add", "Ada Lovelace", "--phone", "mobile=+44 20 7946 0958",
+                         "--email", "work=ada@example.com", "--org", "Analytical Engines")
+    assert code == 0 and ada["phones"][0]["e164"] == "+442079460958"
+    assert ada["emails"] == [{"label": "work", "address": "ada@example.com"}]
+
+    shown = run(shared_cluster, "show", "ada lovelace")
+    assert shown.returncode == 0
+    assert "+44 20 7946 0958" in shown.stdout and ada["id"] in shown.stdout
+
+    edited = run(shared_cluster, "edit", ada["id"][:8], "--add-phone", "work=+44 20 7946 0000",
+                 "--notes", "first programmer")
+    assert edited.returncode == 0 and "updated Ada Lovelace" in edited.stdout
+    code, found = run_json(shared_cluster, "search", "7946 0000")
+    assert code == 0 and [c["id"] for c in found] == [ada["id"]]
+    assert found[0]["notes"] == "first programmer" and len(found[0]["phones"]) == 2
+
+    table = run(shared_cluster, "ls")
+    assert table.returncode == 0
+    header, *rows = table.stdout.splitlines()
+    assert header.split() == ["ID", "NAME", "PHONE", "EMAIL", "ORGANIZATION"]
+    assert any(row.startswith(ada["id"][:8]) and "Analytical Engines" in row for row in rows)
+
+    removed = run(shared_cluster, "rm", "Ada Lovelace")
+    assert removed.returncode == 0 and f"contacts restore {ada['id'][:8]}" in removed.stdout
+    assert run(shared_cluster, "show", ada["id"]).returncode == 1
+    code, trash = run_json(shared_cluster, "trash")
+    assert ada["id"] in [c["id"] for c in trash]
+    code, restored = run_json(shared_cluster, "restore", ada["id"][:8])
+    assert code == 0 and restored["notes"] == "first programmer"
+
+
+def test_exit_codes_and_json_errors(shared_cluster):
+    code, error = run_json(shared_cluster, "show", "nobody-by-this-name")
+    assert code == 1 and error["error"]["type"] == "ContactNotFound"
+
+    bad = run(shared_cluster, "add", "Bad Phone", "--phone", "12")
+    assert bad.returncode == 2 and "phones[0].number" in bad.stderr and bad.stdout == ""
+    code, error = run_json(shared_cluster, "add", "  ")
+    assert code == 2 and error["error"] == {"type": "ValidationError", "message": "name: must not be empty",
+                                            "exit_code": 2}
+    assert run(shared_cluster, "frobnicate").returncode == 2
+    assert run(shared_cluster, "edit", "whoever").returncode in (1, 2)
+
+    run(shared_cluster, "add", "Twin Name")
+    run(shared_cluster, "add", "Twin Name")
+    ambiguous = run(shared_cluster, "show", "Twin Name")
+    assert ambiguous.returncode == 2 and "2 contacts are named 'Twin Name'" in ambiguous.stderr
+
+    # a replica address where nothing listens: no replica can serve
+    nowhere = f"PYRO:contacts.replica.9@127.0.0.1:{free_port()}"
+    down = run(shared_cluster, "--replica", nowhere, "--timeout", "0.5", "ls")
+    assert down.returncode == 3 and "cluster unavailable" in down.stderr
+    code, error = run_json(shared_cluster, "ls", "--replica", nowhere, "--timeout", "0.5")
+    assert code == 3 and error["error"]["type"] == "UnavailableError"
+
+
+def test_import_of_many_vcards_with_broken_ones_among_them(shared_cluster, tmp_path):
+    good = [{"name": f"Imported {i:03d}", "phones": [{"label": "mobile", "number": f"+1 415 555 {i:04d}"}],
+             "emails": [{"label": "", "address": f"imported{i}@example.org"}]} for i in range(300)]
+    cards = dumps_vcards(good).replace("\r\n", "\n").split("END:VCARD\n")[:-1]
+    bad = ["BEGIN:VCARD\nVERSION:3.0\nFN:Bad Phone\nTEL:12\n",
+           "BEGIN:VCARD\nVERSION:3.0\nTEL:+1 415 555 9999\n",
+           "BEGIN:VCARD\nVERSION:3.0\nFN:Bad Email\nEMAIL:not-an-address\n",
+           "BEGIN:VCARD\nVERSION:3.0\nFN this line has no colon\n"]
+    for position, card in zip((10, 100, 200, 250), bad):
+        cards.insert(position, card)
+    path = tmp_path / "many.vcf"
+    path.write_text("END:VCARD\n".join(cards) + "END:VCARD\n")
+
+    done = run(shared_cluster, "import", str(path), "--progress")
+    assert done.returncode == 4, done.stderr
+    summary = done.stdout.splitlines()
+    assert summary[0] == "imported 300, skipped 4:"
+    assert re.search(r"entry 11 \(line \d+, 'Bad Phone'\): phones\[0\]\.number: '12' is not", done.stdout)
+    assert re.search(r"entry 101 \(line \d+\): no name", done.stdout)
+    assert re.search(r"entry 201 \(line \d+, 'Bad Email'\): emails\[0\]\.address", done.stdout)
+    assert re.search(r"entry 251 \(line \d+\): cannot read this card: .*no colon", done.stdout)
+    assert "304/304" in done.stderr          # the progress bar went to the end
+    code, found = run_json(shared_cluster, "search", "Imported")
+    assert len(found) == 300
+    # the same file again adds nothing
+    again = run(shared_cluster, "import", str(path))
+    assert again.stdout.startswith("imported 0, already there 300, skipped 4")
+
+
+def test_export_then_import_round_trips(shared_cluster, cluster_factory, tmp_path):
+    for contact in ({"name": "José Ñúñez", "--org": "Acme; Sons, Ltd", "--notes": "line one\nline, two"},
+                    {"name": "李小龍", "--phone": "x-label=+852 2345 6789"}):
+        args = ["add", contact.pop("name")]
+        for option, value in contact.items():
+            args += [option, value]
+        assert run(shared_cluster, *args).returncode == 0
+    code, original = run_json(shared_cluster, "ls")
+    vcf, csv_file = tmp_path / "all.vcf", tmp_path / "all.csv"
+    assert run(shared_cluster, "export", str(vcf)).returncode == 0
+    assert run(shared_cluster, "export", str(csv_file)).returncode == 0
+
+    fresh = cluster_factory(1, name="fresh")
+    code, report = run_json(fresh, "import", str(vcf))
+    assert code == 0 and report["imported"] == len(original) and report["skipped"] == []
+    code, copied = run_json(fresh, "ls")
+    assert comparable(copied) == comparable(original)
+    # the CSV export holds the very same contacts: importing it changes nothing
+    code, report = run_json(fresh, "import", str(csv_file))
+    assert code == 0 and report["unchanged"] == len(original) and report["imported"] == 0
+    code, copied = run_json(fresh, "ls")
+    assert comparable(copied) == comparable(original)
+
+
+def test_status_and_commands_go_on_while_replicas_are_down(cluster_factory):
+    cluster = cluster_factory(3)
+
+    def all_alive():   # replicas learn each other within a ping or two of starting
+        code, status = run_json(cluster, "status")
+        return code == 0 and [r["alive"] for r in status["replicas"]] == [True, True, True]
+    wait_until(all_alive, 20, what="3 replicas alive in status")
+    table = run(cluster, "status").stdout.splitlines()
+    assert table[0].split()[:5] == ["REPLICA", "ADDRESS", "ALIVE", "LAST", "SEEN"]
+    assert table[-1] == "3 of 3 replicas alive"
+
+    cluster.kill(1)
+    assert run(cluster, "add", "Written While One Is Down").returncode == 0
+
+    def replica_1_seen_dead():
+        code, status = run_json(cluster, "status")
+        return code == 0 and [r for r in status["replicas"] if r["replica_id"] == 1 and not r["alive"]]
+    wait_until(replica_1_seen_dead, 20, what="replica 1 reported dead")
+    table = run(cluster, "status").stdout
+    assert re.search(r"^1\s+127\.0\.0\.1:\d+\s+NO", table, re.MULTILINE)
+    assert "2 of 3 replicas alive" in table
+
+    replica_2 = cluster.uri(2)
+    cluster.kill_name_server()
+    no_name_server = run(cluster, "--timeout", "1", "ls")
+    assert no_name_server.returncode == 3 and "name server" in no_name_server.stderr
+    shown = run(cluster, "--replica", replica_2, "show", "written while")
+    assert shown.returncode == 0 and "Written While One Is Down" in shown.stdout

@@ -1,0 +1,117 @@
+"""vCard and CSV reading and writing (no cluster needed)."""
+import pytest
+import vobject
+
+from contacts.csvio import dumps_csv, parse_csv
+from contacts.importing import content_id, detect_format, read_entries
+from contacts.vcard import dumps_vcards, parse_vcards
+
+ADA = {"id": "ada-1815", "name": "Ada King Lovelace",
+       "phones": [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"},
+                  {"label": "my, odd label", "number": "+1 415 555 0100", "e164": "+14155550100"},
+                  {"label": "", "number": "+33 1 23 45 67 89", "e164": "+33123456789"}],
+       "emails": [{"label": "work", "address": "ada@example.com"}, {"label": "", "address": "a@b.org"}],
+       "organization": "Analytical; Engines, Ltd", "notes": "first line\nsecond, with \"quotes\"; and more"}
+JOSE = {"id": "jose", "name": "José Ñúñez 李", "phones": [], "emails": [], "organization": "", "notes": ""}
+
+
+def user_fields(contact):
+    return {"id": contact.get("id"), "name": contact["name"],
+            "phones": [{"label": p["label"], "number": p["number"]} for p in contact["phones"]],
+            "emails": [{"label": e["label"], "address": e["address"]} for e in contact["emails"]],
+            "organization": contact["organization"], "notes": contact["notes"]}
+
+
+@pytest.mark.parametrize("dump, parse", [(dumps_vcards, parse_vcards), (dumps_csv, parse_csv)],
+                         ids=["vcard", "csv"])
+def test_what_is_written_reads_back_the_same(dump, parse):
+    entries = list(parse(dump([ADA, JOSE])))
+    assert [e.error for e in entries] == [None, None]
+    assert [e.contact for e in entries] == [user_fields(ADA), user_fields(JOSE)]
+
+
+def test_written_vcards_are_version_3_with_the_fields_other_apps_read():
+    card = vobject.readOne(dumps_vcards([ADA]))
+    assert card.version.value == "3.0"
+    assert card.fn.value == "Ada King Lovelace"
+    assert (card.n.value.family, card.n.value.given) == ("Lovelace", "Ada King")
+    assert card.uid.value == "ada-1815"
+    assert card.tel.params["TYPE"] == ["CELL"]
+    assert card.email.params["TYPE"] == ["INTERNET", "WORK"]
+    assert card.org.value == ["Analytical; Engines, Ltd"]
+
+
+def test_vcard_4_and_2_1_are_read_as_well_as_they_can_be():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Simon Perreault\r\nN:Perreault;Simon;;;\r\n"
+        'TEL;VALUE=uri;TYPE="voice,home":tel:+1-418-262-6501\r\n'
+        'TEL;VALUE=uri;TYPE=work,"voice";PREF=1:tel:+1-418-656-9254;ext=102\r\n'
+        "EMAIL;TYPE=work:simon.perreault@viagenie.ca\r\nBDAY:--0203\r\n"
+        "ADR;TYPE=work:;Suite D2-630;2875 Laurier;Quebec;QC;G1V 2M2;Canada\r\n"
+        "UID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;John\r\nTEL;CELL;WORK:+1 415 555 0102\r\nEND:VCARD\r\n")
+    simon, john = parse_vcards(text)
+    assert simon.contact == {
+        "name": "Simon Perreault", "id": "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1",
+        "phones": [{"label": "home", "number": "+1-418-262-6501"},
+                   {"label": "work", "number": "+1-418-656-9254 ext. 102"}],
+        "emails": [{"label": "work", "address": "simon.perreault@viagenie.ca"}],
+        "organization": "", "notes": ""}
+    assert simon.ignored == ("ADR", "BDAY")
+    assert john.contact["name"] == "John Doe"
+    assert john.contact["phones"] == [{"label": "work mobile", "number": "+1 415 555 0102"}]
+
+
+def test_a_broken_vcard_is_reported_with_its_line_and_the_others_still_read():
+    text = ("stray text\n"
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Good One\nEND:VCARD\n"
+            "BEGIN:VCARD\nVERSION:3.0\nFN Bad line without colon\nEND:VCARD\n"
+            "BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nEND:VCARD\n"
+            "BEGIN:VCARD\nVERSION:3.0\nFN:No end\n"
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Last Good\nEND:VCARD\n"
+            "BEGIN:VCARD\nFN:Cut off\n")
+    entries = list(parse_vcards(text))
+    problems = [(e.line, e.error) for e in entries if e.error]
+    assert [e.contact["name"] for e in entries if not e.error] == ["Good One", "Last Good"]
+    assert problems[0] == (1, "text outside BEGIN:VCARD ... END:VCARD")
+    assert problems[1][0] == 6 and "line 8" in problems[1][1] and "FN Bad line" in problems[1][1]
+    assert problems[2] == (10, "no name (neither FN nor N)")
+    assert problems[3] == (14, "no END:VCARD before the next BEGIN:VCARD")
+    assert problems[4] == (21, "the file ends before END:VCARD")
+
+
+def test_csv_reads_common_headers_and_reports_bad_rows():
+    text = ("Full Name,Phone,E-mail,Company,Birthday\n"
+            "Bob Smith,mobile: +1 415 555 0100; +1 415 555 0101,bob@example.org,Acme,1970-01-01\n"
+            "\n"
+            ",+1 415 555 0102,,,\n"
+            "Too,Many,Cells,In,This,Row\n"
+            '"Multi\nLine",,,,\n')
+    bob, nameless, too_many, multi = parse_csv(text)
+    assert bob.contact == {"name": "Bob Smith", "organization": "Acme", "notes": "",
+                           "phones": [{"label": "mobile", "number": "+1 415 555 0100"},
+                                      {"label": "", "number": "+1 415 555 0101"}],
+                           "emails": [{"label": "", "address": "bob@example.org"}]}
+    assert bob.ignored == ("Birthday",)
+    assert (nameless.line, nameless.error) == (4, "no name")
+    assert (too_many.line, too_many.error) == (5, "6 cells but the header has 5 columns")
+    assert multi.line == 6 and multi.contact["name"] == "Multi\nLine"
+
+
+def test_a_csv_without_a_name_column_is_one_clear_error():
+    (entry,) = parse_csv("phone,email\n+1 415 555 0100,a@b.org\n")
+    assert "no name column" in entry.error
+
+
+def test_format_is_told_by_name_or_content():
+    assert detect_format("x.VCF") == "vcard" and detect_format("x.csv") == "csv"
+    assert detect_format("-", "\ufeffBEGIN:VCARD\r\n") == "vcard"
+    assert detect_format("-", "name,phone\n") == "csv"
+    assert [e.contact["name"] for e in read_entries("name\nAda\n", "csv")] == ["Ada"]
+
+
+def test_entries_without_an_id_get_one_from_their_content():
+    one, again = parse_csv("name,phone\nAda,+1 415 555 0100\nAda,+1 415 555 0100\n")
+    assert "id" not in one.contact
+    assert content_id(one.contact) == content_id(again.contact)
+    assert content_id(one.contact) != content_id(dict(one.contact, name="Ada L"))
