@@ -485,7 +485,10 @@ class ContactsClient:
             entry = self._ping_entry(entry)
             if entry is not None and entry.vector.covers(seen):
                 with self._failover_lock:
-                    event = self._use(entry)
+                    # a call may have failed on it, or moved elsewhere, since the ping answered
+                    with self._lock:
+                        unchanged = self._current is current
+                    event = self._use(entry) if unchanged and not entry.avoided else None
                 self._emit(event)
                 break
         return last_current_ping
