@@ -5,7 +5,11 @@ variables are changed.
 """
 import os
 
+from Pyro5 import serializers
 from Pyro5.api import config
+from Pyro5.errors import SerializeError
+
+MAX_MESSAGE_SIZE = 96 * 1024 * 1024
 
 DEFAULTS = {
     # Nagle's algorithm delays small request/response messages: RPC wants it off
@@ -14,8 +18,12 @@ DEFAULTS = {
     "THREADPOOL_SIZE": 512,
     # how often the request loop checks for a stop request
     "POLLTIMEOUT": 0.5,
-    # one contact list never needs 1 GiB messages; a peer batch stays far below this
-    "MAX_MESSAGE_SIZE": 64 * 1024 * 1024,
+    # Largest message a process sends or accepts (Pyro5's default is 1 GiB).  The largest
+    # legitimate one is a replication batch: at most 500 updates (Settings.batch_size) of at
+    # most ~130 KiB each on the wire (every field at its length limit, in characters serpent
+    # escapes to 10 bytes) = ~63 MiB.  96 MiB leaves room; anything larger is refused on
+    # its header, before it is read (tests/test_fuzz_replica.py checks both).
+    "MAX_MESSAGE_SIZE": MAX_MESSAGE_SIZE,
 }
 
 
@@ -23,3 +31,54 @@ def apply():
     for name, value in DEFAULTS.items():
         if "PYRO_" + name not in os.environ:
             setattr(config, name, value)
+
+
+class _RefusedMarshal(serializers.MarshalSerializer):
+    """Answers (so the caller learns why) but never decodes a marshal message."""
+
+    def loads(self, data):
+        raise SerializeError("this replica does not accept the marshal serializer; use serpent (the default)")
+
+    loadsCall = loads
+
+
+def _guarded(serializer_class):
+    """The serializer, with every decoding failure reported as one clear SerializeError.
+
+    Pyro5 turns dicts with a "__class__" key back into objects while decoding; hostile
+    ones fail there with whatever Python raises (TypeError: unhashable type ...), which
+    a caller could not tell from a bug in the replica."""
+
+    class Guarded(serializer_class):
+        def loads(self, data):
+            return self._decode(super().loads, data)
+
+        def loadsCall(self, data):
+            return self._decode(super().loadsCall, data)
+
+        @staticmethod
+        def _decode(decode, data):
+            try:
+                return decode(data)
+            except SerializeError:
+                raise
+            except Exception as exc:
+                raise SerializeError(f"cannot decode the request ({type(exc).__name__}: {exc})") from None
+
+    Guarded.__name__ = "Guarded" + serializer_class.__name__
+    return Guarded
+
+
+def harden_server_serializers():
+    """How a replica decodes requests.
+
+    A Pyro5 server decodes a request with whatever serializer the request names.
+    Python's marshal is "not intended to be secure against erroneous or maliciously
+    constructed data" (its docs), so replicas refuse it; serpent and json decode with
+    every failure reported as a SerializeError."""
+    replacements = {"marshal": _RefusedMarshal()}
+    for name in ("serpent", "json"):
+        replacements[name] = _guarded(type(serializers.serializers[name]))()
+    for name, serializer in replacements.items():
+        serializers.serializers[name] = serializer
+        serializers.serializers_by_id[serializer.serializer_id] = serializer

@@ -77,6 +77,7 @@ def main(argv=None):
 
 def run(args):
     pyro_settings.apply()
+    pyro_settings.harden_server_serializers()
     send_errors_as_builtins()
     if args.tls_dir:
         # before any socket: Pyro5's SSL config is global to the process

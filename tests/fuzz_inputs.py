@@ -9,9 +9,11 @@ the wire can carry) may by chance be valid and succeed.
 Used in-process by tests/test_fuzz_book.py and over the wire by
 tests/test_fuzz_replica.py.
 """
+import inspect
+
 from hypothesis import strategies as st
 
-from contacts.book import MAX_BATCH
+from contacts.book import MAX_BATCH, ContactBook
 
 MAX_COUNTER = 2 ** 53
 HUGE_INTS = [2 ** 31, 2 ** 53, 2 ** 63 - 1, 2 ** 63, 2 ** 64, -(2 ** 63) - 1, 10 ** 100, -1, 0]
@@ -21,7 +23,16 @@ NASTY_TEXTS = ["", " ", "\x00", "\x00name", "\ud800", "a\udfffb", "\u202e\u0000"
                "%s%s%n", "{0.__class__}", "../../etc/passwd", "\n" * 50, "\t", "名前" * 150,
                "x" * 201, "x" * 10_001, "y" * 100_000, "🙂" * 300]
 
+#: dicts Pyro5's serializers turn back into objects on the receiving side (exceptions, URIs)
+#: or that try to: the replica must see them as values of the wrong type, nothing more
+CLASS_DICTS = [{"__class__": "builtins.KeyError", "__exception__": True, "args": ["boom"], "attributes": {}},
+               {"__class__": "Pyro5.errors.PyroError", "__exception__": True, "args": [], "attributes": {}},
+               {"__class__": "Pyro5.core.URI", "state": ["PYRO", "x", None, "127.0.0.1", 1]},
+               {"__class__": "os.system", "args": ["true"]}, {"__class__": "float", "value": "nan"},
+               {"__class__": "builtins.int", "value": 5}]
+
 scalars = st.one_of(
+    st.sampled_from(CLASS_DICTS),
     st.none(), st.booleans(), st.integers(), st.sampled_from(HUGE_INTS),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
     st.text(st.characters(blacklist_categories=()), max_size=10),   # surrogates, controls
@@ -252,3 +263,16 @@ def method_arguments(existing_ids):
 def _valid_sender(sender):
     return (isinstance(sender, dict) and isinstance(sender.get("replica_id"), int)
             and isinstance(sender.get("uri"), str))
+
+
+def remote_methods():
+    """Every public method of ContactBook: all of them are remote (Pyro5 @expose on the class)."""
+    return sorted(name for name, member in inspect.getmembers(ContactBook, inspect.isfunction)
+                  if not name.startswith("_"))
+
+
+def report(request, line):
+    """Print past pytest's output capture: the figures belong in every run's log."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print("\n" + line)

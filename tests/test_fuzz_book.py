@@ -8,7 +8,6 @@ A refused call must change nothing: live and deleted contacts, version vector an
 Lamport clock are compared before and after.  Calls built by adding one defect to a
 valid call must be refused.
 """
-import inspect
 import json
 import os
 
@@ -22,16 +21,11 @@ from contacts.errors import ContactsError
 from contacts.replication import Replicator
 from contacts.store import ContactStore
 
-from fuzz_inputs import VALID_CONTACT, method_arguments
+from fuzz_inputs import VALID_CONTACT, method_arguments, remote_methods, report
 
 #: CONTACTS_FUZZ_EXAMPLES=5000 for a long hunt (docs/security.md)
 EXAMPLES = int(os.environ.get("CONTACTS_FUZZ_EXAMPLES", 300))
 CALLS = {}      # method -> [calls, refused]
-
-
-def remote_methods():
-    return sorted(name for name, member in inspect.getmembers(ContactBook, inspect.isfunction)
-                  if not name.startswith("_"))
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +48,6 @@ def fuzz_book(tmp_path_factory, request):
         request.config.cache.set("contacts/fuzz_in_process", figures)
     report(request, f"fuzz (in-process ContactBook): {calls} hostile calls to {len(CALLS)} methods, "
                     f"{refused} refused with a clear error, 0 internal errors")
-
-
-def report(request, line):
-    """Print past pytest's output capture: the figures belong in every run's log."""
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    with capture.global_and_fixture_disabled():
-        print("\n" + line)
 
 
 def everything(book):
