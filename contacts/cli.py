@@ -67,6 +67,11 @@ def build_parser():
                                  "the others are learnt from it)")
     connection.add_argument("--timeout", metavar="SECONDS", type=float, default=argparse.SUPPRESS,
                             help="timeout of each remote call (default 3)")
+    connection.add_argument("--tls-dir", metavar="DIR", default=argparse.SUPPRESS,
+                            help="call over TLS with the certificates in DIR (default: CONTACTS_TLS_DIR)")
+    connection.add_argument("--tls-client", metavar="NAME", default=argparse.SUPPRESS,
+                            help="use client-NAME.crt from the TLS dir (default: CONTACTS_TLS_CLIENT, "
+                                 "or the only client certificate there)")
 
     parser = argparse.ArgumentParser(
         prog="contacts", parents=[common],
@@ -419,7 +424,8 @@ COMMANDS = {"add": cmd_add, "edit": cmd_edit, "rm": cmd_rm, "restore": cmd_resto
 # -- main ------------------------------------------------------------------------------------
 def make_client(args):
     ns_host, ns_port = getattr(args, "ns", (None, None))
-    kwargs = {"timeout": getattr(args, "timeout", 3.0)}
+    kwargs = {"timeout": getattr(args, "timeout", 3.0), "tls_dir": getattr(args, "tls_dir", None),
+              "tls_client": getattr(args, "tls_client", None)}
     return ContactsClient(ns_host, ns_port, uris=getattr(args, "replica", None), **kwargs)
 
 

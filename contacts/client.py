@@ -35,6 +35,7 @@ from .discovery import ReplicaDirectory
 from .errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .proxy_pool import ProxyPool, is_network_failure
 from .registry import list_replicas, name_server_proxy
+from .tls import configure_client_tls, tls_dir_from_env
 from .versions import VersionVector
 from .wire import receive_precise_errors
 
@@ -63,16 +64,23 @@ class ContactsClient:
     name server (with ``discover=False``, *only* those). ``timeout`` bounds each remote
     call; a whole client call, failovers included, takes at most about
     ``call_budget`` (default ``3 * timeout``) plus a replica's catch-up wait.
+    With ``tls_dir`` (default: ``CONTACTS_TLS_DIR``) it calls over TLS with the client
+    certificate ``tls_client`` (default: ``CONTACTS_TLS_CLIENT``, or the only one there).
     """
 
     def __init__(self, ns_host=None, ns_port=None, uris=None, timeout=3.0, *,
-                 discover=True, probe_interval=1.0, call_budget=None, read_your_writes=True):
+                 discover=True, probe_interval=1.0, call_budget=None, read_your_writes=True,
+                 tls_dir=None, tls_client=None):
         if isinstance(uris, str):
             uris = [uris]
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
             raise ValidationError("timeout", f"must be a positive number of seconds, got {timeout!r}")
         pyro_settings.apply()
         receive_precise_errors()
+        self.tls_dir = tls_dir or tls_dir_from_env()
+        if self.tls_dir:
+            # Pyro5's SSL settings are per process: every proxy of this process uses them
+            configure_client_tls(self.tls_dir, tls_client)
         self.timeout = float(timeout)
         self.call_budget = float(call_budget) if call_budget else 3 * self.timeout
         self.probe_interval = probe_interval

@@ -1,5 +1,6 @@
 """The `contacts` command line end to end: `python -m contacts.cli` against real clusters."""
 import json
+import os
 import re
 import subprocess
 import sys
@@ -174,3 +175,22 @@ def test_status_and_commands_go_on_while_replicas_are_down(cluster_factory):
     assert no_name_server.returncode == 3 and "name server" in no_name_server.stderr
     shown = run(cluster, "--replica", replica_2, "show", "written while")
     assert shown.returncode == 0 and "Written While One Is Down" in shown.stdout
+
+
+def test_the_command_line_over_tls(cluster_factory, tmp_path):
+    from contacts import certs, tls
+    tls_dir = tmp_path / "tls"
+    certs.main(["--dir", str(tls_dir), "--replicas", "1", "2", "--clients", "alice"])
+    tls.configure_client_tls(tls_dir, "alice")   # this test process starts and checks the cluster
+    try:
+        cluster = cluster_factory(2, env={**os.environ, "CONTACTS_TLS_DIR": str(tls_dir)}, name="tls")
+        added = run(cluster, "add", "Ada Over TLS", "--email", "ada@example.org")
+        assert added.returncode == 0, added.stderr
+        code, found = run_json(cluster, "search", "over tls")
+        assert code == 0 and [c["name"] for c in found] == ["Ada Over TLS"]
+        plain_env = {k: v for k, v in cluster.env.items() if k != "CONTACTS_TLS_DIR"}
+        plain = subprocess.run([sys.executable, "-m", "contacts.cli", "--timeout", "1", "ls"], env=plain_env,
+                               capture_output=True, text=True, timeout=60)
+        assert plain.returncode == 3
+    finally:
+        tls.configure_tls_off()
