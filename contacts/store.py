@@ -109,6 +109,10 @@ class ContactStore:
                                f"not {replica_id}; give each replica its own --data-dir")
         self.vector = VersionVector(self._db.execute("SELECT origin, seq FROM versions").fetchall())
         self.floor = dict(self._db.execute("SELECT origin, seq FROM log_floor").fetchall())
+        # per origin, at least the highest seq in the record: while an in-order stream
+        # stays above it, applying an update needs no look-up of what is already held
+        self._top = dict(self._db.execute("SELECT origin, MAX(seq) FROM updates GROUP BY origin").fetchall())
+        self._begin()
         top = self._db.execute("SELECT MAX(counter) FROM updates").fetchone()[0] or 0
         self.clock = LamportClock(max(int(self._meta("clock") or 0), top), max_clock_lead)
         self.is_new = not self.vector and self.count() == 0
@@ -275,7 +279,8 @@ class ContactStore:
             self._begin()
             try:
                 for update in checked:
-                    if update["seq"] <= self._vector.get(update["origin"], 0) or self._has(update):
+                    if update["seq"] <= self._vector.get(update["origin"], 0) or (
+                            update["seq"] <= self._top.get(update["origin"], 0) and self._has(update)):
                         continue
                     self._apply(update)
                     new += 1
@@ -310,7 +315,7 @@ class ContactStore:
                     self.clock.observe(newest_stamp(clean)[0])
                 for origin, seq in vector.items():
                     if seq > self._vector.get(origin, 0):
-                        self._set_vector(origin, seq)
+                        self._set_vector(origin, self._contiguous_from(origin, seq))
                         self._set_floor(origin, seq)
                 self._set_meta("clock", self.clock.value)
                 self._commit()
@@ -341,8 +346,13 @@ class ContactStore:
     def _begin(self):
         self._vector = VersionVector(self.vector)
         self._floor = dict(self.floor)
+        self._changed_origins = set()
 
     def _commit(self):
+        # the versions table is written once per transaction, not once per update
+        for origin in self._changed_origins:
+            self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
+                             (origin, self._vector[origin]))
         self._db.commit()
         self.vector, self.floor = self._vector, self._floor
 
@@ -365,14 +375,19 @@ class ContactStore:
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          (update["origin"], update["seq"], update["counter"], update["contact_id"],
                           _dumps(update["changes"]), update.get("request_id")))
-        origin, held = update["origin"], self._vector.get(update["origin"], 0)
-        if update["seq"] == held + 1:
-            held += 1
-            while self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
-                                   (origin, held + 1)).fetchone():
-                held += 1
-            self._set_vector(origin, held)
+        origin, seq = update["origin"], update["seq"]
+        held, top = self._vector.get(origin, 0), self._top.get(origin, 0)
+        if seq == held + 1:
+            self._set_vector(origin, self._contiguous_from(origin, seq))
+        self._top[origin] = max(top, seq)
         return state
+
+    def _contiguous_from(self, origin, held):
+        """``held`` extended over updates that arrived early (above a gap) and are now contiguous."""
+        while self._top.get(origin, 0) > held and self._db.execute(
+                "SELECT 1 FROM updates WHERE origin=? AND seq=?", (origin, held + 1)).fetchone():
+            held += 1
+        return held
 
     def _save(self, contact_id, state):
         fields = fields_of(state)
@@ -384,7 +399,7 @@ class ContactStore:
 
     def _set_vector(self, origin, seq):
         self._vector[origin] = seq
-        self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)", (origin, seq))
+        self._changed_origins.add(origin)
 
     def _set_floor(self, origin, seq):
         self._floor[origin] = seq

@@ -138,3 +138,22 @@ def test_store_apply_remote_any_order_repetition_grouping_gives_the_same_state(d
         finally:
             in_order.close()
             shuffled.close()
+
+
+def test_full_copy_vector_extends_over_updates_that_arrived_early(tmp_path):
+    """Updates 3 and 4 arrived before a full copy covering 1..2: the vector must reach 4,
+    or every later catch-up would fetch 3 and 4 again and never advance."""
+    store = ContactStore(tmp_path, 9)
+    try:
+        early = [{"origin": 1, "seq": seq, "counter": seq, "contact_id": "c1",
+                  "changes": {"name": f"v{seq}", "deleted": False}} for seq in (3, 4)]
+        assert store.apply_remote(early) == 2 and store.vector.get(1, 0) == 0
+        state = {"name": ["v2", 2, 1], "deleted": [False, 1, 1]}
+        store.apply_snapshot([["c1", state]], {})
+        store.apply_snapshot([], {1: 2})
+        assert store.vector[1] == 4
+        assert store.state("c1")["name"] == ["v4", 4, 1]
+        assert [u["seq"] for u in store.updates_since({1: 2}, 10)[0]] == [3, 4]
+        assert store.updates_since({1: 1}, 10) == ([], False)  # 2 only exists in the full copy
+    finally:
+        store.close()

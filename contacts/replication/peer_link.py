@@ -8,8 +8,12 @@ peer never delays the others or the clients.  The thread loops:
   replica restarts);
 - ping every ``ping_interval``: marks the peer up/down and learns its version
   vector and the peers it knows;
-- pull (anti-entropy): when the peer comes up, and every ``anti_entropy_interval``,
-  ask it for everything past this replica's version vector.
+- pull (anti-entropy): when the peer comes up, when its ping shows it holds much
+  that this replica lacks, and every ``anti_entropy_interval``, ask it for everything
+  past this replica's version vector.
+
+A peer far behind (back from a crash, a partition, a wiped disk) is not pushed to:
+it pulls, from one peer at a time, so the same updates do not reach it twice over.
 """
 import logging
 import threading
@@ -24,6 +28,17 @@ from ..versions import VersionVector
 log = logging.getLogger(__name__)
 
 NETWORK_ERRORS = (CommunicationError, OSError, TimeoutError)
+
+#: peer links speak json: replication batches are plain dicts, lists, strings and
+#: ints, and json decodes them ~15x faster than serpent (Pyro5's default, which any
+#: REPL client keeps using: a daemon answers each caller in the caller's serializer).
+#: Not marshal (a little faster still): Python's docs warn it is not safe against
+#: malicious data, so replicas refuse it (contacts.pyro_settings, docs/security.md)
+PEER_SERIALIZER = "json"
+#: updates per catch-up call: fewer round trips and fsyncs than push batches
+PULL_BATCH = 2000
+#: a peer lacking more than this many updates is left to pull them itself
+PUSH_WINDOW = 2000
 
 
 class PeerLink(threading.Thread):
@@ -86,15 +101,15 @@ class PeerLink(threading.Thread):
                     self._uri_changed = False
                     proxy = Proxy(self.uri)
                     proxy._pyroTimeout = self.settings.peer_timeout
+                    proxy._pyroSerializer = PEER_SERIALIZER
                 now = time.monotonic()
                 if now >= next_ping:
                     next_ping = now + self.settings.ping_interval
                     self._ping(proxy)
-                if self.alive and self.store.vector.get(self.store.replica_id, 0) > self.acked:
+                if self.alive and self._should_push():
                     busy = self._push(proxy)
                 if self.alive and time.monotonic() >= self._sync_due:
                     self._pull(proxy)
-                    self._sync_due = time.monotonic() + self.settings.anti_entropy_interval
             except NETWORK_ERRORS as exc:
                 self._failed(exc)
                 if proxy is not None:
@@ -118,6 +133,8 @@ class PeerLink(threading.Thread):
     def _seen(self, vector):
         self.vector = VersionVector.from_wire(vector)
         self.acked = self.vector.get(self.store.replica_id, 0)
+        if self.store.vector.missing_from(self.vector) > PUSH_WINDOW:
+            self._sync_due = 0.0  # the peer holds much we lack: it won't push it, so pull
         self.last_seen = time.time()
         self.missed = 0
         if not self.alive:
@@ -144,6 +161,13 @@ class PeerLink(threading.Thread):
         for peer_id, uri in (info.get("peers") or {}).items():
             self.replicator.learn(peer_id, uri)
 
+    def _should_push(self):
+        """Push own updates the peer lacks, unless it is so far behind that it pulls them
+        (or, when this replica's record no longer reaches back that far, takes a full copy)."""
+        held = self.store.vector.get(self.store.replica_id, 0)
+        return (self.acked < held <= self.acked + PUSH_WINDOW
+                and self.store.floor.get(self.store.replica_id, 0) <= self.acked)
+
     def _push(self, proxy):
         """Send the next batch of own updates; True if more may be waiting."""
         batch = self.store.own_updates_after(self.acked, self.settings.batch_size)
@@ -155,17 +179,26 @@ class PeerLink(threading.Thread):
         return len(batch) >= self.settings.batch_size
 
     def _pull(self, proxy):
-        """Ask the peer for everything past this replica's vector, batch after batch."""
-        while not self._stopping.is_set():
-            answer = proxy.fetch_updates(self.store.vector.to_wire(), self.settings.batch_size)
-            if answer["updates"]:
-                self.pulled += self.store.apply_remote(answer["updates"])
-            if not answer["complete"]:
-                self._pull_snapshot(proxy)
-                continue
-            if not answer["more"]:
-                self.replicator.synced_with(self)
-                return
+        """Ask the peer for everything past this replica's vector, batch after batch.
+
+        One link pulls at a time: the next one then asks only for what is still missing."""
+        if not self.replicator.pull_lock.acquire(blocking=False):
+            self._sync_due = time.monotonic() + self.settings.ping_interval
+            return
+        try:
+            while not self._stopping.is_set():
+                answer = proxy.fetch_updates(self.store.vector.to_wire(), PULL_BATCH)
+                if answer["updates"]:
+                    self.pulled += self.store.apply_remote(answer["updates"])
+                if not answer["complete"]:
+                    self._pull_snapshot(proxy)
+                    continue
+                if not answer["more"]:
+                    self._sync_due = time.monotonic() + self.settings.anti_entropy_interval
+                    self.replicator.synced_with(self)
+                    return
+        finally:
+            self.replicator.pull_lock.release()
 
     def _pull_snapshot(self, proxy):
         """Full copy: the peer compacted updates this replica still lacks."""
@@ -173,7 +206,7 @@ class PeerLink(threading.Thread):
                     self.replica_id)
         after_id, vector = "", None
         while True:
-            page = proxy.fetch_snapshot(after_id, self.settings.batch_size)
+            page = proxy.fetch_snapshot(after_id, PULL_BATCH)
             vector = vector or VersionVector.from_wire(page["vector"])
             self.store.apply_snapshot(page["states"], VersionVector())
             if not page["more"] or not page["states"]:

@@ -22,6 +22,8 @@ class Replicator:
         self.links = {}
         self._lock = threading.Lock()
         self._progress = threading.Condition()
+        #: one catch-up at a time (see PeerLink._pull)
+        self.pull_lock = threading.Lock()
         self._stopped = False
         # a replica with an empty data dir first learns its own past updates from peers
         # (its data dir may have been wiped) so its new updates never reuse a sequence number
