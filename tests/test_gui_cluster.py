@@ -19,7 +19,7 @@ def make_window(qtbot, tmp_path):
     def make(cluster):
         settings = QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
         window = create_window(settings=settings, host="127.0.0.1", port=cluster.ns_port,
-                               client_factory=client_factory_for("127.0.0.1", cluster.ns_port, timeout=2.0))
+                               client_factory=client_factory_for("127.0.0.1", cluster.ns_port, timeout=5.0))
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -75,7 +75,7 @@ def test_add_edit_delete_undo_and_others_changes_on_a_real_cluster(qtbot, cluste
     # another user, on another replica, adds and edits: the window shows it by itself
     in_use = window.session.current_replica[0]
     other_replica = next(r for r in (1, 2, 3) if r != in_use)
-    with ContactsClient(uris=[cluster.uri(other_replica)], discover=False) as other:
+    with ContactsClient(uris=[cluster.uri(other_replica)], discover=False, timeout=10) as other:
         other.add_contact({"name": "Grace Hopper", "organization": "US Navy"})
         other.update_contact(ada["id"], {"notes": "first programmer"})
     started = time.monotonic()
@@ -87,7 +87,9 @@ def test_add_edit_delete_undo_and_others_changes_on_a_real_cluster(qtbot, cluste
 
 def test_failover_and_every_replica_down_keep_the_window_working(qtbot, cluster, make_window):
     window = make_window(cluster)
-    qtbot.waitUntil(lambda: " · 3 of 3 alive" in window.replica_status.text(), timeout=10_000)
+    def all_alive():
+        assert " · 3 of 3 alive" in window.replica_status.text()
+    qtbot.waitUntil(all_alive, timeout=15_000)
     first = window.session.current_replica[0]
     cluster.kill(first)
     # the window moves on by itself and says so
