@@ -158,3 +158,17 @@ def test_deleted_underneath_is_announced(qtbot):
     dialog.contact_removed("ada")
     assert dialog.banner.isVisible() and "deleted" in dialog.banner_text.text()
     assert dialog.deleted_underneath
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("2025550143", "(202) 555-0143"),
+    ("+442079460958", "+44 20 7946 0958"),
+    ("+55 11 987654321", "+55 11 98765-4321"),
+    ("202555014x", "(202) 555-014x"),    # grouped while digits, then left as typed
+])
+def test_phone_numbers_are_grouped_as_they_are_typed(qtbot, dialog, typed, shown):
+    edit = dialog.phones.rows[0].value_edit
+    qtbot.keyClicks(edit, typed)
+    assert edit.text() == shown
+    qtbot.keyClick(edit, Qt.Key_Backspace)      # deleting is never fought
+    assert edit.text() == shown[:-1]

@@ -10,6 +10,8 @@ another replica).  The dialog takes in the fields the user has not touched and
 says so; if the user has edited the same field, a banner asks whether to keep
 theirs or take the other version.  Nothing is overwritten silently.
 """
+import re
+
 import phonenumbers
 from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
@@ -51,9 +53,11 @@ class EntryRow(QWidget):
     changed = pyqtSignal()
     removeRequested = pyqtSignal(object)
 
-    def __init__(self, kind, labels, label="", value="", parent=None):
+    def __init__(self, kind, labels, label="", value="", parent=None, region=None):
         super().__init__(parent)
         self.kind = kind  # "phone" or "email"
+        self.region = region
+        self._previous = value
         self.label_box = QComboBox()
         self.label_box.setEditable(True)
         self.label_box.addItems(labels)
@@ -79,13 +83,37 @@ class EntryRow(QWidget):
         layout.addWidget(self.feedback)
         self.touched = bool(value)
         self.error = ""
-        self.value_edit.textEdited.connect(self._touch)
+        self.value_edit.textEdited.connect(self._typed)
         self.label_box.editTextChanged.connect(self._touch)
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self))
 
     def _touch(self, *_):
         self.touched = True
         self.changed.emit()
+
+    def _typed(self, text):
+        if self.kind == "phone":
+            self._format_as_typed(text)
+        self._previous = self.value_edit.text()
+        self._touch()
+
+    def _format_as_typed(self, text):
+        """Group a phone number's digits as the user types them ('2025550143' -> '(202) 555-0143').
+
+        Only while typing at the end, and only text made of digits, spaces and the usual
+        punctuation: a deletion, an edit in the middle or an extension ('x12') is left alone."""
+        edit = self.value_edit
+        if (len(text) <= len(self._previous) or edit.cursorPosition() != len(text)
+                or not re.fullmatch(r"\+?[\d\s().\-/]*", text)):
+            return
+        formatter = phonenumbers.AsYouTypeFormatter(self.region or "US")
+        formatted = ""
+        for index, char in enumerate(text):
+            if char.isdigit() or (char == "+" and index == 0):
+                formatted = formatter.input_digit(char)
+        if formatted and re.sub(r"\D", "", formatted) == re.sub(r"\D", "", text) and formatted != text:
+            edit.setText(formatted)
+            edit.setCursorPosition(len(formatted))
 
     def label(self):
         return self.label_box.currentText()
@@ -110,9 +138,9 @@ class EntryList(QWidget):
 
     changed = pyqtSignal()
 
-    def __init__(self, kind, labels, limit, parent=None):
+    def __init__(self, kind, labels, limit, parent=None, region=None):
         super().__init__(parent)
-        self.kind, self.labels, self.limit = kind, labels, limit
+        self.kind, self.labels, self.limit, self.region = kind, labels, limit, region
         self.rows = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -121,7 +149,7 @@ class EntryList(QWidget):
         self._layout.addWidget(self.add_button, 0, Qt.AlignLeft)
 
     def add_row(self, label="", value="", focus=False):
-        row = EntryRow(self.kind, self.labels, label, value)
+        row = EntryRow(self.kind, self.labels, label, value, region=self.region)
         row.changed.connect(self.changed)
         row.removeRequested.connect(self.remove_row)
         self._layout.insertWidget(len(self.rows), row)
@@ -184,7 +212,7 @@ class ContactDialog(QDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(80)
-        self.phones = EntryList("phone", PHONE_LABELS, MAX_PHONES)
+        self.phones = EntryList("phone", PHONE_LABELS, MAX_PHONES, region=region)
         self.emails = EntryList("email", EMAIL_LABELS, MAX_EMAILS)
         self.errors = {f: _ErrorLabel() for f in ("name", "organization", "notes")}
 
