@@ -35,8 +35,6 @@ NETWORK_ERRORS = (CommunicationError, OSError, TimeoutError)
 #: Not marshal (a little faster still): Python's docs warn it is not safe against
 #: malicious data, so replicas refuse it (contacts.pyro_settings, docs/security.md)
 PEER_SERIALIZER = "json"
-#: updates per catch-up call: fewer round trips and fsyncs than push batches
-PULL_BATCH = 2000
 #: a peer lacking more than this many updates is left to pull them itself
 PUSH_WINDOW = 2000
 
@@ -187,7 +185,8 @@ class PeerLink(threading.Thread):
             return
         try:
             while not self._stopping.is_set():
-                answer = proxy.fetch_updates(self.store.vector.to_wire(), PULL_BATCH)
+                # batch_size, not more: it bounds the largest message (contacts.pyro_settings)
+                answer = proxy.fetch_updates(self.store.vector.to_wire(), self.settings.batch_size)
                 if answer["updates"]:
                     self.pulled += self.store.apply_remote(answer["updates"])
                 if not answer["complete"]:
@@ -206,7 +205,7 @@ class PeerLink(threading.Thread):
                     self.replica_id)
         after_id, vector = "", None
         while True:
-            page = proxy.fetch_snapshot(after_id, PULL_BATCH)
+            page = proxy.fetch_snapshot(after_id, self.settings.batch_size)
             vector = vector or VersionVector.from_wire(page["vector"])
             self.store.apply_snapshot(page["states"], VersionVector())
             if not page["more"] or not page["states"]:
