@@ -35,7 +35,7 @@ from contacts.faults.checker import check, summarize  # noqa: E402
 from contacts.faults.cluster import HostsCluster  # noqa: E402
 from contacts.faults.history import History  # noqa: E402
 from contacts.faults.nemesis import KINDS, Nemesis, wait_converged  # noqa: E402
-from contacts.faults.workload import ClientWorker  # noqa: E402
+from contacts.faults.workload import ClientWorker, add_shared_contacts  # noqa: E402
 
 SHOWN_VIOLATIONS = 20
 
@@ -57,6 +57,8 @@ def parse_args(argv=None):
     parser.add_argument("--converge-timeout", type=float, default=60,
                         help="how long replicas may take to converge after the final heal")
     parser.add_argument("--timeout", type=float, default=2.0, help="client call timeout (s)")
+    parser.add_argument("--shared", type=int, default=3,
+                        help="contacts every client thread updates (concurrent writes meet in the merge)")
     parser.add_argument("--think", type=float, default=0.02, help="mean pause between a client's calls (s)")
     parser.add_argument("--ack", choices=("local", "peer"), help="replicas' --ack mode (default: theirs)")
     parser.add_argument("--data-dir", help="keep the cluster's data and logs here (default: a temp dir, "
@@ -112,7 +114,9 @@ def run(args, base_dir):
             return lambda: ContactsClient(ns_host=cluster.host, ns_port=cluster.ns_port,
                                           uris=[cluster.replica_uri(preferred)], timeout=args.timeout)
 
-        workers = [ClientWorker(i, history, client_for(i), args.seed, stopping, args.think)
+        with client_for(1)() as client:
+            add_shared_contacts(history, client, args.shared)
+        workers = [ClientWorker(i, history, client_for(i), args.seed, stopping, args.think, args.shared)
                    for i in range(1, args.clients + 1)]
         for worker in workers:
             worker.start()

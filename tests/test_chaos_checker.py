@@ -95,3 +95,19 @@ def test_classify_definite_refusals_apart_from_maybe_written():
     assert classify(UnavailableError("no replica")) == "unknown"
     assert classify(TimeoutError()) == "unknown"
     assert classify(ConnectionResetError()) == "unknown"
+
+
+def test_shared_contact_accepts_any_written_value_but_nothing_else():
+    history = History()
+    add(history, "s1", "ok", "0")
+    for thread, value in ((1, "x"), (2, "y")):
+        op = history.invoke(thread, "update", "s1", {"notes": value, "deleted": False})
+        history.complete(op, "ok")
+    op = history.invoke(3, "update", "s1", {"notes": "z", "deleted": False})
+    history.complete(op, "failed")
+    assert check(history.operations(), {1: [contact("s1", "s1 0", "o0", "x")],
+                                         2: [contact("s1", "s1 0", "o0", "x")]}) == []
+    # y was acknowledged before? Lamport order decides between clients: still allowed
+    assert check(history.operations(), {1: [contact("s1", "s1 0", "o0", "y")]}) == []
+    assert kinds(check(history.operations(), {1: [contact("s1", "s1 0", "o0", "z")]})) == {"unexpected": 1}
+    assert kinds(check(history.operations(), {1: []})) == {"lost": 1}
