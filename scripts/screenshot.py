@@ -1,4 +1,5 @@
-"""Render the real main window offscreen against a real local cluster; save docs/screenshot.png.
+"""Render the real main window offscreen against a real local cluster; save docs/screenshot.png
+(and the edit dialog showing validation feedback: docs/dialog.png).
 
     python scripts/screenshot.py [--out docs/screenshot.png]
 
@@ -90,8 +91,22 @@ def main(argv=None):
             app.processEvents()
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(args.out)
-        window.close()
         print(f"saved {args.out}")
+        # the edit dialog with some bad input, to show the field-by-field feedback
+        window.edit_contact()
+        dialog = window.contact_dialog
+        row = dialog.phones.add_row("work")
+        row.value_edit.setText("555 01")
+        row.value_edit.textEdited.emit("555 01")
+        dialog.emails.rows[1].value_edit.setText("countess@lovelace")
+        dialog.emails.rows[1].value_edit.textEdited.emit("countess@lovelace")
+        for _ in range(20):
+            app.processEvents()
+        dialog_out = str(Path(args.out).with_name("dialog.png"))
+        dialog.grab().save(dialog_out)
+        dialog.reject()
+        window.close()
+        print(f"saved {dialog_out}")
     return 0
 
 

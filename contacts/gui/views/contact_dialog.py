@@ -187,6 +187,7 @@ class ContactDialog(QDialog):
         self._shown_errors = {}
         self.setWindowTitle("Edit contact" if contact else "New contact")
         self.setMinimumWidth(480)
+        self.resize(540, 620)
 
         self.banner = QFrame()
         self.banner.setObjectName("conflictBanner")
@@ -322,7 +323,8 @@ class ContactDialog(QDialog):
         if field != "phones":
             return ""
         number = phonenumbers.parse(entry["e164"])
-        return "✓ " + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        pretty = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return "✓" if pretty == entry["number"] else f"✓ {pretty}"
 
     def fields(self):
         """The normalized fields (valid input only; call after the dialog was accepted)."""
