@@ -19,6 +19,7 @@ from pathlib import Path
 from Pyro5.api import Proxy
 from Pyro5.errors import PyroError
 
+from . import tls
 from .registry import name_server_proxy, replica_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -189,6 +190,11 @@ def main(argv=None):
                         help="name server port (default: PYRO_NS_PORT or 9090)")
     parser.add_argument("--no-gui", action="store_true", help="do not open the GUI")
     args = parser.parse_args(argv)
+    tls_dir = tls.tls_dir_from_env()
+    if tls_dir:
+        # the name server and replicas get CONTACTS_TLS_DIR from the environment; this
+        # process watches them as a client, with the client certificate there
+        tls.configure_client_tls(tls_dir)
     cluster = LocalCluster(args.data_dir, ns_port=args.ns_port)
     gui = None
     try:

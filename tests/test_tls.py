@@ -131,3 +131,41 @@ def test_replica_without_its_certificate_refuses_to_start(tmp_path, tls_dir):
         env={**os.environ, "PYRO_NS_PORT": "1"})
     assert result.returncode == 2
     assert "replica 9's certificate" in result.stderr and "contacts.certs" in result.stderr
+
+
+def _handshake(tls_dir, server_name, client_name):
+    """Error message of a TLS handshake between two of the cluster's certificates ('' if it works)."""
+    import ssl
+    import threading
+    files = {name: (str(tls_dir / f"{name}.crt"), str(tls_dir / f"{name}.key")) for name in (server_name, client_name)}
+    server = tls.server_context(*files[server_name], str(tls_dir / "ca.crt"))
+    client = tls.client_context(*files[client_name], str(tls_dir / "ca.crt"))
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve():
+        connection, _ = listener.accept()
+        with server.wrap_socket(connection, server_side=True) as sock:
+            try:
+                sock.do_handshake()
+                sock.recv(1)
+            except (ssl.SSLError, OSError):
+                pass
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        with client.wrap_socket(socket.create_connection(listener.getsockname(), timeout=5),
+                                server_hostname="127.0.0.1") as sock:
+            sock.sendall(b"x")
+            return ""
+    except ssl.SSLError as exc:
+        return str(exc)
+    finally:
+        thread.join(5)
+        listener.close()
+
+
+def test_certificates_only_work_in_their_role(tls_dir):
+    assert _handshake(tls_dir, "replica-1", "replica-2") == ""
+    assert _handshake(tls_dir, "nameserver", "client-alice") == ""
+    # a client certificate cannot serve: nobody can be fooled into calling it as a replica
+    assert "unsuitable certificate purpose" in _handshake(tls_dir, "client-alice", "replica-1")
