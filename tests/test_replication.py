@@ -1,5 +1,7 @@
-"""Replication with real processes: crashes, catch-up, a new replica, tombstones,
-forged stamps, the name server going away, and the full-copy fallback."""
+"""Replication with real processes: crashes, catch-up, a new replica, a wiped data dir,
+tombstones, forged stamps, the name server going away, and the full-copy fallback."""
+import shutil
+
 import pytest
 from Pyro5.api import Proxy
 
@@ -83,6 +85,21 @@ def test_new_replica_with_empty_data_dir_receives_thousands_of_contacts(cluster_
     # and replica 4 is a full member: its writes reach everyone
     fresh = add(four, "Barbara Liskov")
     wait_everywhere(uris, fresh["id"], what="replica 4's write on the others")
+
+
+def test_replica_with_wiped_data_dir_gets_its_updates_back_and_reuses_no_sequence_number(cluster_factory):
+    cluster = cluster_factory(3, env=fast_env())
+    uris = cluster_uris(cluster, (1, 2, 3))
+    before = [add(uris[2], f"Written on 3 #{n}") for n in range(5)]
+    wait_converged(uris)
+    cluster.kill(3)
+    shutil.rmtree(cluster.data_dir(3))  # the disk is replaced; same replica number
+    cluster.start_replica(3)
+    uris[2] = cluster.uri(3)
+    after = add(uris[2], "Written on 3 after the wipe")  # waits for its first catch-up
+    assert after["write"]["seq"] == before[-1]["write"]["seq"] + 1
+    final = wait_converged(uris)
+    assert len(final["contacts"]) == 6
 
 
 def test_deleted_contact_stays_deleted_across_restarts_and_stale_updates(cluster_factory):
