@@ -2,7 +2,7 @@
 conflicts, unavailability, shortcuts and settings.  (The real cluster: test_gui_cluster.py.)"""
 import pytest
 from PyQt5.QtCore import QSettings, Qt
-from PyQt5.QtWidgets import QApplication, QMessageBox
+from PyQt5.QtWidgets import QMessageBox
 
 from contacts.gui.app import create_window
 from gui_fakes import FakeContactsService

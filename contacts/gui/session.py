@@ -9,6 +9,9 @@ the trash when it is open) every second; :meth:`ContactTableModel.apply_snapshot
 diffs it in.  Only one poll is ever queued, so a slow or dead cluster never
 piles them up.
 """
+import collections
+import time
+
 from PyQt5.QtCore import QObject, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QUndoStack
 
@@ -47,8 +50,9 @@ def _name(contacts):
 class Session(QObject):
     #: permanent status: (text, state) with state one of connecting / ok / degraded / down
     statusChanged = pyqtSignal(str, str)
-    #: a passing message for the status bar
-    message = pyqtSignal(str)
+    #: a passing message for the status bar: (text, important); important ones are about
+    #: the cluster (failover, every replica down) and must not be hidden by routine ones
+    message = pyqtSignal(str, bool)
     #: a write failed: (title, explanation)
     errorOccurred = pyqtSignal(str, str)
     #: user actions queued or running on the lane
@@ -67,6 +71,7 @@ class Session(QObject):
         self.current_replica = None    # (replica id, uri)
         self.status_text, self.status_state = "Connecting to the cluster…", "connecting"
         self.polls_done = 0
+        self.history = collections.deque(maxlen=50)   # (time, message): the status item's tooltip
         self._trash_watchers = 0
         self._poll_job = None
         self._lane = None
@@ -150,11 +155,11 @@ class Session(QObject):
         if is_unavailable(exc):
             self._went_down(exc)
         else:
-            self.message.emit(f"Refreshing failed: {describe_error(exc)}")
+            self._tell(f"Refreshing failed: {describe_error(exc)}", important=True)
 
     def _went_down(self, exc):
         if self.reachable is not False:
-            self.message.emit("Lost contact with every replica; retrying…")
+            self._tell("Lost contact with every replica; retrying…", important=True)
         self.reachable = False
         self.current_replica = None
         self.cluster.set_unreachable()
@@ -173,9 +178,9 @@ class Session(QObject):
             return
         self.current_replica = tuple(current)
         if previous is not None:
-            self.message.emit(f"Replica {previous[0]} stopped answering — now using replica {current[0]}")
+            self._tell(f"Replica {previous[0]} stopped answering — now using replica {current[0]}", important=True)
         elif self.reachable is False:
-            self.message.emit(f"Back in touch: using replica {current[0]}")
+            self._tell(f"Back in touch: using replica {current[0]}", important=True)
         self.replicaChanged.emit(current[0])
 
     def _refresh_status(self):
@@ -189,6 +194,10 @@ class Session(QObject):
         state = "ok" if alive == total else "degraded"
         self._set_status(text, state)
 
+    def _tell(self, text, important=False):
+        self.history.append((time.time(), text))
+        self.message.emit(text, important)
+
     def _set_status(self, text, state):
         if (text, state) != (self.status_text, self.status_state):
             self.status_text, self.status_state = text, state
@@ -197,7 +206,7 @@ class Session(QObject):
     def _on_waiting(self, job_id, description, error):
         self._went_down(error)
         if description:
-            self.message.emit(f"{description}: waiting for a replica…")
+            self._tell(f"{description}: waiting for a replica…", important=True)
 
     # -- writes ------------------------------------------------------------------
     def _write(self, job, on_done, description, on_error=None):
@@ -216,7 +225,7 @@ class Session(QObject):
         def done(stored):
             self.contacts.upsert(stored)
             self.undo_stack.push(AddContactCommand(self, stored))
-            self.message.emit(f"Added {_name([stored])}")
+            self._tell(f"Added {_name([stored])}")
         return self._write(lambda client: client.add_contact(contact), done, description)
 
     def save_edit(self, contact_id, base, fields, on_conflict=None, force=False):
@@ -229,7 +238,7 @@ class Session(QObject):
         changes = {f: fields[f] for f in FIELDS if f in fields and fields[f] != base.get(f)}
         name = fields.get("name") or base.get("name", "")
         if not changes:
-            self.message.emit("Nothing changed")
+            self._tell("Nothing changed")
             return None
 
         def job(client):
@@ -252,7 +261,7 @@ class Session(QObject):
             self.contacts.upsert(stored)
             self.trash.remove(contact_id)
             self.undo_stack.push(EditContactCommand(self, contact_id, name, before, changes))
-            self.message.emit(f"Saved '{name}'")
+            self._tell(f"Saved '{name}'")
 
         def conflict(exc):
             if isinstance(exc, EditConflict) and on_conflict is not None:
@@ -293,7 +302,7 @@ class Session(QObject):
                 self.trash.upsert(dict(contact, deleted=True))
             if then is not None:
                 then()
-            self.message.emit(f"{description}: done")
+            self._tell(f"{description}: done")
         return self._write(job, done, description)
 
     def restore_now(self, contacts, description, then=None):
@@ -305,13 +314,13 @@ class Session(QObject):
                 self.trash.remove(contact["id"])
             if then is not None:
                 then()
-            self.message.emit(f"{description}: done")
+            self._tell(f"{description}: done")
         return self._write(lambda client: [client.restore_contact(i) for i in ids], done, description)
 
     def update_now(self, contact_id, changes, description):
         def done(stored):
             self.contacts.upsert(stored)
-            self.message.emit(f"{description}: done")
+            self._tell(f"{description}: done")
         return self._write(lambda client: client.update_contact(contact_id, changes), done, description)
 
     def submit(self, job, on_done=None, on_error=None, description=""):

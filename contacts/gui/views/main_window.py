@@ -4,13 +4,15 @@ Everything that talks to the cluster goes through the :class:`Session` (and so
 through its background lane); this class only arranges widgets, keeps the
 selection, and remembers geometry, column widths and the name server in QSettings.
 """
+import time
+
 from PyQt5.QtCore import QByteArray, QItemSelectionModel, Qt
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
                              QMessageBox, QSplitter, QStyle, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
-from ..models.contact_table_model import ContactRole, IdRole
+from ..models.contact_table_model import ContactRole
 from .cluster_panel import ClusterPanel
 from .contact_dialog import ContactDialog
 from .detail_pane import DetailPane
@@ -89,7 +91,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.replica_status)
         session.statusChanged.connect(self._show_status)
-        session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        session.message.connect(self._show_message)
+        self._important_until = 0.0
         session.errorOccurred.connect(self._show_error)
         session.pendingChanged.connect(self._show_pending)
         self._show_status(session.status_text, session.status_state)
@@ -215,11 +218,22 @@ class MainWindow(QMainWindow):
         self.replica_status.setText(f"● {text}")
         self.replica_status.setStyleSheet(f"color: {color};")
 
+    def _show_message(self, text, important=False):
+        now = time.monotonic()
+        if not important and now < self._important_until:
+            return  # a failover notice stays readable; routine news is in the tooltip's history
+        self.statusBar().showMessage(text, 10_000 if important else 4000)
+        if important:
+            self._important_until = now + 10
+        recent = [time.strftime("%H:%M:%S ", time.localtime(at)) + message
+                  for at, message in list(self.session.history)[-8:]]
+        self.replica_status.setToolTip("Click for the cluster panel.\n\nRecent:\n" + "\n".join(recent))
+
     def _show_pending(self, count):
         self.pending_label.setText(f"saving {count} change{'s' if count != 1 else ''}…" if count else "")
 
     def _show_error(self, title, text):
-        self.statusBar().showMessage(f"{title}: {text}", 10000)
+        self._show_message(f"{title}: {text}", important=True)
         self.message_box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
         self.message_box.open()
 
@@ -288,7 +302,7 @@ class MainWindow(QMainWindow):
             return
         self.session.delete_contacts(contacts)
         what = f"'{contacts[0]['name']}'" if len(contacts) == 1 else f"{len(contacts)} contacts"
-        self.statusBar().showMessage(f"Deleting {what} — Ctrl+Z brings it back", 8000)
+        self._show_message(f"Deleting {what} — Ctrl+Z brings it back")
 
     # -- other windows -------------------------------------------------------------------------
     def show_trash(self):
@@ -311,7 +325,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("nameserver/port", port)
         if self.client_factory_for is not None:
             self.session.reconnect(self.client_factory_for(host, port))
-        self.statusBar().showMessage(f"Using the name server at {host}:{port}", 8000)
+        self._show_message(f"Using the name server at {host}:{port}", important=True)
 
     def import_contacts(self, path=None):
         from .transfer import import_contacts
