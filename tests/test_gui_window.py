@@ -268,3 +268,14 @@ def test_quitting_with_a_change_still_waiting_asks_first(qtbot, window, fake):
     window.close()
     window.message_box.button(QMessageBox.Discard).click()
     assert not window.isVisible()
+
+
+def test_an_empty_list_or_search_says_why_it_is_empty(qtbot, window, fake):
+    qtbot.keyClicks(window.search, "nobody here")
+    assert window.empty_hint.isVisible() and "No contact matches" in window.empty_hint.text()
+    window.search.clear()
+    assert not window.empty_hint.isVisible()
+    fake.delete_contact("ada")
+    fake.delete_contact("grace")
+    qtbot.waitUntil(lambda: window.empty_hint.isVisible(), timeout=3000)
+    assert window.empty_hint.text() == "No contacts yet — Ctrl+N adds one"

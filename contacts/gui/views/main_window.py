@@ -58,6 +58,14 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.edit_contact())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.empty_hint = QLabel(self.table.viewport())
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #80868b; font-size: 14px;")
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_empty_hint)
+        self.search.textChanged.connect(self._update_empty_hint)
         self.detail = DetailPane()
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.replica_status)
         session.statusChanged.connect(self._show_status)
+        session.statusChanged.connect(self._update_empty_hint)
         session.message.connect(self._show_message)
         self._important_until = 0.0
         session.errorOccurred.connect(self._show_error)
@@ -100,6 +109,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._restore_settings()
         self._selection_changed()
+        self._update_empty_hint()
 
     # -- actions and menus -----------------------------------------------------------
     def _action(self, text, slot, shortcuts=(), tip=""):
@@ -207,6 +217,25 @@ class MainWindow(QMainWindow):
     def _update_count(self, *_):
         count = self.session.contacts.rowCount()
         self.count_label.setText(f"{count} contact{'s' if count != 1 else ''}")
+
+    def _update_empty_hint(self, *_):
+        if self.proxy.rowCount():
+            self.empty_hint.hide()
+            return
+        if self.search.text().strip():
+            self.empty_hint.setText(f"No contact matches “{self.search.text().strip()}”")
+        elif self.session.reachable is False:
+            self.empty_hint.setText("No replica reachable yet — retrying")
+        elif self.session.polls_done == 0:
+            self.empty_hint.setText("Loading…")
+        else:
+            self.empty_hint.setText("No contacts yet — Ctrl+N adds one")
+        self.empty_hint.resize(self.table.viewport().size())
+        self.empty_hint.show()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.empty_hint.resize(self.table.viewport().size())
 
     def focus_search(self):
         self.search.setFocus(Qt.ShortcutFocusReason)
