@@ -12,6 +12,7 @@ replicas fail as long as one answers. ``--json`` prints one JSON document on std
 """
 import argparse
 import json
+import re
 import shutil
 import sys
 import time
@@ -20,7 +21,6 @@ from .client import ContactsClient
 from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .importing import (FORMATS, decode, detect_format, import_entries, read_entries,
                         write_contacts)
-from .model import ID_PATTERN
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_PARTIAL = 0, 1, 2, 3, 4
 #: an import shows a progress bar (on a terminal) from this many entries on
@@ -234,6 +234,7 @@ def status_table(rows, client):
 # -- resolving what the user named --------------------------------------------------------
 def resolve(client, ref, deleted=False):
     """The contact the user named by id, id prefix or name (in the trash if ``deleted``)."""
+    from .model import ID_PATTERN, fold
     ref = ref.strip()
     if not ref:
         raise UsageError("an empty contact name")
@@ -242,19 +243,26 @@ def resolve(client, ref, deleted=False):
             return client.get_contact(ref)
         except (ContactNotFound, ValidationError):
             pass
-    pool = client.list_deleted() if deleted else client.list_contacts()
+    if deleted:
+        pool = client.list_deleted()
+    elif re.fullmatch(r"[0-9a-f]{4,}", ref):
+        pool = client.list_contacts()      # an id prefix: ids are not searchable
+    else:
+        pool = client.search(ref[:200])    # names: let the replica narrow them down
     by_id = [c for c in pool if c["id"] == ref] or [c for c in pool if c["id"].startswith(ref) and len(ref) >= 4]
     if len(by_id) == 1:
         return by_id[0]
     if len(by_id) > 1:
         raise Ambiguous(f"{ref!r} is the start of {len(by_id)} ids:\n" + _candidates(by_id))
-    folded = ref.casefold()
-    by_name = [c for c in pool if c["name"].casefold() == folded]
+    if not deleted and re.fullmatch(r"[0-9a-f]{4,}", ref):
+        pool = client.search(ref[:200])    # not an id after all: maybe a name
+    folded = fold(ref)     # case and accents ignored, as the replica's search does
+    by_name = [c for c in pool if fold(c["name"]) == folded]
     if len(by_name) == 1:
         return by_name[0]
     if len(by_name) > 1:
         raise Ambiguous(f"{len(by_name)} contacts are named {ref!r}; use an id:\n" + _candidates(by_name))
-    near = [c for c in pool if folded in c["name"].casefold()]
+    near = [c for c in pool if folded in fold(c["name"])]
     if len(near) == 1:
         return near[0]          # the only name containing what was typed
     if len(near) > 1:

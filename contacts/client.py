@@ -22,6 +22,7 @@ could serve.
 """
 import concurrent.futures
 import logging
+import os
 import threading
 import time
 import uuid
@@ -29,13 +30,11 @@ import uuid
 from Pyro5.errors import PyroError
 
 from . import pyro_settings
-from .book import READ_AFTER_TIMEOUT
 from .config import name_server_address
 from .discovery import ReplicaDirectory
 from .errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .proxy_pool import ProxyPool, is_network_failure
 from .registry import list_replicas, name_server_proxy
-from .tls import configure_client_tls, tls_dir_from_env
 from .versions import VersionVector
 from .wire import receive_precise_errors
 
@@ -49,7 +48,9 @@ NS_REFRESH_DEGRADED = 3.0
 #: seconds between pings of the replica in use (to learn peers) while all is fine
 CURRENT_PING_INTERVAL = 15.0
 
-READS_WITH_AFTER = {"get_contact", "list_contacts", "search"}
+#: how long a replica waits to catch up with a read's ``after`` (contacts.book.READ_AFTER_TIMEOUT;
+#: not imported from there so that the client loads no server code)
+REPLICA_CATCH_UP_WAIT = 3.0
 
 
 def new_request_id():
@@ -77,9 +78,10 @@ class ContactsClient:
             raise ValidationError("timeout", f"must be a positive number of seconds, got {timeout!r}")
         pyro_settings.apply()
         receive_precise_errors()
-        self.tls_dir = tls_dir or tls_dir_from_env()
+        self.tls_dir = tls_dir or os.environ.get("CONTACTS_TLS_DIR") or None
         if self.tls_dir:
             # Pyro5's SSL settings are per process: every proxy of this process uses them
+            from .tls import configure_client_tls  # loads cryptography: only when TLS is on
             configure_client_tls(self.tls_dir, tls_client)
         self.timeout = float(timeout)
         self.call_budget = float(call_budget) if call_budget else 3 * self.timeout
@@ -267,7 +269,7 @@ class ContactsClient:
         behind = bool(seen) and not entry.vector.covers(seen)
         if behind and not may_wait and kind in ("read", "read-barrier", "write-existing"):
             raise UnavailableError(f"lacks {entry.vector.missing_from(seen)} of this client's writes")
-        catch_up = self.timeout + READ_AFTER_TIMEOUT
+        catch_up = self.timeout + REPLICA_CATCH_UP_WAIT
         kwargs = dict(kwargs)
         with self._pool.borrow(entry.uri, self.timeout) as proxy:
             if behind and kind in ("read-barrier", "write-existing"):

@@ -18,7 +18,6 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError
-from .model import ID_PATTERN, MAX_ID
 
 FORMATS = ("vcard", "csv")
 _NAMESPACE = uuid.UUID("6f1c4f8e-2a7b-4f57-9a57-6f0d8c1e3b21")
@@ -82,6 +81,7 @@ def content_id(contact):
 
 def id_from_file(value):
     """The contact id for an id found in a file: as is when valid, else derived from it."""
+    from .model import ID_PATTERN, MAX_ID
     value = (value or "").strip()
     if not value:
         return None

@@ -163,7 +163,10 @@ def test_read_your_writes_across_a_failover(cluster_factory):
 
 
 def test_calls_from_several_threads_at_once_even_during_a_failover(cluster_factory):
-    cluster = cluster_factory(3)
+    # ack=peer: a write acknowledged just before the kill is on a live replica too, so each
+    # thread's read of its own write can be served at once (with ack=local it may have to
+    # wait for the killed replica: see docs/client.md, read-your-writes)
+    cluster = cluster_factory(3, replica_args=("--ack", "peer"))
     client = client_for(cluster)
     failures = []
     done = Counter()
