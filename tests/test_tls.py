@@ -10,6 +10,8 @@ from Pyro5.api import Proxy
 from Pyro5.errors import CommunicationError
 
 from contacts import certs, tls
+from contacts.client import ContactsClient
+from contacts.errors import NotReplicaError
 from contacts.cluster import ROOT, wait_until
 from contacts.registry import name_server_proxy, replica_name
 
@@ -80,6 +82,14 @@ def test_tls_cluster_serves_certified_clients_and_keeps_replica_methods_to_repli
     assert (one.list_contacts(), one.version_vector()) == before
     assert "7" not in one.ping()["peers"]
 
+    # the failover client over TLS: writes and reads; with it, errors arrive as precise classes
+    with ContactsClient(ns_host=cluster.host, ns_port=cluster.ns_port, tls_dir=tls_dir,
+                        tls_client="alice") as client:
+        grace = client.add_contact({"name": "Grace Hopper"})
+        assert grace["id"] in {c["id"] for c in client.list_contacts()}
+        with pytest.raises(NotReplicaError):
+            one.apply_updates([UPDATE])
+
     uri = cluster.uri(1)
     # no client certificate: the handshake is refused, nothing can be called
     tls.configure_client_tls(tls_dir, certificate=False)
@@ -100,7 +110,7 @@ def test_tls_cluster_serves_certified_clients_and_keeps_replica_methods_to_repli
     with socket.create_connection((host, int(port)), timeout=5):
         with Proxy(uri) as again:
             again._pyroTimeout = 5
-            assert again.count_contacts() == 1
+            assert again.count_contacts() == 2
     # and the name server is behind TLS too: reachable with a certificate only
     with name_server_proxy(cluster.host, cluster.ns_port) as ns:
         assert str(ns.lookup(replica_name(2))) == cluster.uri(2)
