@@ -20,7 +20,6 @@ Each figure is printed beside the raw rate it compares to, with the ratio.
 """
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -219,21 +218,24 @@ def main():
 
     echo, echo_uri = start_echo_server()
     try:
-        raw = raw_rates(echo_uri, args.raw_seconds)
+        # raw rates before and after the cluster runs, averaged: on a shared machine the
+        # load drifts, and both ends of each ratio should see the same conditions
+        before = raw_rates(echo_uri, args.raw_seconds)
+        with tempfile.TemporaryDirectory(prefix="bench-replication-") as base:
+            cluster = LocalCluster(base)
+            try:
+                cluster.start(3)
+                uris = [cluster.uri(n) for n in (1, 2, 3)]
+                acked_rate, held_rate = replicated_writes(cluster, uris, args.writes)
+                p50, p99, lag_count = replication_lag(uris, args.rate, args.seconds)
+                catch_rate, catch_time, startup = catch_up(cluster, uris, args.catch_up)
+            finally:
+                cluster.stop()
+        after = raw_rates(echo_uri, args.raw_seconds)
     finally:
         echo.terminate()
         echo.wait(10)
-
-    with tempfile.TemporaryDirectory(prefix="bench-replication-") as base:
-        cluster = LocalCluster(base)
-        try:
-            cluster.start(3)
-            uris = [cluster.uri(n) for n in (1, 2, 3)]
-            acked_rate, held_rate = replicated_writes(cluster, uris, args.writes)
-            p50, p99, lag_count = replication_lag(uris, args.rate, args.seconds)
-            catch_rate, catch_time, startup = catch_up(cluster, uris, args.catch_up)
-        finally:
-            cluster.stop()
+    raw = {name: (before[name] + after[name]) / 2 for name in before}
 
     rt = raw["round trip (serpent)"]
     rows = [
@@ -255,7 +257,9 @@ def main():
          f"first answer after {startup:.1f} s"),
     ]
     width = max(len(r[0]) for r in rows)
-    print(f"\nreplication benchmark, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"\nreplication benchmark, {os.cpu_count()} cores, Python {sys.version.split()[0]}; raw rates are "
+          f"the mean of a run before and after the cluster (batched serpent {before['batched (serpent)']:,.0f} "
+          f"then {after['batched (serpent)']:,.0f} contacts/s)")
     print(f"{'measure':<{width}}  {'figure':>22}  ratio")
     for name, figure, ratio in rows:
         print(f"{name:<{width}}  {figure:>22}  {ratio}")

@@ -3,12 +3,11 @@ tombstones, forged stamps, the name server going away, and the full-copy fallbac
 import shutil
 
 import pytest
-from Pyro5.api import Proxy
 
 from contacts.cluster import wait_until
 from contacts.registry import name_server_proxy, replica_name
 from contacts.store import ContactStore
-from convergence import call, cluster_uris, fast_env, holds, wait_converged, wait_everywhere
+from convergence import call, cluster_uris, fast_env, wait_converged, wait_everywhere
 
 PHONE = {"label": "mobile", "number": "+44 20 7946 0958"}
 
