@@ -279,3 +279,21 @@ def test_an_empty_list_or_search_says_why_it_is_empty(qtbot, window, fake):
     fake.delete_contact("grace")
     qtbot.waitUntil(lambda: window.empty_hint.isVisible(), timeout=3000)
     assert window.empty_hint.text() == "No contacts yet — Ctrl+N adds one"
+
+
+def test_search_habits_and_deleting_several_at_once(qtbot, window, fake):
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClicks(window.search, "hopper")
+    qtbot.keyClick(window.search, Qt.Key_Return)          # to the first match
+    assert window.table.hasFocus() and window.current_contact()["id"] == "grace"
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClick(window.search, Qt.Key_Escape)          # clears the search
+    assert window.search.text() == "" and rows(window) == ["Ada Lovelace", "Grace Hopper"]
+    window.table.setFocus()
+    window.table.selectAll()
+    qtbot.keyClick(window.table, Qt.Key_Delete)
+    qtbot.waitUntil(lambda: rows(window) == [], timeout=3000)
+    assert fake.contacts["ada"]["deleted"] and fake.contacts["grace"]["deleted"]
+    assert window.session.undo_stack.undoText() == "Delete 2 contacts"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: rows(window) == ["Ada Lovelace", "Grace Hopper"], timeout=3000)

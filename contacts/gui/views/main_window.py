@@ -9,7 +9,8 @@ import time
 from PyQt5.QtCore import QByteArray, QItemSelectionModel, Qt
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
-                             QMessageBox, QSplitter, QStyle, QTableView, QToolButton, QVBoxLayout, QWidget)
+                             QMessageBox, QShortcut, QSplitter, QStyle, QTableView, QToolButton,
+                             QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole
@@ -44,6 +45,10 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText("Search names, phone numbers, emails, notes…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_query)
+        # habits: Esc clears the search, Return or Down goes to the first match
+        QShortcut(QKeySequence(Qt.Key_Escape), self.search, self.search.clear, context=Qt.WidgetShortcut)
+        for key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
+            QShortcut(QKeySequence(key), self.search, self._to_first_match, context=Qt.WidgetShortcut)
         self.table = QTableView()
         self.table.setObjectName("contactTable")
         self.table.setModel(self.proxy)
@@ -236,6 +241,12 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.empty_hint.resize(self.table.viewport().size())
+
+    def _to_first_match(self):
+        if self.proxy.rowCount():
+            self.table.setFocus(Qt.ShortcutFocusReason)
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
     def focus_search(self):
         self.search.setFocus(Qt.ShortcutFocusReason)
