@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.client_factory_for = client_factory_for
         self.contact_dialog = None
         self.trash_dialog = None
+        self.settings_dialog = None
         self.message_box = None
         self.transfer = None          # the import/export in progress, if any
         self._quit_anyway = False
