@@ -106,13 +106,18 @@ def test_calls_that_are_not_methods_or_have_the_wrong_arguments(replica):
         for name in ("_live_state", "_require_replica", "__init__", "store", "settings", "replicator", "nosuch"):
             with pytest.raises(AttributeError):
                 proxy._pyroInvoke(name, ("x",), {})
+        # attributes are not remote: a caller cannot switch the replica-only check off
+        for name, value in (("require_replica_certificate", False), ("replica_id", 2), ("uri", "x")):
+            with pytest.raises(AttributeError):
+                proxy._pyroInvoke("__setattr__", (name, value), {})
+        assert proxy.replica_id == 1
         with pytest.raises(TypeError, match="argument"):
             proxy.add_contact(VALID_CONTACT, None, "extra", "args")
         with pytest.raises(TypeError, match="argument"):
             proxy.apply_updates(updates=[valid_update()], vector={})
         with pytest.raises(TypeError, match="argument"):
             proxy.get_contact()
-    CALLS["calls"] += 10
+    CALLS["calls"] += 13
     assert_serving(cluster, before)
 
 
