@@ -336,8 +336,11 @@ class ContactsClient:
             # last resort: a replica that failed earlier may be back already
             candidates = [e for e in self.directory.entries() if e not in tried]
         best = self._probe(candidates)
-        if best is None and self.name_server and not refreshed and now - (self._ns_checked or 0) > 0.5:
-            self._refresh_from_name_server()
+        if best is None:
+            # replicas learnt meanwhile (from the name server, or from the peers a probed
+            # replica listed before failing us) get their chance too
+            if self.name_server and not refreshed and now - (self._ns_checked or 0) > 0.5:
+                self._refresh_from_name_server()
             best = self._probe([e for e in self.directory.entries() if e not in tried and e not in candidates])
         return best
 
