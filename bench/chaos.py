@@ -54,6 +54,8 @@ def parse_args(argv=None):
                         help="how long each fault lasts (default 1 6)")
     parser.add_argument("--gap-seconds", type=float, nargs=2, default=(0.5, 3.0), metavar=("MIN", "MAX"),
                         help="quiet time between faults (default 0.5 3)")
+    parser.add_argument("--overlap", type=float, default=0.0, metavar="P",
+                        help="chance (0-1) that a second fault, on another replica, joins each fault")
     parser.add_argument("--converge-timeout", type=float, default=60,
                         help="how long replicas may take to converge after the final heal")
     parser.add_argument("--timeout", type=float, default=2.0, help="client call timeout (s)")
@@ -121,7 +123,7 @@ def run(args, base_dir):
         for worker in workers:
             worker.start()
         nemesis = Nemesis(cluster, args.seed, history.now, args.faults, tuple(args.fault_seconds),
-                          tuple(args.gap_seconds))
+                          tuple(args.gap_seconds), overlap=args.overlap)
         nemesis.start()
         deadline = time.monotonic() + args.seconds
         while time.monotonic() < deadline and nemesis.is_alive():
@@ -195,10 +197,16 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
     return 0 if ok else 1
 
 
+def interrupt(signum, _frame):
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main(argv=None):
     args = parse_args(argv)
     # Ctrl-C and SIGTERM unwind through run()'s finally: processes, proxies, namespaces go
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # (SIGINT explicitly too: a shell starts background jobs with it ignored)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, interrupt)
     base_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="contacts-chaos-"))
     status = 1
     try:

@@ -1,7 +1,8 @@
 """The nemesis: faults on a random schedule drawn from a seed, each healed in turn,
 and the time the replicas take to converge after each heal.
 
-One fault at a time: inject, hold it for a while, heal, then wait (bounded) until
+One fault at a time (or, with ``overlap``, sometimes two at once on different
+replicas): inject, hold it for a while, heal, then wait (bounded) until
 every replica holds every update any replica held at the heal (their version
 vectors cover the union): that wait is the *convergence time after heal*.  Then a
 quiet gap, and the next fault.  Kinds:
@@ -72,7 +73,7 @@ def wait_converged(cluster, replica_ids, timeout, target=None, stopping=None):
 
 class Nemesis(threading.Thread):
     def __init__(self, cluster, seed, clock, kinds=KINDS, fault_seconds=(1.0, 6.0),
-                 gap_seconds=(0.5, 3.0), converge_timeout=30.0):
+                 gap_seconds=(0.5, 3.0), converge_timeout=30.0, overlap=0.0):
         super().__init__(name="nemesis", daemon=True)
         self.cluster = cluster
         self.rng = random.Random(f"{seed}/nemesis")
@@ -85,53 +86,59 @@ class Nemesis(threading.Thread):
         self.faults = []
         self.stopping = threading.Event()
         self.error = None
-        self._heal = None                       # how to undo the fault in force
+        self.overlap = overlap                  # chance that a second fault joins the first
+        self._in_force = []                     # how to undo each fault in force
 
     # -- the schedule ------------------------------------------------------------------
     def run(self):
         try:
             while not self.stopping.wait(self.rng.uniform(*self.gap_seconds)):
-                kind = self.rng.choice(self.kinds)
-                fault = self.inject(kind)
+                replicas = list(self.replica_ids)
+                self.rng.shuffle(replicas)
+                faults = [self.inject(self.rng.choice(self.kinds), replicas.pop())]
+                if self.overlap and replicas and self.rng.random() < self.overlap:
+                    # a second fault at once, on another replica (a partition and a crash ...)
+                    faults.append(self.inject(self.rng.choice(self.kinds), replicas.pop()))
+                    faults[1].note = (faults[1].note + f" (with the {faults[0].kind} above)").strip()
                 self.stopping.wait(self.rng.uniform(*self.fault_seconds))
-                self.heal(fault)
+                self.heal(faults)
         except Exception as exc:
             self.error = exc
             self.heal_everything()
             raise
 
     def stop(self):
-        """Stop injecting; the fault in force (if any) is healed before run() returns."""
+        """Stop injecting; the faults in force (if any) are healed before run() returns."""
         self.stopping.set()
 
-    def inject(self, kind):
+    def inject(self, kind, replica):
         rng = self.rng
-        replica = rng.choice(self.replica_ids)
         cluster = self.cluster
         target, note = f"replica {replica}", ""
         if kind == "kill":
             cluster.kill(replica)
-            self._heal = lambda: cluster.start_replica(replica, timeout=60)
+            heal = lambda: cluster.start_replica(replica, timeout=60)  # noqa: E731
         elif kind == "pause":
             cluster.signal(replica, signal.SIGSTOP)
-            self._heal = lambda: cluster.signal(replica, signal.SIGCONT)
+            heal = lambda: cluster.signal(replica, signal.SIGCONT)  # noqa: E731
         elif kind == "nameserver":
             target = "name server"
             cluster.kill_name_server()
-            self._heal = lambda: cluster.start_name_server(timeout=30)
+            heal = lambda: cluster.start_name_server(timeout=30)  # noqa: E731
         elif kind == "latency":
             delay = round(rng.uniform(0.05, 0.5), 3)
             note = f"+{int(delay * 1000)} ms per chunk"
             cluster.proxy_command(replica, f"delay {delay}")
-            self._heal = lambda: cluster.proxy_command(replica, "heal")
+            heal = lambda: cluster.proxy_command(replica, "heal")  # noqa: E731
         elif kind == "cut":
             cluster.proxy_command(replica, "cut")
-            self._heal = lambda: cluster.proxy_command(replica, "heal")
+            heal = lambda: cluster.proxy_command(replica, "heal")  # noqa: E731
         elif kind == "partition":
-            target, self._heal = self._partition(replica)
+            target, heal = self._partition(replica)
         else:
             raise ValueError(f"unknown fault kind {kind!r}")
         fault = Fault(kind, target, self.clock(), note=note)
+        self._in_force.append(heal)
         self.faults.append(fault)
         return fault
 
@@ -156,17 +163,19 @@ class Nemesis(threading.Thread):
             target = f"{{{replica}}} | {{{','.join(map(str, others))}}} (replicas)"
         return target, network.heal
 
-    def heal(self, fault):
-        heal, self._heal = self._heal, None
-        if heal is not None:
+    def heal(self, faults):
+        heals, self._in_force = self._in_force, []
+        for heal in reversed(heals):
             heal()
-        fault.healed = self.clock()
-        fault.converged_after = wait_converged(self.cluster, self.replica_ids, self.converge_timeout)
+        healed = self.clock()
+        converged = wait_converged(self.cluster, self.replica_ids, self.converge_timeout)
+        for fault in faults:
+            fault.healed, fault.converged_after = healed, converged
 
     def heal_everything(self):
         """Undo whatever may be in force (used on errors and at the end)."""
-        heal, self._heal = self._heal, None
-        if heal is not None:
+        heals, self._in_force = self._in_force, []
+        for heal in reversed(heals):
             try:
                 heal()
             except Exception:
