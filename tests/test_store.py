@@ -87,6 +87,24 @@ def test_restart_restores_the_clock_even_if_only_updates_carry_it(tmp_path):
         reopened.close()
 
 
+def test_restart_after_compaction_keeps_the_clock_and_sequence(tmp_path):
+    store = ContactStore(tmp_path / "r1", 1)
+    store.write_local("c1", dict(ADA))
+    store.apply_remote([remote(2, 1, 90)])
+    store.write_local("c1", {"notes": "n", "deleted": False})
+    store.compact(keep_per_origin=0)           # the update record is now empty
+    assert store.updates_since({}, 100) == ([], False)
+    store.close()
+    reopened = ContactStore(tmp_path / "r1", 1)
+    try:
+        assert reopened.clock.value == 91, "the clock comes back from meta, not only from updates"
+        assert dict(reopened.vector) == {1: 2, 2: 1}
+        update, _ = reopened.write_local("c1", {"notes": "after", "deleted": False})
+        assert (update["seq"], update["counter"]) == (3, 92)
+    finally:
+        reopened.close()
+
+
 def test_data_dir_of_another_replica_is_refused(tmp_path):
     ContactStore(tmp_path / "r1", 1).close()
     with pytest.raises(StartupError, match="belongs to replica 1, not 2"):
