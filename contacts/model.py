@@ -209,7 +209,7 @@ def fold(text):
 
 
 def search_text(fields):
-    """Folded text a search matches against: name, organization, emails, notes, labels."""
+    """Folded text a search matches against: name, organization, notes, emails, phones as typed."""
     parts = [fields.get("name", ""), fields.get("organization", ""), fields.get("notes", "")]
     parts += [e["address"] for e in fields.get("emails", [])]
     parts += [p["number"] for p in fields.get("phones", [])]

@@ -235,6 +235,13 @@ def test_notes_allow_newlines_and_tabs_but_no_other_control_characters():
         rejected(ValidationError, "notes", new, notes=f"one{char}two")
 
 
+def test_lone_surrogates_are_rejected():
+    # they cross the wire (serpent) but no UTF-8 store can hold them
+    assert "not valid Unicode" in rejected(ValidationError, "name", new, name="Ada \ud800")
+    rejected(ValidationError, "notes", new, notes="\udfff")
+    rejected(ValidationError, "emails[0].label", new, emails=[{"label": "\ud83d", "address": "a@example.com"}])
+
+
 def test_unicode_text_is_kept():
     assert new(name="José Ñúñez 李")[1]["name"] == "José Ñúñez 李"
 
