@@ -332,11 +332,10 @@ def _remove(entries, unwanted, key, what):
 
 
 def cmd_rm(client, args):
-    deleted = []
-    for ref in args.contacts:
-        contact = resolve(client, ref)
+    # resolve every name first: a typo in the third name must not leave two deleted
+    deleted = [resolve(client, ref) for ref in args.contacts]
+    for contact in deleted:
         client.delete_contact(contact["id"])
-        deleted.append(contact)
     text = "\n".join(f"deleted {c['name']} ({_short(c['id'])}); undo: contacts restore {_short(c['id'])}"
                      for c in deleted)
     return {"deleted": [c["id"] for c in deleted]}, text
@@ -399,6 +398,12 @@ def cmd_import(client, args, json_mode):
                    dynamic_ncols=True, mininterval=0.2)
     try:
         report = import_entries(client, entries, update=args.update, progress=bar.update if bar else None)
+    except UnavailableError as exc:
+        partial = getattr(exc, "import_report", None)
+        if partial is not None and not json_mode:
+            print("\n".join(["stopped: no replica can serve; before that:"] + partial.summary_lines()),
+                  file=sys.stderr)
+        raise
     finally:
         if bar is not None:
             bar.close()

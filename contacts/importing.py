@@ -142,19 +142,22 @@ def import_entries(client, entries, update=False, progress=None):
 
     An entry whose id is already used by a different contact is skipped (``update=True``
     overwrites that contact instead). ``progress(n)`` is called after each entry.
-    UnavailableError (no replica can serve) stops the import: what was added stays.
+    UnavailableError (no replica can serve) stops the import: what was added stays, and
+    the exception's ``import_report`` says what that was.
     """
     report = ImportReport()
-    for entry in entries:
-        report.ignored.update(entry.ignored)
-        try:
+    try:
+        for entry in entries:
+            report.ignored.update(entry.ignored)
             if entry.error is not None:
                 report.skipped.append((entry, entry.error))
             else:
                 _import_one(client, entry, update, report)
-        finally:
             if progress is not None:
                 progress(1)
+    except UnavailableError as exc:
+        exc.import_report = report      # what was done before the cluster went away
+        raise
     return report
 
 

@@ -67,6 +67,9 @@ def test_add_show_edit_search_rm_restore(shared_cluster):
     assert ada["id"] in [c["id"] for c in trash]
     code, restored = run_json(shared_cluster, "restore", ada["id"][:8])
     assert code == 0 and restored["notes"] == "first programmer"
+    # a typo among several names deletes none of them
+    assert run(shared_cluster, "rm", ada["id"], "no-such-contact-anywhere").returncode == 1
+    assert run(shared_cluster, "show", ada["id"]).returncode == 0
 
 
 def test_exit_codes_and_json_errors(shared_cluster):
