@@ -12,6 +12,7 @@ replicas fail as long as one answers. ``--json`` prints one JSON document on std
 """
 import argparse
 import json
+import os
 import re
 import shutil
 import sys
@@ -475,10 +476,16 @@ def main(argv=None):
     finally:
         if client is not None:
             client.close()
-    if json_mode and result is not None:
-        _print_json(result)
-    elif text:
-        print(text)
+    try:
+        if json_mode and result is not None:
+            _print_json(result)
+        elif text:
+            print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `contacts ls | head`: the reader has gone, which is fine; keep Python from
+        # complaining again when it flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return code
 
 
