@@ -8,10 +8,18 @@ Tables
   versions  the version vector: per origin, the highest contiguous seq held.
   meta      this replica's id and Lamport clock.
 
-Every write is one transaction, committed with ``synchronous=FULL`` in WAL mode
-(fsynced) before the caller returns, so an acknowledged write survives SIGKILL and
-power loss.  Writes are serialized by one lock; reads use per-thread connections
-and never wait for writers (WAL).
+Every write is committed with ``synchronous=FULL`` in WAL mode (fsynced) before the
+caller returns, so an acknowledged write survives SIGKILL and power loss.  Writes are
+serialized by one lock; reads use per-thread connections and never wait for writers
+(WAL).
+
+Group commit: an fsync costs far more than applying a write, so concurrent writers
+share one.  Each write is applied, under the lock, inside a savepoint of the open
+transaction (a "group"); then the writer waits until its group is committed.  The
+first waiter to find no commit running leads: it commits the open transaction (one
+fsync for every write applied since the last commit) and wakes the others.  Writes
+arriving during that fsync go into the next group.  A lone writer commits its own
+write at once, as before; nothing waits on a timer.
 """
 import fcntl
 import json
@@ -88,7 +96,7 @@ class ContactStore:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             self._lock_file = self._lock_data_dir()
             self.path = self.data_dir / DB_NAME
-            self._db = self._connect()
+            self._db = self._connect_writer()
             self._db.executescript(SCHEMA)
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
@@ -96,8 +104,18 @@ class ContactStore:
         if not os.access(self.data_dir, os.W_OK):
             raise StartupError(f"data dir {str(data_dir)!r} is not writable")
         self._lock = threading.RLock()
-        self._local = threading.local()
+        self._local = threading.local()     # per thread: its reader connection
+        self._writing = threading.local()   # per thread: write-section depth, group to wait for
         self._readers = []
+        # group commit (see the module docstring); the groups' own lock, never held while
+        # waiting for self._lock, so a writer applying never waits behind a waiter
+        self._groups = threading.Condition(threading.Lock())
+        self._group = 0            # number of the newest group (the open one, if _in_txn)
+        self._in_txn = False
+        self._durable = 0          # every group up to this one is committed
+        self._committing = False
+        self._group_errors = {}    # group -> why its commit failed
+        self.commits = 0           # transactions committed (fsyncs), for benchmarks
         stored_id = self._meta("replica_id")
         if stored_id is None:
             self._set_meta("replica_id", replica_id)
@@ -120,8 +138,12 @@ class ContactStore:
 
     @property
     def write_lock(self):
-        """Held while writing; hold it to make check-then-write sequences atomic."""
-        return self._lock
+        """Hold it to make check-then-write sequences atomic: ``with store.write_lock: ...``.
+
+        Inside it, reads on this thread see the writes not yet committed (the open group),
+        and leaving it waits until they are durable: whatever this thread wrote or read
+        inside is committed before the caller can answer anyone."""
+        return _WriteSection(self)
 
     # -- connections -------------------------------------------------------------
     def _connect(self):
@@ -132,7 +154,14 @@ class ContactStore:
         db.isolation_level = "DEFERRED"
         return db
 
+    def _connect_writer(self):
+        db = self._connect()
+        db.isolation_level = None  # transactions and savepoints are explicit (group commit)
+        return db
+
     def _reader(self):
+        if getattr(self._writing, "depth", 0):
+            return self._db  # inside a write section: see the open group's writes
         db = getattr(self._local, "db", None)
         if db is None:
             db = self._local.db = self._connect()
@@ -162,6 +191,8 @@ class ContactStore:
 
     def close(self):
         with self._lock:
+            if self._in_txn:  # writers may be waiting for this group
+                self._commit_group()
             for db in self._readers:
                 db.close()
             self._db.close()
@@ -249,21 +280,15 @@ class ContactStore:
     # -- writes ------------------------------------------------------------------
     def write_local(self, contact_id, changes, request_id=None):
         """Stamp and durably apply a write made on this replica; returns (update, state)."""
-        with self._lock:
+        def work():
             counter = self.clock.tick()
-            seq = max(self.vector.get(self.replica_id, 0), self._max_seq(self.replica_id)) + 1
+            seq = max(self._vector.get(self.replica_id, 0), self._max_seq(self.replica_id)) + 1
             update = {"origin": self.replica_id, "seq": seq, "counter": counter,
                       "contact_id": contact_id, "changes": changes, "request_id": request_id}
-            self._begin()
-            try:
-                state = self._apply(update)
-                self._set_meta("clock", self.clock.value)
-                self._commit()
-            except BaseException:
-                self._rollback()
-                raise
-            self.applied.notify_all()
+            state = self._apply(update)
+            self._set_meta("clock", self.clock.value)
             return update, state
+        return self._write(work)
 
     def apply_remote(self, updates):
         """Durably apply updates from peers (validated first); returns how many were new.
@@ -272,30 +297,22 @@ class ContactStore:
         so a batch with one forged update changes nothing at all (not even the clock).
         """
         checked = [self.check_update(u) for u in updates]
-        with self._lock:
+
+        def work():
             for update in checked:
                 self.clock.check(update["counter"], "update.counter")
             new = 0
-            self._begin()
-            try:
-                for update in checked:
-                    if update["seq"] <= self._vector.get(update["origin"], 0) or (
-                            update["seq"] <= self._top.get(update["origin"], 0) and self._has(update)):
-                        continue
-                    self._apply(update)
-                    new += 1
-                if new:
-                    self.clock.observe(max(u["counter"] for u in checked))
-                    self._set_meta("clock", self.clock.value)
-                    self._commit()
-                else:
-                    self._rollback()
-            except BaseException:
-                self._rollback()
-                raise
+            for update in checked:
+                if update["seq"] <= self._vector.get(update["origin"], 0) or (
+                        update["seq"] <= self._top.get(update["origin"], 0) and self._has(update)):
+                    continue
+                self._apply(update)
+                new += 1
             if new:
-                self.applied.notify_all()
+                self.clock.observe(max(u["counter"] for u in checked))
+                self._set_meta("clock", self.clock.value)
             return new
+        return self._write(work)
 
     def apply_snapshot(self, states, vector):
         """Merge a page of full states from a peer (the fallback when its record is compacted).
@@ -303,62 +320,115 @@ class ContactStore:
         ``vector`` is what the peer's states reflect; it is adopted only for origins whose
         record the peer no longer has, since the merged states now contain those updates.
         """
-        with self._lock:
-            self._begin()
-            try:
-                for contact_id, state in states:
-                    check_contact_id(contact_id, "contact_id")
-                    clean = self._check_state(state)
-                    current = self.state(contact_id, self._db) or {}
-                    if merge_state(current, clean):
-                        self._save(contact_id, current)
-                    self.clock.observe(newest_stamp(clean)[0])
-                for origin, seq in vector.items():
-                    if seq > self._vector.get(origin, 0):
-                        self._set_vector(origin, self._contiguous_from(origin, seq))
-                        self._set_floor(origin, seq)
-                self._set_meta("clock", self.clock.value)
-                self._commit()
-            except BaseException:
-                self._rollback()
-                raise
-            self.applied.notify_all()
+        def work():
+            for contact_id, state in states:
+                check_contact_id(contact_id, "contact_id")
+                clean = self._check_state(state)
+                current = self.state(contact_id, self._db) or {}
+                if merge_state(current, clean):
+                    self._save(contact_id, current)
+                self.clock.observe(newest_stamp(clean)[0])
+            for origin, seq in vector.items():
+                if seq > self._vector.get(origin, 0):
+                    self._set_vector(origin, self._contiguous_from(origin, seq))
+                    self._set_floor(origin, seq)
+            self._set_meta("clock", self.clock.value)
+        self._write(work)
 
     def compact(self, keep_per_origin):
         """Drop all but the newest ``keep_per_origin`` held updates of each origin from the record."""
-        with self._lock:
-            self._begin()
-            try:
-                for origin, held in list(self.vector.items()):
-                    floor = held - keep_per_origin
-                    if floor > self.floor.get(origin, 0):
-                        self._db.execute("DELETE FROM updates WHERE origin=? AND seq<=?", (origin, floor))
-                        self._set_floor(origin, floor)
-                self._commit()
-            except BaseException:
-                self._rollback()
-                raise
+        def work():
+            for origin, held in list(self._vector.items()):
+                floor = held - keep_per_origin
+                if floor > self._floor.get(origin, 0):
+                    self._db.execute("DELETE FROM updates WHERE origin=? AND seq<=?", (origin, floor))
+                    self._set_floor(origin, floor)
+        self._write(work)
 
     # -- internals ---------------------------------------------------------------
-    # A transaction works on private copies of the vector and the floor, published only
-    # after COMMIT: readers (fetch_snapshot, ping, acks) must never see a vector that
-    # claims updates not yet durable, or that a rollback then takes back.
+    # A group works on private copies of the vector and the floor, published only after
+    # COMMIT: readers (fetch_snapshot, ping, acks) must never see a vector that claims
+    # updates not yet durable, or that a rollback then takes back.
     def _begin(self):
         self._vector = VersionVector(self.vector)
         self._floor = dict(self.floor)
         self._changed_origins = set()
 
-    def _commit(self):
-        # the versions table is written once per transaction, not once per update
-        for origin in self._changed_origins:
-            self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
-                             (origin, self._vector[origin]))
-        self._db.commit()
-        self.vector, self.floor = self._vector, self._floor
+    def _write(self, work):
+        """Run ``work()`` in the open group, under a savepoint (a failed write undoes only
+        itself); durable before this returns, or before the caller's write section ends."""
+        with self.write_lock:
+            if not self._in_txn:
+                self._db.execute("BEGIN")
+                self._in_txn = True
+                self._group += 1
+                self._begin()
+            saved = VersionVector(self._vector), dict(self._floor), set(self._changed_origins)
+            self._db.execute("SAVEPOINT write")
+            try:
+                result = work()
+                self._db.execute("RELEASE write")
+            except BaseException:
+                self._db.execute("ROLLBACK TO write")
+                self._db.execute("RELEASE write")
+                self._vector, self._floor, self._changed_origins = saved
+                raise
+            return result
 
-    def _rollback(self):
-        self._db.rollback()
-        self._begin()  # drop the rolled-back changes from the private copies
+    def _wait_durable(self, group):
+        """Return once ``group`` is committed, leading the commit when nobody else is."""
+        with self._groups:
+            while self._durable < group and self._committing:
+                self._groups.wait()
+            lead = self._durable < group
+            if lead:
+                self._committing = True
+        if not lead:
+            error = self._group_errors.get(group)
+            if error is not None:  # every write of a group fails with its commit
+                raise sqlite3.OperationalError(f"commit failed: {error}")
+            return
+        error = None
+        try:
+            with self._lock:
+                committed = self._group
+                self._commit_group()
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            with self._groups:
+                if error is not None:
+                    self._group_errors[committed] = error
+                    for old in [g for g in self._group_errors if g < committed - 1000]:
+                        del self._group_errors[old]
+                self._durable = committed
+                self._committing = False
+                self._groups.notify_all()
+
+    def _commit_group(self):
+        """COMMIT the open group (the lock is held); on failure roll it all back."""
+        if not self._in_txn:
+            return
+        try:
+            # the versions table is written once per group, not once per update
+            for origin in self._changed_origins:
+                self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
+                                 (origin, self._vector[origin]))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._in_txn = False
+            if not self._db.in_transaction:
+                raise
+            try:
+                self._db.execute("ROLLBACK")
+            finally:
+                self._begin()
+            raise
+        self._in_txn = False
+        self.commits += 1
+        self.vector, self.floor = self._vector, self._floor
+        self.applied.notify_all()
 
     def _has(self, update):
         return self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
@@ -455,3 +525,28 @@ class ContactStore:
                 value = check_stored_field(register, value)
             clean[register] = [value, counter, replica]
         return clean
+
+
+class _WriteSection:
+    """``with store.write_lock:`` -- the store's lock, and on leaving the outermost one,
+    a wait until the group this thread wrote in (or read from) is committed."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def __enter__(self):
+        store = self.store
+        store._lock.acquire()
+        store._writing.depth = getattr(store._writing, "depth", 0) + 1
+        return self
+
+    def __exit__(self, *exc_info):
+        store = self.store
+        local = store._writing
+        local.depth -= 1
+        # what this thread saw inside may be an uncommitted write (its own or another's)
+        group = store._group if local.depth == 0 and store._in_txn else None
+        store._lock.release()
+        if group is not None:
+            store._wait_durable(group)
+        return False
