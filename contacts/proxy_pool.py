@@ -8,6 +8,7 @@ thread claims ownership (``_pyroClaimOwnership``), makes its call and gives the
 proxy back. Connections per replica thus never exceed the calls in flight at once,
 and a thread never waits for another thread's call.
 """
+import select
 import threading
 from collections import defaultdict
 from contextlib import contextmanager
@@ -44,8 +45,14 @@ class ProxyPool:
     @contextmanager
     def borrow(self, uri, timeout):
         """A proxy to ``uri`` owned by the calling thread for the ``with`` block."""
-        with self._lock:
-            proxy = self._idle[uri].pop() if self._idle.get(uri) else None
+        while True:
+            with self._lock:
+                proxy = self._idle[uri].pop() if self._idle.get(uri) else None
+            if proxy is None or _still_open(proxy):
+                break
+            # closed by the other end while idle (replica restarted, link reset): using it
+            # would fail at once and make a live replica look dead
+            _close(proxy)
         if proxy is None:
             proxy = Proxy(uri)
         else:
@@ -81,6 +88,20 @@ class ProxyPool:
             self._idle.clear()
         for proxy in proxies:
             _close(proxy)
+
+
+def _still_open(proxy):
+    """False if an idle proxy's connection has something to read: nothing is owed on an
+    idle connection, so that is the other end closing it (EOF or reset)."""
+    connection = getattr(proxy, "_pyroConnection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        return True   # not connected: it connects on first use
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return False
+    return not readable
 
 
 def _close(proxy):

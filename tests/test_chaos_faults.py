@@ -155,3 +155,22 @@ def test_runs_left_behind_by_a_dead_owner_are_cleaned_up():
     assert network.hosts["a"].namespace not in subprocess.run(["ip", "netns", "list"], capture_output=True,
                                                               text=True).stdout
     network.close()
+
+
+def test_pooled_connection_closed_by_the_other_end_is_not_a_dead_replica(tmp_path):
+    """Found by the chaos run: after a link reset, the client's idle pooled connection to a
+    live replica failed at once ('receiving: not enough data'), so failover skipped that
+    replica and a call gave up while it was serving."""
+    from contacts.faults.cluster import HostsCluster
+    from contacts.proxy_pool import ProxyPool
+    with HostsCluster(tmp_path / "cluster", 1, hosts="loopback") as cluster:
+        cluster.start()
+        pool = ProxyPool()
+        uri = cluster.replica_uri(1)
+        with pool.borrow(uri, 2) as proxy:
+            proxy.ping()
+        cluster.proxy_command(1, "cut")      # drops every open connection, the idle one too
+        cluster.proxy_command(1, "heal")
+        with pool.borrow(uri, 2) as proxy:
+            assert proxy.ping()["replica_id"] == 1
+        pool.close()

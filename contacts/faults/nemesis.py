@@ -138,7 +138,12 @@ class Nemesis(threading.Thread):
         else:
             raise ValueError(f"unknown fault kind {kind!r}")
         fault = Fault(kind, target, self.clock(), note=note)
-        self._in_force.append(heal)
+        if kind == "nameserver":
+            # healed first: a replica restarted while the name server is down refuses to start
+            # (it cannot register, and it keeps no peer list on disk to start from)
+            self._in_force.insert(0, heal)
+        else:
+            self._in_force.append(heal)
         self.faults.append(fault)
         return fault
 
@@ -165,7 +170,7 @@ class Nemesis(threading.Thread):
 
     def heal(self, faults):
         heals, self._in_force = self._in_force, []
-        for heal in reversed(heals):
+        for heal in heals:
             heal()
         healed = self.clock()
         converged = wait_converged(self.cluster, self.replica_ids, self.converge_timeout)
@@ -175,12 +180,16 @@ class Nemesis(threading.Thread):
     def heal_everything(self):
         """Undo whatever may be in force (used on errors and at the end)."""
         heals, self._in_force = self._in_force, []
-        for heal in reversed(heals):
+        for heal in heals:
             try:
                 heal()
             except Exception:
                 pass
         cluster = self.cluster
+        if cluster.ns_process is None or cluster.ns_process.poll() is not None:
+            cluster.start_name_server(timeout=30)
+        if cluster.network is not None:
+            cluster.network.heal()
         for replica_id in self.replica_ids:
             process = cluster.replicas.get(replica_id)
             try:
@@ -191,7 +200,3 @@ class Nemesis(threading.Thread):
                 cluster.signal(replica_id, signal.SIGCONT)
             elif process is not None:
                 cluster.start_replica(replica_id, timeout=60)
-        if cluster.network is not None:
-            cluster.network.heal()
-        if cluster.ns_process is None or cluster.ns_process.poll() is not None:
-            cluster.start_name_server(timeout=30)
