@@ -10,8 +10,9 @@ Pyro5 echo daemon in its own process, then measures:
   the next trial;
 - failover after SIGSTOP: the same with the replica frozen (detected only by the client's
   timeout, so expect about --timeout);
-- rates over --seconds each: raw Pyro5 round trips (echo), add_contact through a bare
-  proxy and through the client (acknowledged writes), get_contact through the client.
+- rates over --seconds each: raw Pyro5 round trips (echo), then add_contact and
+  get_contact through a bare proxy and through the client (the difference is the
+  client's own cost: failover bookkeeping, read-your-writes vector, proxy pool).
 
 Prints a table (milliseconds, calls/s and the ratio to the raw Pyro5 rate).
 """
@@ -120,6 +121,8 @@ def main():
         counter = iter(range(10 ** 9))
         client_add = rate(lambda: client.add_contact({"name": f"client {next(counter)}"}), args.seconds)
         some_id = client.add_contact({"name": "read me"})["id"]
+        with cluster.proxy(client.current_replica[0]) as bare:
+            bare_get = rate(lambda: bare.get_contact(some_id), args.seconds)
         client_get = rate(lambda: client.get_contact(some_id), args.seconds)
 
         kill_times = failover_trials(cluster, client, args.trials, "SIGKILL")
@@ -141,6 +144,7 @@ def main():
     for label, value in (("raw Pyro5 round trip (echo)", raw),
                          ("add_contact, bare Pyro5 proxy", bare_add),
                          ("add_contact via ContactsClient", client_add),
+                         ("get_contact, bare Pyro5 proxy", bare_get),
                          ("get_contact via ContactsClient", client_get)):
         print(f"{label:<34}{value:>9.0f}{value / raw:>9.2f}")
     print("\n(add_contact is acknowledged after an fsync'd SQLite commit on the replica: ack=local)")
