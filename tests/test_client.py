@@ -102,6 +102,12 @@ def test_a_frozen_replica_stalls_the_client_no_longer_than_its_timeout(cluster_f
     # the preferred replica answers again: the client goes back to it without a restart
     wait_until(lambda: client.current_replica[0] == frozen, 20, what="the client back on the thawed replica")
     assert client.get_contact(ada["id"])["notes"] == "written while a replica is frozen"
+    # killed and restarted (at a new port): the client learns the new address and returns too
+    cluster.kill(frozen)
+    client.list_contacts()
+    cluster.start_replica(frozen)
+    wait_until(lambda: client.current_replica == (frozen, cluster.uri(frozen)), 20,
+               what="the client on the restarted replica")
     client.close()
 
 
