@@ -297,3 +297,11 @@ def test_search_habits_and_deleting_several_at_once(qtbot, window, fake):
     assert window.session.undo_stack.undoText() == "Delete 2 contacts"
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: rows(window) == ["Ada Lovelace", "Grace Hopper"], timeout=3000)
+
+
+def test_a_big_list_filters_after_a_pause_in_typing(qtbot, window, monkeypatch):
+    from contacts.gui.views import main_window
+    monkeypatch.setattr(main_window, "DEBOUNCE_ABOVE", 1)   # as if the list were big
+    qtbot.keyClicks(window.search, "hopper")
+    assert rows(window) == ["Ada Lovelace", "Grace Hopper"]  # not once per keystroke
+    qtbot.waitUntil(lambda: rows(window) == ["Grace Hopper"], timeout=2000)

@@ -6,7 +6,7 @@ selection, and remembers geometry, column widths and the name server in QSetting
 """
 import time
 
-from PyQt5.QtCore import QByteArray, QItemSelectionModel, Qt
+from PyQt5.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
                              QMessageBox, QShortcut, QSplitter, QStyle, QTableView, QToolButton,
@@ -20,6 +20,9 @@ from .detail_pane import DetailPane
 from .settings_dialog import SettingsDialog
 from .trash_dialog import TrashDialog
 
+#: above this many contacts, search waits for a pause in typing (a keystroke costs ~40 ms per 5 000)
+DEBOUNCE_ABOVE = 3000
+SEARCH_DEBOUNCE_MS = 200
 STATUS_COLORS = {"ok": "#1e8c3c", "degraded": "#b36b00", "down": "#b3261e", "connecting": "#5f6368"}
 
 
@@ -45,7 +48,11 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search names, phone numbers, emails, notes…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_query)
+        self.search.textChanged.connect(self._search_changed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(lambda: self.proxy.set_query(self.search.text()))
         # habits: Esc clears the search, Return or Down goes to the first match
         QShortcut(QKeySequence(Qt.Key_Escape), self.search, self.search.clear, context=Qt.WidgetShortcut)
         for key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
@@ -223,6 +230,13 @@ class MainWindow(QMainWindow):
     def _update_count(self, *_):
         count = self.session.contacts.rowCount()
         self.count_label.setText(f"{count} contact{'s' if count != 1 else ''}")
+
+    def _search_changed(self, text):
+        # filtering is instant up to a few thousand contacts; beyond, wait for a pause in typing
+        if self.session.contacts.rowCount() > DEBOUNCE_ABOVE:
+            self._search_timer.start()
+        else:
+            self.proxy.set_query(text)
 
     def _update_empty_hint(self, *_):
         if self.proxy.rowCount():
