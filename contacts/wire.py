@@ -33,7 +33,9 @@ def send_errors_as_builtins():
 
 def _dict_to_error(classname, data):
     attributes = dict(data.get("attributes") or {})
-    precise = errors.ALL_ERRORS.get(attributes.pop("error_type", None))
+    # error_type stays on the exception either way: code that inspects it works the
+    # same whether or not this process asked for precise classes
+    precise = errors.ALL_ERRORS.get(attributes.get("error_type"))
     if precise is None:
         import builtins
         exc = getattr(builtins, classname.split(".", 1)[1])(*data["args"])
