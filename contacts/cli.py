@@ -106,8 +106,12 @@ def build_parser():
                       help="remove the phone with this number")
     edit.add_argument("--email", action="append", metavar="[LABEL=]ADDRESS",
                       help="replace the email addresses with these (repeatable)")
-    edit.add_argument("--add-email", action="append", default=[], metavar="[LABEL=]ADDRESS")
-    edit.add_argument("--remove-email", action="append", default=[], metavar="ADDRESS")
+    edit.add_argument("--add-email", action="append", default=[], metavar="[LABEL=]ADDRESS",
+                      help="add an email address, keeping the others")
+    edit.add_argument("--remove-email", action="append", default=[], metavar="ADDRESS",
+                      help="remove this email address")
+    edit.add_argument("--clear-phones", action="store_true", help="remove every phone number")
+    edit.add_argument("--clear-emails", action="store_true", help="remove every email address")
     edit.add_argument("--org", "--organization", dest="organization")
     edit.add_argument("--notes")
 
@@ -306,12 +310,14 @@ def cmd_edit(client, args):
         changes["organization"] = args.organization
     if args.notes is not None:
         changes["notes"] = args.notes
-    if args.phone is not None or args.add_phone or args.remove_phone:
-        phones = [_labelled(p, "number") for p in args.phone] if args.phone is not None else contact["phones"]
+    if args.phone is not None or args.add_phone or args.remove_phone or args.clear_phones:
+        phones = [_labelled(p, "number") for p in args.phone or []] if (
+            args.phone is not None or args.clear_phones) else contact["phones"]
         phones = _remove(phones, args.remove_phone, "number", "phone")
         changes["phones"] = phones + [_labelled(p, "number") for p in args.add_phone]
-    if args.email is not None or args.add_email or args.remove_email:
-        emails = [_labelled(e, "address") for e in args.email] if args.email is not None else contact["emails"]
+    if args.email is not None or args.add_email or args.remove_email or args.clear_emails:
+        emails = [_labelled(e, "address") for e in args.email or []] if (
+            args.email is not None or args.clear_emails) else contact["emails"]
         emails = _remove(emails, args.remove_email, "address", "email")
         changes["emails"] = emails + [_labelled(e, "address") for e in args.add_email]
     if not changes:
