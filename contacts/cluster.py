@@ -73,6 +73,16 @@ class LocalCluster:
                                 start_new_session=True)
 
     def start_name_server(self, timeout=15):
+        # a name server already on this port would answer for ours, and the replicas
+        # would register with someone else's (another cluster's) name server
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Pyro5 binds
+            try:
+                probe.bind((self.host, self.ns_port))
+            except OSError as exc:
+                raise RuntimeError(f"cannot start the name server: {self.host}:{self.ns_port} is in use "
+                                   f"({exc.strerror}); is a cluster already running? Choose another "
+                                   f"port with --ns-port or PYRO_NS_PORT") from None
         env = {"CONTACTS_NS_DIR": str(self.base_dir / "nameserver"), "PYTHON": sys.executable}
         self.ns_process = self._spawn(["bash", str(ROOT / "nameserver.sh")], "nameserver.log", env)
         wait_until(self.name_server_up, timeout, what="the name server")
@@ -224,6 +234,16 @@ def main(argv=None):
                           f"{replica_id} --data-dir {cluster.data_dir(replica_id)}", flush=True)
     except KeyboardInterrupt:
         print("\nstopping ...", flush=True)
+    except (RuntimeError, TimeoutError) as exc:   # could not start: say why, no traceback
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        for replica_id, process in sorted(cluster.replicas.items()):
+            log = cluster.base_dir / f"replica-{replica_id}.log"
+            if process.poll() is not None and log.exists():
+                errors = [line for line in log.read_text(errors="replace").splitlines()
+                          if line.startswith("error:")]
+                if errors:
+                    print(f"  replica {replica_id}: {errors[-1]}", file=sys.stderr, flush=True)
+        return 1
     finally:
         if gui is not None and gui.poll() is None:
             gui.terminate()
