@@ -20,9 +20,9 @@ Errors a replica *answers* with (ContactNotFound, ValidationError ...) reach the
 as the precise class and never cause a failover. UnavailableError means no replica
 could serve.
 """
-import concurrent.futures
 import logging
 import os
+import queue
 import threading
 import time
 import uuid
@@ -103,7 +103,6 @@ class ContactsClient:
         self._listeners = []
         self._ns_checked = None      # time.monotonic() of the last name-server look-up
         self.name_server_error = None
-        self._probes = None
         self._watcher = None
         self._closing = threading.Event()
 
@@ -197,8 +196,6 @@ class ContactsClient:
         self._closing.set()
         if self._watcher is not None and self._watcher is not threading.current_thread():
             self._watcher.join(self.timeout + 1)
-        if self._probes is not None:
-            self._probes.shutdown(wait=False, cancel_futures=True)
         self._pool.close()
 
     def __enter__(self):
@@ -351,33 +348,46 @@ class ContactsClient:
             return None
         with self._lock:
             seen = VersionVector(self._seen) if self.read_your_writes else VersionVector()
-        if self._probes is None:
-            self._probes = concurrent.futures.ThreadPoolExecutor(8, thread_name_prefix="contacts-probe")
-        futures = {self._probes.submit(self._ping_entry, entry): entry for entry in candidates}
+        # one daemon thread per ping: a ping stuck on a frozen replica neither delays the
+        # others nor keeps a finished program waiting at exit (executor threads would)
+        results = queue.Queue()
+        for entry in candidates:
+            threading.Thread(target=self._probe_one, args=(entry, results),
+                             name="contacts-probe", daemon=True).start()
         answered = {}     # entry -> how many of this client's writes it lacks
         deadline = time.monotonic() + self.timeout + 0.5
         first_good = None  # when the first replica holding all this client's writes answered
-        pending = set(futures)
+        pending = set(candidates)
         while pending:
             now = time.monotonic()
             wait_for = deadline - now
             if first_good is not None:
                 best_rank = min(e.rank for e, missing in answered.items() if missing == 0)
-                if not any(futures[f].rank < best_rank for f in pending):
+                if not any(e.rank < best_rank for e in pending):
                     break
                 wait_for = min(wait_for, first_good + PROBE_GRACE - now)
             if wait_for <= 0:
                 break
-            done, pending = concurrent.futures.wait(pending, wait_for, concurrent.futures.FIRST_COMPLETED)
-            for future in done:
-                entry = future.result()
-                if entry is not None:
-                    answered[entry] = entry.vector.missing_from(seen)
-                    if answered[entry] == 0 and first_good is None:
-                        first_good = time.monotonic()
+            try:
+                probed, entry = results.get(timeout=wait_for)
+            except queue.Empty:
+                continue
+            pending.discard(probed)
+            if entry is not None:
+                answered[entry] = entry.vector.missing_from(seen)
+                if answered[entry] == 0 and first_good is None:
+                    first_good = time.monotonic()
         if not answered:
             return None
         return min(answered, key=lambda e: (answered[e], e.rank))
+
+    def _probe_one(self, entry, results):
+        try:
+            answered = self._ping_entry(entry)
+        except Exception:
+            log.exception("probing %s failed", entry.label())
+            answered = None
+        results.put((entry, answered))
 
     def _ping_entry(self, entry):
         """Ping one replica (in a probe thread); the entry on success, None on failure."""
