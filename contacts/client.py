@@ -195,7 +195,8 @@ class ContactsClient:
         """Stop the background watcher and close every connection."""
         self._closing.set()
         if self._watcher is not None and self._watcher is not threading.current_thread():
-            self._watcher.join(self.timeout + 1)
+            # briefly: it may be waiting on a frozen replica; it is a daemon and stops by itself
+            self._watcher.join(0.5)
         self._pool.close()
 
     def __enter__(self):
