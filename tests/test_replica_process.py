@@ -4,6 +4,7 @@ Cluster starts cost seconds each, so related checks share one cluster.
 """
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -12,7 +13,7 @@ import threading
 
 import pytest
 from Pyro5.api import Proxy
-from Pyro5.errors import NamingError
+from Pyro5.errors import CommunicationError, NamingError
 
 from contacts.cluster import ROOT, free_port, wait_until
 from contacts.registry import name_server_proxy, replica_name
@@ -345,3 +346,48 @@ def test_name_server_restart_and_sigterm(cluster_factory):
     assert registered(cluster, 2) is None, "SIGTERM must unregister the replica"
     log = (cluster.base_dir / "replica-2.log").read_text()
     assert "SIGTERM received: stopping" in log and "replica 2 stopped" in log
+
+
+def test_cluster_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
+    """python -m contacts.cluster: the project's main job."""
+    port = free_port()
+    out = tmp_path / "launcher.out"
+    args = [sys.executable, "-m", "contacts.cluster", "--no-gui", "--replicas", "2",
+            "--ns-port", str(port), "--data-dir", str(tmp_path / "cluster")]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    with open(out, "w") as stdout:
+        launcher = subprocess.Popen(args, stdout=stdout, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
+    try:
+        wait_until(lambda: "Ctrl-C stops the cluster." in out.read_text() or launcher.poll() is not None,
+                   60, what="the launcher to start the cluster")
+        shown = out.read_text()
+        assert launcher.poll() is None, shown
+        uris = re.findall(r"replica (\d): up at (PYRO:\S+)", shown)
+        assert [n for n, _ in uris] == ["1", "2"], shown
+        with Proxy(f"PYRONAME:{replica_name(2)}@127.0.0.1:{port}") as two:
+            two._pyroTimeout = 10
+            assert two.add_contact({"name": "Ada"})["name"] == "Ada"
+
+        # a second launcher on the same port says why it cannot start
+        second = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+        assert second.returncode == 1
+        assert f"127.0.0.1:{port} is in use" in second.stderr and "Traceback" not in second.stderr
+
+        launcher.send_signal(signal.SIGINT)               # what Ctrl-C does
+        assert launcher.wait(30) == 0
+        assert "stopping ..." in out.read_text()
+        for _, uri in uris:                                # every replica is gone ...
+            with Proxy(uri) as proxy:
+                proxy._pyroTimeout = 2
+                with pytest.raises(CommunicationError):
+                    proxy.ping()
+        with pytest.raises(CommunicationError):            # ... and the name server too
+            name_server_proxy("127.0.0.1", port, timeout=2).ping()
+    finally:
+        if launcher.poll() is None:          # the test failed early: still stop the replicas
+            launcher.send_signal(signal.SIGINT)
+            try:
+                launcher.wait(30)
+            except subprocess.TimeoutExpired:
+                launcher.kill()
+                launcher.wait(10)
