@@ -183,12 +183,15 @@ class PeerLink(threading.Thread):
         if not self.replicator.pull_lock.acquire(blocking=False):
             self._sync_due = time.monotonic() + self.settings.ping_interval
             return
+        started, fetching, applied = time.monotonic(), 0.0, 0
         try:
             while not self._stopping.is_set():
+                asked = time.monotonic()
                 # batch_size, not more: it bounds the largest message (contacts.pyro_settings)
                 answer = proxy.fetch_updates(self.store.vector.to_wire(), self.settings.batch_size)
+                fetching += time.monotonic() - asked
                 if answer["updates"]:
-                    self.pulled += self.store.apply_remote(answer["updates"])
+                    applied += self.store.apply_remote(answer["updates"])
                 if not answer["complete"]:
                     self._pull_snapshot(proxy)
                     continue
@@ -198,6 +201,11 @@ class PeerLink(threading.Thread):
                     return
         finally:
             self.replicator.pull_lock.release()
+            self.pulled += applied
+            if applied:
+                took = time.monotonic() - started
+                log.info("caught up %d updates from replica %s in %.2f s (%.2f s waiting for it)",
+                         applied, self.replica_id, took, fetching)
 
     def _pull_snapshot(self, proxy):
         """Full copy: the peer compacted updates this replica still lacks."""
