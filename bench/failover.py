@@ -18,6 +18,7 @@ Prints a table (milliseconds, calls/s and the ratio to the raw Pyro5 rate).
 """
 import argparse
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -132,6 +133,7 @@ def main():
         cluster.stop()
         echo_process.terminate()
         echo_process.wait(10)
+        shutil.rmtree(base, ignore_errors=True)
 
     print(f"\nContactsClient failover and throughput ({args.replicas} replicas on one machine, "
           f"{os.cpu_count()} CPUs, client timeout {args.timeout:g} s, {args.trials} trials each)\n")
