@@ -78,6 +78,10 @@ def default_data_dir(replica_id):
 def name_server_address():
     """(host, port) of the name server, from Pyro5's own config / environment."""
     from Pyro5.api import config
-    host = os.environ.get("PYRO_NS_HOST") or "127.0.0.1"
+    # the environment first (it may have changed since Pyro5 read it at import), then
+    # Pyro5's config (a script may set config.NS_HOST in-process); Pyro5's own default
+    # "localhost" may resolve to ::1 while nameserver.sh binds 127.0.0.1
+    host = os.environ.get("PYRO_NS_HOST") or config.NS_HOST
+    host = "127.0.0.1" if host == "localhost" else host
     port = int(os.environ.get("PYRO_NS_PORT") or config.NS_PORT)
     return host, port
