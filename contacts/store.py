@@ -28,6 +28,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from . import search_index
 from .clock import LamportClock
 from .errors import StampError, StartupError, ValidationError, WrongTypeError
 from .merge import is_visible, merge, merge_state, newest_stamp, fields_of, REGISTERS
@@ -62,6 +63,8 @@ CREATE TABLE IF NOT EXISTS log_floor (origin INTEGER PRIMARY KEY, seq INTEGER NO
 DB_NAME = "contacts.sqlite3"
 UPDATE_KEYS = {"origin", "seq", "counter", "contact_id", "changes", "request_id"}
 MAX_REQUEST_ID = 128
+#: rows a search with a small limit first looks at in name order before using the index
+SCAN_WINDOW = 2000
 
 
 def _dumps(value):
@@ -98,6 +101,7 @@ class ContactStore:
             self.path = self.data_dir / DB_NAME
             self._db = self._connect_writer()
             self._db.executescript(SCHEMA)
+            search_index.create(self._db)
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
             raise StartupError(f"data dir {str(data_dir)!r} is unusable: {exc}") from exc
@@ -222,12 +226,35 @@ class ContactStore:
         return [(cid, json.loads(state)) for cid, state in rows]
 
     def search_states(self, text, limit=-1):
+        """Live contacts whose folded text holds ``text`` (or whose phones hold its digits),
+        in name order.  The trigram index (contacts.search_index) picks the candidates."""
+        if limit == 0:
+            return []
         needle = fold(text.strip())
         digits = query_digits(text)
-        rows = self._reader().execute(
-            "SELECT id, state FROM contacts WHERE visible=1 AND (instr(search_text, ?) > 0"
-            " OR (? != '' AND instr(phone_digits, ?) > 0)) ORDER BY sort_key, id LIMIT ?",
-            (needle, digits, digits, limit))
+        db = self._reader()
+        match = ("(instr(search_text, ?) > 0 OR (? != '' AND instr(phone_digits, ?) > 0))", (needle, digits, digits))
+        query = search_index.match_query(needle, digits)
+        if query is None:  # too short for trigrams: scan in name order, stop at `limit`
+            rows = db.execute(f"SELECT id, state FROM contacts WHERE visible=1 AND {match[0]}"
+                              " ORDER BY sort_key, id LIMIT ?", (*match[1], limit)).fetchall()
+        else:
+            rows = None
+            if 0 < limit <= SCAN_WINDOW // 10:
+                # a text many contacts hold is found sooner among the first names in order
+                # than through the index (which would fetch and sort every match)
+                rows = db.execute(
+                    f"SELECT id, state FROM (SELECT * FROM contacts WHERE visible=1 ORDER BY sort_key, id"
+                    f" LIMIT ?) WHERE {match[0]} ORDER BY sort_key, id LIMIT ?",
+                    (SCAN_WINDOW, *match[1], limit)).fetchall()
+                if len(rows) < limit:
+                    rows = None
+            if rows is None:
+                # "+visible": drive the query from the index's candidates, not the name index
+                rows = db.execute(
+                    "SELECT id, state FROM contacts WHERE rowid IN (SELECT rowid FROM contacts_fts"
+                    f" WHERE contacts_fts MATCH ?) AND +visible=1 AND {match[0]} ORDER BY sort_key, id LIMIT ?",
+                    (query, *match[1], limit)).fetchall()
         return [(cid, json.loads(state)) for cid, state in rows]
 
     def request_outcome(self, request_id):
@@ -461,9 +488,13 @@ class ContactStore:
 
     def _save(self, contact_id, state):
         fields = fields_of(state)
+        # an upsert, not INSERT OR REPLACE: a REPLACE deletes the row without firing the
+        # search index's delete trigger, and gives the contact a new rowid
         self._db.execute(
-            "INSERT OR REPLACE INTO contacts (id, state, visible, sort_key, search_text, phone_digits)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contacts (id, state, visible, sort_key, search_text, phone_digits)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state=excluded.state,"
+            " visible=excluded.visible, sort_key=excluded.sort_key, search_text=excluded.search_text,"
+            " phone_digits=excluded.phone_digits",
             (contact_id, _dumps(state), int(is_visible(state)), fold(fields["name"]),
              search_text(fields), phone_digits(fields)))
 
