@@ -65,6 +65,22 @@ def rate(call, seconds):
     return count / (time.perf_counter() - started)
 
 
+def paired_rates(first, second, seconds, rounds=6):
+    """Rates of two calls measured in alternating short windows, so that load from
+    elsewhere on the machine drifts over both alike."""
+    counts, spent = [0, 0], [0.0, 0.0]
+    for _ in range(rounds):
+        for index, call in enumerate((first, second)):
+            started = time.perf_counter()
+            deadline = started + seconds / (2 * rounds)
+            while time.perf_counter() < deadline:
+                for _ in range(10):
+                    call()
+                counts[index] += 10
+            spent[index] += time.perf_counter() - started
+    return counts[0] / spent[0], counts[1] / spent[1]
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(int(fraction * len(ordered)), len(ordered) - 1)]
@@ -116,15 +132,14 @@ def main():
 
         with Proxy(echo_uri) as echo:
             raw = rate(lambda: echo.echo("x"), args.seconds)
-        with cluster.proxy(client.current_replica[0]) as bare:
-            counter = iter(range(10 ** 9))
-            bare_add = rate(lambda: bare.add_contact({"name": f"bare {next(counter)}"}), args.seconds)
         counter = iter(range(10 ** 9))
-        client_add = rate(lambda: client.add_contact({"name": f"client {next(counter)}"}), args.seconds)
-        some_id = client.add_contact({"name": "read me"})["id"]
         with cluster.proxy(client.current_replica[0]) as bare:
-            bare_get = rate(lambda: bare.get_contact(some_id), args.seconds)
-        client_get = rate(lambda: client.get_contact(some_id), args.seconds)
+            bare_add, client_add = paired_rates(
+                lambda: bare.add_contact({"name": f"bare {next(counter)}"}),
+                lambda: client.add_contact({"name": f"client {next(counter)}"}), 2 * args.seconds)
+            some_id = client.add_contact({"name": "read me"})["id"]
+            bare_get, client_get = paired_rates(lambda: bare.get_contact(some_id),
+                                                lambda: client.get_contact(some_id), 2 * args.seconds)
 
         kill_times = failover_trials(cluster, client, args.trials, "SIGKILL")
         stop_times = failover_trials(cluster, client, args.trials, "SIGSTOP")
