@@ -151,8 +151,8 @@ def make_certificate(ca_cert, ca_key, role, common_name, hosts=(), days=CERT_DAY
 def make_cluster_certs(directory, replicas=(), clients=(), hosts=(), nameserver=True, force=False):
     """Write the CA (if missing) and the named certificates; returns the files written."""
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    os.chmod(directory, 0o700)
+    if not directory.exists():
+        directory.mkdir(parents=True, mode=0o700)   # an existing directory keeps its mode
     ca_cert, ca_key, new_ca = load_or_make_ca(directory)
     written = list(CA_FILES) if new_ca else []
     wanted = []
@@ -191,7 +191,7 @@ def main(argv=None):
         prog="python -m contacts.certs",
         description="Make a cluster CA and certificates for replicas, clients and the name server "
                     "(TLS with mutual certificates; see docs/security.md).")
-    parser.add_argument("--dir", required=True, help="where to write them (created, mode 0700)")
+    parser.add_argument("--dir", required=True, help="where to write them (created with mode 0700 if missing)")
     parser.add_argument("--replicas", nargs="*", type=_replica_number, default=[], metavar="N",
                         help="replica numbers to make certificates for")
     parser.add_argument("--clients", nargs="*", type=_client_name, default=[], metavar="NAME",

@@ -21,7 +21,7 @@ UPDATE = {"origin": 1, "seq": 999, "counter": 5, "contact_id": "forged",
 
 @pytest.fixture(scope="module")
 def tls_dir(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("tls")
+    directory = tmp_path_factory.mktemp("tls") / "certs"     # made by the command
     certs.main(["--dir", str(directory), "--replicas", "1", "2", "--clients", "alice"])
     return directory
 
@@ -41,6 +41,7 @@ def test_certs_command_makes_a_ca_and_role_certificates(tls_dir):
         "ca.crt", "ca.key", "nameserver.crt", "nameserver.key", "replica-1.crt", "replica-1.key",
         "replica-2.crt", "replica-2.key", "client-alice.crt", "client-alice.key"}
     assert oct((tls_dir / "ca.key").stat().st_mode & 0o777) == "0o600"
+    assert oct(tls_dir.stat().st_mode & 0o777) == "0o700"
     roles = {}
     for name in ("replica-1", "client-alice", "nameserver"):
         cert = x509.load_pem_x509_certificate((tls_dir / f"{name}.crt").read_bytes())
