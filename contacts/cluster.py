@@ -188,11 +188,15 @@ def has_display():
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="python -m contacts.cluster",
         description="Run a local cluster: the Pyro5 name server and N replicas, each with its own "
-                    "data dir; opens the GUI when a display exists. Ctrl-C stops them all.")
+                    "data dir; opens the GUI when a display exists. Ctrl-C (or SIGTERM) stops them all.")
     parser.add_argument("--replicas", type=int, default=3, help="how many replicas (default 3)")
     parser.add_argument("--data-dir", default=str(Path.home() / ".local/share/contacts/cluster"),
                         help="where the name server and replicas keep their data")
@@ -200,6 +204,9 @@ def main(argv=None):
                         help="name server port (default: PYRO_NS_PORT or 9090)")
     parser.add_argument("--no-gui", action="store_true", help="do not open the GUI")
     args = parser.parse_args(argv)
+    # `kill PID` stops everything like Ctrl-C does (the children run in their own sessions,
+    # so they would outlive a launcher killed by the default SIGTERM action)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     tls_dir = tls.tls_dir_from_env()
     if tls_dir:
         # the name server and replicas get CONTACTS_TLS_DIR from the environment; this
