@@ -179,9 +179,9 @@ class PeerLink(threading.Thread):
     def _pull(self, proxy):
         """Ask the peer for everything past this replica's vector, batch after batch.
 
-        One link pulls at a time: the next one then asks only for what is still missing."""
+        One link pulls at a time: the next one then asks only for what is still missing.
+        A link that finds another pulling stays due and is woken when that pull ends."""
         if not self.replicator.pull_lock.acquire(blocking=False):
-            self._sync_due = time.monotonic() + self.settings.ping_interval
             return
         started, fetching, applied = time.monotonic(), 0.0, 0
         try:
@@ -201,6 +201,7 @@ class PeerLink(threading.Thread):
                     return
         finally:
             self.replicator.pull_lock.release()
+            self.replicator.wake_links()
             self.pulled += applied
             if applied:
                 took = time.monotonic() - started
