@@ -32,9 +32,9 @@ def holdings(proxy):
 
 # -- a bare client in its own process: only Pyro5, none of this project's code -----------
 BARE_CLIENT = r"""
-import json, sys
+import ast, json, sys
 import Pyro5.api
-calls = eval(sys.stdin.read())
+calls = ast.literal_eval(sys.stdin.read())
 proxy = Pyro5.api.Proxy(sys.argv[1])
 proxy._pyroTimeout = 10
 results = []
