@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from Pyro5.api import Daemon, Proxy, expose  # noqa: E402
 
 from contacts import pyro_settings  # noqa: E402
+from contacts.book import MAX_BATCH  # noqa: E402
 from contacts.cluster import LocalCluster, wait_until  # noqa: E402
 
 BATCH = 500
@@ -140,8 +141,10 @@ def replicated_writes(cluster, uris, total, clients_per_replica=2):
     return written / acked, written / held
 
 
-def replication_lag(uris, write_rate, seconds):
-    """Lag from acknowledgement on replica 1 until replicas 2 and 3 hold the write."""
+def replication_lag(uris, write_rate, seconds, samples=None):
+    """Lag from acknowledgement on replica 1 until replicas 2 and 3 hold the write.
+
+    ``samples``, a list, receives (seconds since the first ack, lag) per write (bench/run.py plots them)."""
     acked = {}     # seq -> ack time
     seen = [{}, {}]  # per watched replica: seq -> first time its vector covered it
     stop = threading.Event()
@@ -174,6 +177,9 @@ def replication_lag(uris, write_rate, seconds):
     stop.set()
     for watcher in watchers:
         watcher.join()
+    if samples is not None:
+        first = min(acked.values())
+        samples += [(at - first, max(record[seq] for record in seen) - at) for seq, at in sorted(acked.items())]
     lags = sorted(max(record[seq] for record in seen) - at for seq, at in acked.items())
     # the watchers poll: a write they saw appear at `now` became visible at most one poll earlier
     return lags[len(lags) // 2], lags[min(len(lags) - 1, int(len(lags) * 0.99))], len(lags)
@@ -186,9 +192,9 @@ def catch_up(cluster, uris, count):
         proxy._pyroTimeout = 60
         info = proxy.ping()
         seq, counter = info["vector"].get("1", 0), info["clock"]
-        for start in range(0, count, 5000):
+        for start in range(0, count, MAX_BATCH):
             batch = [update(1, seq + n, counter + n, 3_000_000 + n)
-                     for n in range(start + 1, min(start + 5000, count) + 1)]
+                     for n in range(start + 1, min(start + MAX_BATCH, count) + 1)]
             proxy.apply_updates(batch)
     target = vector_of(uris[0])
     wait_until(lambda: vector_of(uris[1]) == target, 300, interval=0.05, what="replica 2 to hold the load")

@@ -20,7 +20,10 @@ from .versions import VersionVector
 
 log = logging.getLogger(__name__)
 
-MAX_BATCH = 5000
+#: most updates in one apply_updates call.  Peers send batch_size (500); a caller may send
+#: more, but Pyro5's default serializer (serpent) parses a message through Python's AST, so
+#: decoding a 5000-update batch alone took ~200 MB; 1000 keeps a replica under ~80 MB
+MAX_BATCH = 1000
 MAX_PAGE = 5000
 MAX_SQL_INT = 2 ** 63 - 1
 #: how long a read that must reflect a client's earlier writes waits for this replica to catch up
