@@ -20,7 +20,6 @@ import argparse
 import os
 import shutil
 import signal
-import statistics
 import sys
 import tempfile
 import threading

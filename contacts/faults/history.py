@@ -15,7 +15,7 @@ import json
 import threading
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from ..errors import ContactsError, UnavailableError
 

@@ -21,7 +21,7 @@ import random
 import signal
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..versions import VersionVector
 
@@ -56,7 +56,7 @@ def read_vectors(cluster, replica_ids, timeout=2.0):
     return vectors
 
 
-def wait_converged(cluster, replica_ids, timeout, target=None, stopping=None):
+def wait_converged(cluster, replica_ids, timeout, target=None):
     """Seconds until every replica's vector covers ``target`` (default: the union now), or None."""
     started = time.monotonic()
     if target is None:

@@ -28,7 +28,6 @@ import random
 import shutil
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 PREFIX = "ct"
@@ -272,14 +271,3 @@ class Network:
     def __exit__(self, *exc):
         self.close()
 
-
-def wait_reachable(connect, timeout=5.0):
-    """Poll ``connect()`` (which raises OSError while unreachable) until it works."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            return connect()
-        except OSError:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.05)
