@@ -204,6 +204,8 @@ def check_stored_field(field, value):
 
 def fold(text):
     """Case- and accent-insensitive form used for search ('José' matches 'jose')."""
+    if text.isascii():  # nothing to decompose: the common case, on every replicated write
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
