@@ -13,7 +13,7 @@ from Pyro5.api import behavior, expose
 
 from . import __version__, tls
 from .errors import ContactNotFound, NotReplicaError, UnavailableError, ValidationError, WrongTypeError
-from .merge import fields_of, is_visible, to_contact
+from .merge import fields_of, is_complete, is_visible, to_contact
 from .model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
 from .store import check_request_id
 from .versions import VersionVector
@@ -73,7 +73,7 @@ class ContactBook:
                 return done
             contact_id = contact_id or new_contact_id()
             state = self.store.state(contact_id)
-            if state is not None:
+            if state is not None and is_complete(state):
                 if is_visible(state) and fields_of(state) == fields:
                     return self._result(contact_id, state, None)  # a retried add
                 why = "a deleted contact (restore it instead)" if not is_visible(state) else "another contact"
@@ -105,7 +105,7 @@ class ContactBook:
             if self._already_done(request_id):
                 return None
             state = self.store.state(contact_id)
-            if state is None:
+            if state is None or not is_complete(state):
                 raise ContactNotFound(contact_id)
             if not is_visible(state):
                 return None
@@ -123,7 +123,7 @@ class ContactBook:
             if done:
                 return done
             state = self.store.state(contact_id)
-            if state is None:
+            if state is None or not is_complete(state):
                 raise ContactNotFound(contact_id)
             if is_visible(state):
                 return self._result(contact_id, state, None)

@@ -54,9 +54,25 @@ def merge_state(state, other):
     return changed
 
 
+def is_complete(state):
+    """True once the contact's add has arrived (every add carries the name).
+
+    An edit or a delete made on another replica can arrive before the add it follows;
+    until the add is here too, such a partial contact is neither listed nor in the trash
+    (it would show with an empty name)."""
+    return "name" in state
+
+
 def is_visible(state):
     deleted = state.get("deleted")
-    return deleted is not None and not deleted[0]
+    return deleted is not None and not deleted[0] and is_complete(state)
+
+
+def listing(state):
+    """Where a contact is listed: 1 among the contacts, 0 in the trash, -1 nowhere yet."""
+    if not is_complete(state):
+        return -1
+    return 1 if is_visible(state) else 0
 
 
 def newest_stamp(state):

@@ -31,7 +31,7 @@ from pathlib import Path
 from . import search_index
 from .clock import LamportClock
 from .errors import StampError, StartupError, ValidationError, WrongTypeError
-from .merge import is_visible, merge, merge_state, newest_stamp, fields_of, REGISTERS
+from .merge import listing, merge, merge_state, newest_stamp, fields_of, REGISTERS
 from .model import check_contact_id, check_stored_field, check_unicode, fold, phone_digits, query_digits, search_text
 from .versions import VersionVector
 
@@ -495,7 +495,7 @@ class ContactStore:
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state=excluded.state,"
             " visible=excluded.visible, sort_key=excluded.sort_key, search_text=excluded.search_text,"
             " phone_digits=excluded.phone_digits",
-            (contact_id, _dumps(state), int(is_visible(state)), fold(fields["name"]),
+            (contact_id, _dumps(state), listing(state), fold(fields["name"]),
              search_text(fields), phone_digits(fields)))
 
     def _set_vector(self, origin, seq):

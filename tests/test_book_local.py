@@ -226,3 +226,34 @@ def test_ping_and_cluster_status_describe_this_replica(book):
     status = book.cluster_status()
     assert len(status) == 1
     assert status[0]["replica_id"] == 1 and status[0]["alive"] and status[0]["self"]
+
+
+def test_an_edit_arriving_before_its_add_shows_nothing_until_the_add_is_here(book):
+    """Replica 3 edited a contact that replica 2 added; replica 3's push came first."""
+    edit = {"origin": 3, "seq": 1, "counter": 5, "contact_id": "early",
+            "changes": {"organization": "Navy", "deleted": False}}
+    add = {"origin": 2, "seq": 1, "counter": 4, "contact_id": "early",
+           "changes": {"name": "Grace Hopper", "phones": [], "emails": [],
+                       "organization": "", "notes": "", "deleted": False}}
+    book.apply_update(edit)
+    assert book.list_contacts() == [] and book.list_deleted() == []
+    assert book.search("navy") == []
+    with pytest.raises(ContactNotFound):
+        book.get_contact("early")
+    with pytest.raises(ContactNotFound):
+        book.delete_contact("early")
+    book.apply_update(add)
+    [grace] = book.list_contacts()
+    # the edit is newer than the add, so its organization wins
+    assert (grace["name"], grace["organization"]) == ("Grace Hopper", "Navy")
+
+
+def test_a_delete_arriving_before_its_add_never_shows_in_the_trash_empty(book):
+    delete = {"origin": 3, "seq": 1, "counter": 9, "contact_id": "gone", "changes": {"deleted": True}}
+    book.apply_update(delete)
+    assert book.list_contacts() == [] and book.list_deleted() == []
+    book.apply_update({"origin": 2, "seq": 1, "counter": 4, "contact_id": "gone",
+                       "changes": {"name": "Old", "phones": [], "emails": [], "organization": "",
+                                   "notes": "", "deleted": False}})
+    assert book.list_contacts() == []
+    assert [c["name"] for c in book.list_deleted()] == ["Old"]
