@@ -141,10 +141,13 @@ def replicated_writes(cluster, uris, total, clients_per_replica=2):
     return written / acked, written / held
 
 
-def replication_lag(uris, write_rate, seconds, samples=None):
+def replication_lag(uris, write_rate, seconds, samples=None, writers=1, poll_interval=0.0):
     """Lag from acknowledgement on replica 1 until replicas 2 and 3 hold the write.
 
-    ``samples``, a list, receives (seconds since the first ack, lag) per write (bench/run.py plots them)."""
+    ``samples``, a list, receives (seconds since the first ack, lag) per write (bench/run.py plots them).
+    ``writers`` clients share the rate (each paced at write_rate / writers): one client alone
+    cannot reach a rate above its own acknowledged-write rate.  ``poll_interval`` spaces the
+    watchers' polls: polling back to back, they load replicas 2 and 3 with thousands of calls/s."""
     acked = {}     # seq -> ack time
     seen = [{}, {}]  # per watched replica: seq -> first time its vector covered it
     stop = threading.Event()
@@ -158,20 +161,30 @@ def replication_lag(uris, write_rate, seconds, samples=None):
                 for seq in range(last + 1, now_held + 1):
                     record[seq] = now
                 last = max(last, now_held)
+                if poll_interval:
+                    time.sleep(poll_interval)  # bounds the measurement's own load
 
     watchers = [threading.Thread(target=watch, args=(uri, record)) for uri, record in zip(uris[1:], seen)]
     for watcher in watchers:
         watcher.start()
-    with Proxy(uris[0]) as proxy:
-        interval = 1.0 / write_rate
-        next_write = time.perf_counter()
-        for n in range(int(write_rate * seconds)):
-            delay = next_write - time.perf_counter()
-            if delay > 0:
-                time.sleep(delay)  # pacing the steady write rate
-            result = proxy.add_contact(contact(2_000_000 + n))
-            acked[result["write"]["seq"]] = time.perf_counter()
-            next_write += interval
+    def write(index, start):
+        with Proxy(uris[0]) as proxy:
+            interval = writers / write_rate
+            next_write = start + index * interval / writers
+            for n in range(index, int(write_rate * seconds), writers):
+                delay = next_write - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)  # pacing the steady write rate
+                result = proxy.add_contact(contact(2_000_000 + n))
+                acked[result["write"]["seq"]] = time.perf_counter()
+                next_write += interval
+
+    start = time.perf_counter() + 0.2
+    clients = [threading.Thread(target=write, args=(index, start)) for index in range(writers)]
+    for client in clients:
+        client.start()
+    for client in clients:
+        client.join()
     wait_until(lambda: all(max(acked) in record for record in seen), 30, interval=0.01,
                what="the last write on replicas 2 and 3")
     stop.set()
