@@ -207,6 +207,9 @@ def main(argv=None):
     # `kill PID` stops everything like Ctrl-C does (the children run in their own sessions,
     # so they would outlive a launcher killed by the default SIGTERM action)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # a shell starts background jobs with SIGINT ignored, and Python then keeps it ignored:
+    # ask for Ctrl-C explicitly so `kill -INT` stops a launcher started with `&` too
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     tls_dir = tls.tls_dir_from_env()
     if tls_dir:
         # the name server and replicas get CONTACTS_TLS_DIR from the environment; this
