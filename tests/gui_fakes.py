@@ -120,6 +120,13 @@ class FakeContactsService:
     def search(self, text):
         return [c for c in self.list_contacts() if text.casefold() in c["name"].casefold()]
 
+    def ping(self):
+        """Like a replica's: its version vector changes with every write."""
+        with self.lock:
+            self._call("ping")
+            return {"replica_id": self.current_replica[0], "clock": self.counter,
+                    "vector": {str(self.current_replica[0]): self.counter}}
+
     def cluster_status(self):
         with self.lock:
             self._call("cluster_status")

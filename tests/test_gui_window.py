@@ -305,3 +305,13 @@ def test_a_big_list_filters_after_a_pause_in_typing(qtbot, window, monkeypatch):
     qtbot.keyClicks(window.search, "hopper")
     assert rows(window) == ["Ada Lovelace", "Grace Hopper"]  # not once per keystroke
     qtbot.waitUntil(lambda: rows(window) == ["Grace Hopper"], timeout=2000)
+
+
+def test_polls_list_the_contacts_again_only_when_something_changed(qtbot, window, fake):
+    listed = fake.calls.count("list_contacts")
+    polls = window.session.polls_done
+    qtbot.waitUntil(lambda: window.session.polls_done >= polls + 5, timeout=5000)
+    assert fake.calls.count("list_contacts") == listed, "an unchanged cluster is not listed again"
+    fake.edit_behind_the_back("ada", {"name": "Ada King"})
+    qtbot.waitUntil(lambda: "Ada King" in rows(window), timeout=3000)
+    assert fake.calls.count("list_contacts") == listed + 1
