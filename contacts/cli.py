@@ -19,6 +19,7 @@ import sys
 import time
 
 from .client import ContactsClient
+from .cluster_text import address_of, describe_age
 from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .importing import (FORMATS, decode, detect_format, import_entries, read_entries,
                         write_contacts)
@@ -202,31 +203,14 @@ def contact_text(contact):
     return "\n".join(lines)
 
 
-def _ago(when, now):
-    if when is None:
-        return "never"
-    seconds = max(now - when, 0)
-    if seconds < 1:
-        return "just now"
-    if seconds < 120:
-        return f"{seconds:.0f} s ago"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} min ago"
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(when))
-
-
-def _address(uri):
-    return uri.split("@", 1)[1] if uri and "@" in uri else (uri or "?")
-
-
 def status_table(rows, client):
     now = time.time()
     table = []
     for row in rows:
         lag = "-" if row.get("behind") is None else str(row["behind"])
         mark = " (in use)" if row.get("self") else ""
-        table.append([f"{row['replica_id']}{mark}", _address(row.get("uri")),
-                      "yes" if row.get("alive") else "NO", "now" if row.get("self") else _ago(row.get("last_seen"), now),
+        table.append([f"{row['replica_id']}{mark}", address_of(row.get("uri")) or "?",
+                      "yes" if row.get("alive") else "NO", "now" if row.get("self") else describe_age(row.get("last_seen"), now),
                       lag])
     text = format_table(["REPLICA", "ADDRESS", "ALIVE", "LAST SEEN", "LAG (updates)"], table)
     alive = sum(1 for row in rows if row.get("alive"))

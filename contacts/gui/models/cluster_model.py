@@ -1,37 +1,11 @@
 """The replicas as the replica in use sees them, for the cluster panel."""
-import time
-
 from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PyQt5.QtGui import QBrush, QColor
 
+from ...cluster_text import address_of, describe_age, describe_lag
+
 COLUMNS = ("Replica", "Address", "State", "Last seen", "Lag")
 GREEN, RED = QColor(30, 130, 60), QColor(190, 40, 40)
-
-
-def describe_age(last_seen, now=None):
-    if last_seen is None:
-        return "never"
-    age = max(0.0, (now or time.time()) - last_seen)
-    if age < 1.5:
-        return "just now"
-    if age < 120:
-        return f"{age:.0f} s ago"
-    if age < 7200:
-        return f"{age / 60:.0f} min ago"
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(last_seen))
-
-
-def describe_lag(behind):
-    if behind is None:
-        return "unknown"
-    if behind == 0:
-        return "up to date"
-    return f"{behind} update{'s' if behind != 1 else ''} behind"
-
-
-def address_of(uri):
-    """'PYRO:obj@127.0.0.1:4000' -> '127.0.0.1:4000' (the part a person cares about)."""
-    return uri.rsplit("@", 1)[-1] if uri else ""
 
 
 class ClusterModel(QAbstractTableModel):
