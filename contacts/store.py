@@ -26,6 +26,7 @@ import json
 import os
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 
 from . import search_index
@@ -110,7 +111,7 @@ class ContactStore:
         self._lock = threading.RLock()
         self._local = threading.local()     # per thread: its reader connection
         self._writing = threading.local()   # per thread: write-section depth, group to wait for
-        self._readers = []
+        self._readers = weakref.WeakSet()   # every thread's _ReaderConnection
         # group commit (see the module docstring); the groups' own lock, never held while
         # waiting for self._lock, so a writer applying never waits behind a waiter
         self._groups = threading.Condition(threading.Lock())
@@ -166,11 +167,11 @@ class ContactStore:
     def _reader(self):
         if getattr(self._writing, "depth", 0):
             return self._db  # inside a write section: see the open group's writes
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = self._local.db = self._connect()
-            self._readers.append(db)
-        return db
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._local.reader = _ReaderConnection(self._connect())
+            self._readers.add(reader)
+        return reader.db
 
     def _lock_data_dir(self):
         """Hold an exclusive lock on the data dir for this store's lifetime.
@@ -197,8 +198,8 @@ class ContactStore:
         with self._lock:
             if self._in_txn:  # writers may be waiting for this group
                 self._commit_group()
-            for db in self._readers:
-                db.close()
+            for reader in list(self._readers):
+                reader.close()
             self._db.close()
             self._lock_file.close()
 
@@ -556,6 +557,19 @@ class ContactStore:
                 value = check_stored_field(register, value)
             clean[register] = [value, counter, replica]
         return clean
+
+
+class _ReaderConnection:
+    """One thread's read connection, closed when the thread ends.
+
+    Pyro5 ends a worker thread when more than a few are idle, and starts new ones for the
+    next burst of clients: connections kept for dead threads piled up (three file
+    descriptors and up to 2 MB of page cache each) until the replica ran out of files."""
+
+    def __init__(self, db):
+        self.db = db
+        # runs when the thread's locals are dropped (its end), or at store.close()
+        self.close = weakref.finalize(self, db.close)
 
 
 class _WriteSection:

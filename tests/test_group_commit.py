@@ -1,5 +1,7 @@
 """Group commit in ContactStore: concurrent writers share fsyncs, and each write is
-still durable (and only its own failure undone) before its writer goes on."""
+still durable (and only its own failure undone) before its writer goes on.  Also: the
+per-thread read connections of threads that ended are closed."""
+import os
 import threading
 
 from contacts.errors import WrongTypeError
@@ -77,4 +79,20 @@ def test_other_threads_do_not_see_a_write_before_it_is_committed(tmp_path):
         reader.join()
     assert seen == {"state": None, "vector": {}}
     assert store.state("pending") is not None and dict(store.vector) == {1: 1}
+    store.close()
+
+
+def test_read_connections_of_ended_threads_are_closed(tmp_path):
+    # Pyro5 ends idle worker threads and starts new ones for the next burst of clients
+    store = ContactStore(tmp_path / "r1", 1)
+    store.write_local("c1", person(1))
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(5):
+        readers = [threading.Thread(target=store.state, args=("c1",)) for _ in range(20)]
+        for reader in readers:
+            reader.start()
+        for reader in readers:
+            reader.join()
+    assert len(os.listdir("/proc/self/fd")) - before < 10, "100 ended threads left their connections open"
+    assert store.state("c1") is not None
     store.close()
