@@ -76,11 +76,12 @@ def sqlite_commit_rate(directory, seconds):
     return rate
 
 
-def single_client_writes(uri, seconds, first):
+def single_client_writes(uri, seconds, first, serializer="serpent"):
     """Acknowledged add_contact/s from one bare Pyro5 proxy; also how many replicas held each."""
     held = []
     with Proxy(uri) as proxy:
         proxy._pyroTimeout = 30
+        proxy._pyroSerializer = serializer
         proxy.add_contact(contact(first))  # connect outside the clock
         counter = iter(range(first + 1, first + 10 ** 7))
         rate = replication_bench.rate(seconds, lambda: held.append(
@@ -88,11 +89,12 @@ def single_client_writes(uri, seconds, first):
     return rate, held
 
 
-def client_worker(uri, seconds, first):
+def client_worker(uri, seconds, first, serializer):
     """One client process: connect, say ready, wait for 'go', write for ``seconds``."""
     pyro_settings.apply()
     with Proxy(uri) as proxy:
         proxy._pyroTimeout = 30
+        proxy._pyroSerializer = serializer
         proxy.add_contact(contact(first))
         print("ready", flush=True)
         sys.stdin.readline()
@@ -107,10 +109,10 @@ def client_worker(uri, seconds, first):
     print(json.dumps({"writes": done, "seconds": elapsed, "held_by_2": held}), flush=True)
 
 
-def concurrent_writes(uri, clients, seconds, first):
+def concurrent_writes(uri, clients, seconds, first, serializer="serpent"):
     """Aggregate acknowledged writes/s of ``clients`` client processes writing at once."""
     workers = [subprocess.Popen([sys.executable, __file__, "--client-worker", uri, str(seconds),
-                                 str(first + i * 1_000_000)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 str(first + i * 1_000_000), serializer], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 text=True, cwd=ROOT) for i in range(clients)]
     try:
         for worker in workers:
@@ -325,6 +327,9 @@ def measure_cluster(sizes, base, m):
             first = {"local": 10_000_000, "peer": 20_000_000}[mode]
             m[f"one {mode}"] = single_client_writes(uris[0], sizes["seconds"], first)
             m[f"many {mode}"] = concurrent_writes(uris[0], sizes["clients"], sizes["seconds"], first + 100_000)
+            if mode == "local":  # as ContactsClient speaks: json
+                m["one json"] = single_client_writes(uris[0], sizes["seconds"], 60_000_000, "json")
+                m["many json"] = concurrent_writes(uris[0], sizes["clients"], sizes["seconds"], 70_000_000, "json")
         cluster.stop_replica(1)
         cluster.start_replica(1, "--ack", "local")
         uris[0] = cluster.uri(1)
@@ -415,6 +420,16 @@ def build_table(sizes, m):
             note = "" if mode == "local" else f" ({many_held:.0%} held by 2 at ack)"
             table.rate(f"acknowledged writes, {clients} client processes, ack={mode}{note}", many, goal_raw=1.0)
             throughput.append((f"writes ack={mode}, {clients} clients", many))
+    raw_json = m["raw"]["round trip (json)"]
+    if "one json" in m:
+        table.add("raw Pyro5 round trip, 1 contact dict per call, json", raw_json, f"{raw_json:,.0f} calls/s",
+                  f"{raw_json / raw_rt:.2f}x raw")
+        for key, who in (("one json", "1 client"), ("many json", f"{clients} client processes")):
+            value = m[key][0]
+            table.add(f"acknowledged writes, {who}, ack=local, json (as ContactsClient)", value,
+                      f"{value:,.0f} writes/s", f"{value / raw_json:.2f}x raw json"
+                      + (f", {value / syncobj:.2f}x pysyncobj" if syncobj else ""))
+            throughput.append((f"writes ack=local, {who}, json", value))
     if "one alone" in m:
         one = m["one alone"][0]
         table.rate("acknowledged writes, 1 client, ack=local, replicas 2 and 3 stopped", one)
@@ -475,11 +490,11 @@ def main():
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a minute or two)")
     parser.add_argument("--write", action="store_true", help="write docs/ even with --quick")
     parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument("--client-worker", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--client-worker", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client_worker:
-        uri, seconds, first = args.client_worker
-        return client_worker(uri, float(seconds), int(first))
+        uri, seconds, first, serializer = args.client_worker
+        return client_worker(uri, float(seconds), int(first), serializer)
     sizes = QUICK if args.quick else FULL
     write = (args.write or not args.quick) and not args.no_write
     pyro_settings.apply()
