@@ -268,7 +268,7 @@ def plot(path, throughput, lag_samples, lag_rate):
     fig, (bars, lag) = plt.subplots(1, 2, figsize=(13, 4.8), gridspec_kw={"width_ratios": [1.25, 1]})
     names = [name for name, _ in throughput]
     values = [value for _, value in throughput]
-    colors = ["#9e9e9e" if name.startswith(("raw", "pysyncobj")) else "#1f77b4" for name in names]
+    colors = ["#9e9e9e" if name.startswith(("raw", "pysyncobj", "fsynced")) else "#1f77b4" for name in names]
     bars.barh(names[::-1], values[::-1], color=colors[::-1])
     for y, value in enumerate(values[::-1]):
         bars.text(value, y, f" {value:,.0f}", va="center", fontsize=8)
@@ -429,7 +429,7 @@ def build_table(sizes, m):
             table.add(f"acknowledged writes, {who}, ack=local, json (as ContactsClient)", value,
                       f"{value:,.0f} writes/s", f"{value / raw_json:.2f}x raw json"
                       + (f", {value / syncobj:.2f}x pysyncobj" if syncobj else ""))
-            throughput.append((f"writes ack=local, {who}, json", value))
+            throughput.append((f"writes ack=local, {who.replace(' processes', '')}, json", value))
     if "one alone" in m:
         one = m["one alone"][0]
         table.rate("acknowledged writes, 1 client, ack=local, replicas 2 and 3 stopped", one)
