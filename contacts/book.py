@@ -12,6 +12,7 @@ import time
 from Pyro5.api import behavior, expose
 
 from . import __version__, tls
+from .config import MAX_BATCH
 from .errors import ContactNotFound, NotReplicaError, UnavailableError, ValidationError, WrongTypeError
 from .merge import fields_of, is_complete, is_visible, to_contact
 from .model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
@@ -20,10 +21,10 @@ from .versions import VersionVector
 
 log = logging.getLogger(__name__)
 
-#: most updates in one apply_updates call.  Peers send batch_size (500); a caller may send
-#: more, but Pyro5's default serializer (serpent) parses a message through Python's AST, so
-#: decoding a 5000-update batch alone took ~200 MB; 1000 keeps a replica under ~80 MB
-MAX_BATCH = 1000
+#: MAX_BATCH (contacts.config): most updates in one apply_updates call.  Peers send
+#: batch_size (500); a caller may send more, but Pyro5's default serializer (serpent) parses
+#: a message through Python's AST, so decoding a 5000-update batch alone took ~200 MB;
+#: 1000 keeps a replica under ~80 MB
 MAX_PAGE = 5000
 MAX_SQL_INT = 2 ** 63 - 1
 #: how long a read that must reflect a client's earlier writes waits for this replica to catch up

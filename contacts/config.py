@@ -10,6 +10,9 @@ import os
 from pathlib import Path
 
 ACK_MODES = ("local", "peer")
+#: most updates a replica takes in one replication call (apply_updates, fetch_updates): peers
+#: send batch_size, so batch_size may not exceed it (contacts.book explains the figure)
+MAX_BATCH = 1000
 
 
 @dataclasses.dataclass
@@ -60,6 +63,9 @@ class Settings:
                 raise ValueError(f"{name} must be positive")
         if self.missed_pings < 1 or self.batch_size < 1:
             raise ValueError("missed_pings and batch_size must be at least 1")
+        if self.batch_size > MAX_BATCH:
+            # peers would refuse every push and pull: replication would stop
+            raise ValueError(f"batch_size must be at most {MAX_BATCH}, the most a replica takes in one call")
         # phonenumbers only knows upper-case regions: "br" would silently reject every
         # number typed without +country, so normalise it and refuse unknown ones here
         import phonenumbers
