@@ -32,6 +32,9 @@ class Settings:
     ack_mode: str = "local"
     #: how long a "peer" acknowledgement waits for a peer before answering anyway
     ack_timeout: float = 2.0
+    #: with ack_mode "local": seconds a peer link waits after a local write before pushing,
+    #: so writes made one after another share a push (0 pushes at once; adds this much lag)
+    push_delay: float = 0.002
     #: most updates sent in one replication call
     batch_size: int = 500
     #: region used to read a phone number typed without a country code
@@ -61,6 +64,8 @@ class Settings:
                      "peer_timeout", "ack_timeout"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
+        if not 0 <= self.push_delay <= 1:
+            raise ValueError("push_delay must be between 0 and 1 second")
         if self.missed_pings < 1 or self.batch_size < 1:
             raise ValueError("missed_pings and batch_size must be at least 1")
         if self.batch_size > MAX_BATCH:

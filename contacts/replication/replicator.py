@@ -104,7 +104,10 @@ class Replicator:
 
     # -- what writes and reads need ------------------------------------------------------
     def local_write(self, update):
-        self.wake_links()
+        with self._lock:
+            links = list(self.links.values())
+        for link in links:
+            link.wake(push=True)
 
     def wake_links(self):
         """Let every link look at once for work (a local write to push, a pull it may start)."""
