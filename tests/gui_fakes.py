@@ -117,8 +117,15 @@ class FakeContactsService:
             self._call("list_deleted")
             return [dict(c) for c in self.contacts.values() if c["deleted"]]
 
-    def search(self, text):
-        return [c for c in self.list_contacts() if text.casefold() in c["name"].casefold()]
+    def count_contacts(self):
+        with self.lock:
+            self._call("count_contacts")
+            return sum(not c["deleted"] for c in self.contacts.values())
+
+    def search(self, text, limit=None):
+        self._call("search")
+        found = [c for c in self.list_contacts() if text.casefold() in c["name"].casefold()]
+        return found if limit is None else found[:limit]
 
     def ping(self):
         """Like a replica's: its version vector changes with every write."""

@@ -32,11 +32,14 @@ def resolve_name_server(settings, host=None, port=None, environ=None):
 
 
 def create_window(settings=None, host=None, port=None, client_factory=None, poll_interval_ms=None,
-                  factory_for=client_factory_for):
-    """The main window, connected and polling (tests pass their own settings and factory)."""
+                  factory_for=client_factory_for, **session_options):
+    """The main window, connected and polling (tests pass their own settings and factory, and
+    may pass Session options such as ``large_book`` and ``page_size``)."""
     settings = settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
     name_server = resolve_name_server(settings, host, port)
-    kwargs = {} if poll_interval_ms is None else {"poll_interval_ms": poll_interval_ms}
+    kwargs = dict(session_options)
+    if poll_interval_ms is not None:
+        kwargs["poll_interval_ms"] = poll_interval_ms
     session = Session(client_factory or factory_for(*name_server), **kwargs)
     window = MainWindow(session, settings, name_server, factory_for)
     session.setParent(window)

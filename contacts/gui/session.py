@@ -23,6 +23,13 @@ from .models import ClusterModel, ContactTableModel
 from .workers import POLL, ServiceLane, is_unavailable
 
 POLL_INTERVAL_MS = 1000
+#: above this many contacts the window holds pages, not the whole book, and searches on the
+#: replica: a full listing costs ~20 s and ~500 MB in the replica at 100,000 contacts
+LARGE_BOOK = 5000
+#: rows per page; a page costs the replica a few ms at 100,000 contacts
+PAGE_SIZE = 500
+#: most matches a replica search brings back (the rest is reached by typing more)
+SEARCH_LIMIT = 500
 
 
 class EditConflict(Exception):
@@ -59,9 +66,13 @@ class Session(QObject):
     pendingChanged = pyqtSignal(int)
     #: the replica in use changed: (replica id or None)
     replicaChanged = pyqtSignal(object)
+    #: the book crossed LARGE_BOOK: True while the window holds pages and searches on the replica
+    pagedChanged = pyqtSignal(bool)
 
-    def __init__(self, client_factory, parent=None, poll_interval_ms=POLL_INTERVAL_MS, region=None):
+    def __init__(self, client_factory, parent=None, poll_interval_ms=POLL_INTERVAL_MS, region=None,
+                 large_book=LARGE_BOOK, page_size=PAGE_SIZE):
         super().__init__(parent)
+        self.large_book, self.page_size = large_book, page_size
         self.region = region or Settings.from_env().default_region
         self.contacts = ContactTableModel(self)
         self.trash = ContactTableModel(self)
@@ -88,6 +99,11 @@ class Session(QObject):
         self._lane.jobWaiting.connect(self._on_waiting)
         self._poll_job = None
         self._last_listing = {}    # the lane's last contact listing (touched on the lane only)
+        self._watched = None       # the id of the contact open in the edit dialog
+        self.paged = False         # a big book: pages and replica search (see poll)
+        self._remote_query = ""    # the search sent to the replica in paged mode
+        self._wanted = self.page_size   # rows from the top the paged window holds (read on the lane)
+        self.contacts.set_paging(None, None)
 
     def start(self):
         self._timer.start()
@@ -122,7 +138,8 @@ class Session(QObject):
         if self._poll_job is not None:
             return
         with_trash = self._trash_watchers > 0
-
+        query = self._remote_query
+        watched = self._watched
         last = self._last_listing
 
         def snapshot(client):
@@ -131,24 +148,63 @@ class Session(QObject):
             # at 10,000 contacts (docs/benchmarks.md). Read before the listing, the vector
             # never claims more than the listing holds, so no change is ever skipped.
             vector = client.ping().get("vector")
-            if vector is not None and vector == last.get("vector") and "contacts" in last:
-                contacts, unchanged = last["contacts"], True
+            watched_now = None
+            wanted = self._wanted   # grows as the view fetches pages (set on the GUI thread)
+            key = (vector, query)   # pages fetched since hold no news: no re-read for them
+            if vector is not None and key == last.get("key") and "contacts" in last:
+                contacts, total, unchanged = last["contacts"], last["total"], True
             else:
-                contacts = client.list_contacts()
+                contacts, total = self._read_contacts(client, query, wanted, last.get("total"))
+                if total is not None and watched is not None:
+                    # a big book holds only some rows: read the contact open in the dialog
+                    # itself, so that it leaving the held rows is not taken for a delete
+                    try:
+                        watched_now = (watched, client.get_contact(watched))
+                    except LookupError:
+                        watched_now = (watched, None)
                 # compare here, off the GUI thread, and send nothing when nothing changed
-                unchanged = contacts == last.get("contacts")
-                last["contacts"], last["vector"] = contacts, vector
+                unchanged = contacts == last.get("contacts") and total == last.get("total")
+                last.update(contacts=contacts, total=total, key=key)
             status = client.cluster_status()
             deleted = client.list_deleted() if with_trash else None
-            return {"contacts": None if unchanged else contacts, "status": status, "deleted": deleted,
-                    "current": client.current_replica}
+            return {"contacts": None if unchanged else contacts, "total": total, "query": query,
+                    "watched": watched_now,
+                    "status": status, "deleted": deleted, "current": client.current_replica}
         self._poll_job = self._lane.submit(snapshot, self._poll_done, self._poll_failed, priority=POLL)
+
+    def _read_contacts(self, client, query, wanted, last_total):
+        """(contacts to show, total or None) — on the lane.
+
+        A book up to LARGE_BOOK contacts is listed whole (one call, as small books always
+        were: local search and sort over everything). A bigger one is read as the first
+        ``wanted`` rows (the pages the view has asked for) or, while searching, the
+        replica's search answer; ``total`` is then the book's size.
+        """
+        if last_total is None:
+            # a small book (or the first poll): one call tells which kind it is
+            contacts = client.list_contacts(0, self.large_book + 1)
+            if len(contacts) <= self.large_book:
+                return contacts, None
+        total = client.count_contacts()
+        if total <= self.large_book:
+            return client.list_contacts(), None
+        if query:
+            return client.search(query, limit=SEARCH_LIMIT), total
+        return client.list_contacts(0, wanted), total
 
     def _poll_done(self, snapshot):
         self._poll_job = None
         self.polls_done += 1
-        if snapshot["contacts"] is not None:
-            self.contacts.apply_snapshot(snapshot["contacts"])
+        stale = snapshot["query"] != self._remote_query   # the search changed meanwhile
+        if snapshot["contacts"] is not None and not stale:
+            total = snapshot["total"]
+            was_paged, self.paged = self.paged, total is not None
+            self.contacts.set_paging(total, self._fetch_page if self.paged and not self._remote_query else None)
+            self.contacts.apply_snapshot(snapshot["contacts"], window=self.paged)
+            if was_paged != self.paged:
+                self.pagedChanged.emit(self.paged)
+        if snapshot["watched"] is not None and snapshot["watched"][0] == self._watched:
+            self.contacts.announce(*snapshot["watched"])
         if snapshot["deleted"] is not None:
             self.trash.apply_snapshot(snapshot["deleted"])
         current = snapshot["current"]
@@ -156,6 +212,43 @@ class Session(QObject):
         self.reachable = True
         self._note_replica(current)
         self._refresh_status()
+        if stale:
+            self._last_listing.pop("contacts", None)   # never applied: do not compare with it (no job runs now)
+            self.poll()
+
+    # -- big books: pages and replica search ---------------------------------------
+    def _fetch_page(self, offset):
+        """The view reached the last held row: load the next page (on the lane, as a poll)."""
+        size = self.page_size
+        self._wanted = max(self._wanted, offset + size)
+
+        def done(contacts):
+            if not self._remote_query:
+                self.contacts.append_page(contacts)
+            else:
+                self.contacts.append_page([])
+
+        self._lane.submit(lambda client: client.list_contacts(offset, size), done,
+                          lambda exc: self.contacts.append_page([]), priority=POLL)
+
+    def watch_contact(self, contact_id):
+        """The edit dialog is open on ``contact_id`` (None: closed): its changes and its
+        deletion must reach the dialog even when a big book does not hold its row."""
+        self._watched = contact_id
+
+    @property
+    def remote_query(self):
+        return self._remote_query
+
+    def search_remote(self, text):
+        """Big books: show the replica's answer to ``text`` (the first pages again when empty)."""
+        text = text.strip()
+        if text == self._remote_query:
+            return
+        self._remote_query = text
+        self._wanted = self.page_size
+        self.contacts.set_paging(self.contacts.total, None)   # no paging through a search answer
+        self.poll()
 
     def _poll_failed(self, exc):
         self._poll_job = None

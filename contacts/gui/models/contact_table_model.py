@@ -54,6 +54,8 @@ class ContactTableModel(QAbstractTableModel):
     contactChanged = pyqtSignal(str, dict)
     #: a contact left the list (deleted here or elsewhere)
     contactRemoved = pyqtSignal(str)
+    #: ``total`` changed (big books: how many contacts the cluster holds)
+    totalChanged = pyqtSignal()
 
     def __init__(self, parent=None, columns=COLUMNS):
         super().__init__(parent)
@@ -61,6 +63,34 @@ class ContactTableModel(QAbstractTableModel):
         self._contacts = []          # row -> contact dict
         self._rows = {}              # id -> row
         self._search = []            # row -> (folded text, phone digits), computed once per change
+        # big books (see Session): only a window of rows is held; ``total`` is how many the
+        # cluster has and ``_fetcher`` asks the service lane for the next page (Qt's
+        # canFetchMore/fetchMore, called by the view when it is scrolled to the bottom)
+        self.total = None
+        self._fetcher = None
+        self._fetching = False
+
+    # -- paging (big books only) ----------------------------------------------
+    def set_paging(self, total, fetcher):
+        """``fetcher(offset)`` loads the rows from ``offset``; None: every row is held."""
+        changed = total != self.total
+        self.total, self._fetcher = total, fetcher
+        if changed:
+            self.totalChanged.emit()
+
+    def canFetchMore(self, parent=QModelIndex()):
+        return (not parent.isValid() and self._fetcher is not None and not self._fetching
+                and self.total is not None and len(self._contacts) < self.total)
+
+    def fetchMore(self, parent=QModelIndex()):
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self._fetcher(len(self._contacts))
+
+    def append_page(self, contacts):
+        """Rows fetched by ``fetchMore``: added after the held ones (already held ones updated)."""
+        self._fetching = False
+        self._insert_new(contacts)
 
     # -- reading -------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
@@ -132,11 +162,19 @@ class ContactTableModel(QAbstractTableModel):
         return QModelIndex() if row is None else self.index(row, column)
 
     # -- changing --------------------------------------------------------------
-    def apply_snapshot(self, contacts):
-        """Make the rows equal ``contacts`` with the fewest row changes."""
+    def apply_snapshot(self, contacts, window=False):
+        """Make the rows equal ``contacts`` with the fewest row changes.
+
+        ``window``: ``contacts`` is only part of the book (pages, a search answer), so a row
+        missing from it may simply lie outside: it leaves without ``contactRemoved`` (which
+        tells an open edit dialog the contact was deleted; Session.watch_contact covers that).
+        """
         incoming = {c["id"]: c for c in contacts}
         gone = [row for row, c in enumerate(self._contacts) if c["id"] not in incoming]
-        self._remove_rows(gone)
+        self._remove_rows(gone, announce=not window)
+        self._insert_new(contacts)
+
+    def _insert_new(self, contacts):
         new = []
         for contact in contacts:
             if contact["id"] in self._rows:
@@ -177,7 +215,19 @@ class ContactTableModel(QAbstractTableModel):
         if row is not None:
             self._remove_rows([row])
 
-    def _remove_rows(self, rows):
+    def announce(self, contact_id, contact):
+        """The current version of a contact (None: deleted), held in the rows or not."""
+        if contact_id in self._rows:
+            if contact is None:
+                self.remove(contact_id)
+            else:
+                self.upsert(contact)
+        elif contact is None:
+            self.contactRemoved.emit(contact_id)
+        else:
+            self.contactChanged.emit(contact_id, {k: v for k, v in contact.items() if k != "write"})
+
+    def _remove_rows(self, rows, announce=True):
         if not rows:
             return
         removed = [self._contacts[row]["id"] for row in rows]
@@ -194,5 +244,5 @@ class ContactTableModel(QAbstractTableModel):
             del self._search[first:last + 1]
             self.endRemoveRows()
         self._rows = {c["id"]: row for row, c in enumerate(self._contacts)}
-        for contact_id in removed:
+        for contact_id in removed if announce else ():
             self.contactRemoved.emit(contact_id)

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(lambda: self.proxy.set_query(self.search.text()))
+        self._search_timer.timeout.connect(self._apply_search)
         # habits: Esc clears the search, Return or Down goes to the first match
         QShortcut(QKeySequence(Qt.Key_Escape), self.search, self.search.clear, context=Qt.WidgetShortcut)
         for key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         session.contacts.contactRemoved.connect(self._contact_removed)
         session.contacts.rowsInserted.connect(self._update_count)
         session.contacts.rowsRemoved.connect(self._update_count)
+        session.contacts.totalChanged.connect(self._update_count)
+        session.pagedChanged.connect(lambda _: (self._apply_search(), self._update_count()))
 
         # -- cluster: panel and status bar ------------------------------------------
         self.cluster_panel = ClusterPanel(session.cluster, self)
@@ -228,14 +230,29 @@ class MainWindow(QMainWindow):
             self._selection_changed()
 
     def _update_count(self, *_):
-        count = self.session.contacts.rowCount()
-        self.count_label.setText(f"{count} contact{'s' if count != 1 else ''}")
+        held, total = self.session.contacts.rowCount(), self.session.contacts.total
+        count = held if total is None else total
+        text = f"{count} contact{'s' if count != 1 else ''}"
+        if total is not None:
+            text += f" ({held} loaded)" if not self.session.remote_query else f" ({held} shown)"
+        self.count_label.setText(text)
 
     def _search_changed(self, text):
         # filtering is instant up to a few thousand contacts; beyond, wait for a pause in typing
-        if self.session.contacts.rowCount() > DEBOUNCE_ABOVE:
+        # (a big book searches on the replica: one call per pause, not per keystroke)
+        if self.session.paged or self.session.contacts.rowCount() > DEBOUNCE_ABOVE:
             self._search_timer.start()
         else:
+            self._apply_search()
+
+    def _apply_search(self):
+        """A small book is filtered here; a big one (only pages held) is searched on the replica."""
+        text = self.search.text()
+        if self.session.paged:
+            self.proxy.set_query("")
+            self.session.search_remote(text)
+        else:
+            self.session.search_remote("")
             self.proxy.set_query(text)
 
     def _update_empty_hint(self, *_):
@@ -309,6 +326,7 @@ class MainWindow(QMainWindow):
         self.contact_dialog = dialog
         self.session.contacts.contactChanged.connect(dialog.contact_changed)
         self.session.contacts.contactRemoved.connect(dialog.contact_removed)
+        self.session.watch_contact(dialog.base["id"] if dialog.base else None)
         dialog.accepted.connect(lambda: self._dialog_saved(dialog))
         dialog.finished.connect(lambda _: self._dialog_closed(dialog))
         dialog.open()
@@ -325,6 +343,7 @@ class MainWindow(QMainWindow):
         self.session.contacts.contactChanged.disconnect(dialog.contact_changed)
         self.session.contacts.contactRemoved.disconnect(dialog.contact_removed)
         if self.contact_dialog is dialog:
+            self.session.watch_contact(None)
             self.contact_dialog = None
         dialog.deleteLater()
         self.activateWindow()  # back to the list, so Ctrl+Z undoes what was just saved
