@@ -1,11 +1,15 @@
-"""How the window's contact model copes with big lists (no network involved).
+"""How the window copes with big lists: its table model alone, or the whole window at N contacts.
 
     python bench/gui_model.py [--sizes 1000 5000 20000]
+    python bench/gui_model.py --cluster 100000     # the whole window against a real replica
 
-For each size: the first load of a listing into the table model under the sorted
+Without --cluster, for each size: the first load of a listing into the table model under the sorted
 search proxy, applying an unchanged listing and one with a single changed contact
 (what the one-second poll does), and one search keystroke (digits, then words).
 These run on the GUI thread, so they are what the user could feel as a stall.
+With --cluster: what a user waits for in the real window (first rows, next page, a search,
+another client's change) beside one full listing, in seconds and in raw Pyro5 round trips
+measured in the same run; the longest event-loop gap; memory of the window and the replica.
 """
 import argparse
 import os
@@ -19,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PyQt5.QtWidgets import QApplication  # noqa: E402
 
 from contacts.gui.models import ContactFilterProxy, ContactTableModel  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def contact(i, version=0):
@@ -35,11 +41,126 @@ def timed(fn):
     return (time.perf_counter() - started) * 1000
 
 
+def rss_mb(pid, field="VmRSS"):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def wait_for(app, condition, timeout=120.0):
+    """Turn the event loop until ``condition()``; seconds it took."""
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the window did not get there")
+        app.processEvents()
+        time.sleep(0.002)
+    return time.perf_counter() - started
+
+
+def cluster_run(app, size):
+    """The real window (real client, name server, one replica process) at ``size`` contacts."""
+    import tempfile
+
+    from PyQt5.QtCore import QElapsedTimer, QSettings, QTimer
+    from Pyro5.api import Proxy
+
+    from contacts import pyro_settings
+    from contacts.client import ContactsClient
+    from contacts.cluster import LocalCluster
+    from contacts.gui.app import client_factory_for, create_window
+    from replication import rate, start_echo_server, update
+
+    pyro_settings.apply()
+    echo, echo_uri = start_echo_server()
+    with Proxy(echo_uri) as proxy:
+        proxy._pyroSerializer = "json"   # the client's serializer
+        raw = rate(2.0, lambda: proxy.echo({"name": "x"}))
+    echo.terminate()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as base:
+        cluster = LocalCluster(base)
+        try:
+            cluster.start(1)
+            started = time.perf_counter()
+            with cluster.proxy(1, timeout=60) as proxy:
+                info = proxy.ping()
+                seq, counter = info["vector"].get("1", 0), info["clock"]
+                for first in range(1, size + 1, 1000):
+                    proxy.apply_updates([update(1, seq + n, counter + n, n)
+                                         for n in range(first, min(first + 1000, size + 1))])
+                assert proxy.count_contacts() == size
+            print(f"filled {size} contacts in {time.perf_counter() - started:.1f} s")
+            replica_pid = cluster.replicas[1].pid
+            ticks, clock, timer = [], QElapsedTimer(), QTimer()
+            clock.start()
+            timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
+            timer.start(20)
+            gui_rss_before = rss_mb(os.getpid())
+            started = time.perf_counter()
+            window = create_window(settings=QSettings(str(Path(base) / "gui.ini"), QSettings.IniFormat),
+                                   host="127.0.0.1", port=cluster.ns_port,
+                                   client_factory=client_factory_for("127.0.0.1", cluster.ns_port, timeout=10.0))
+            window.show()
+            model = window.session.contacts
+            wait_for(app, lambda: window.proxy.rowCount() > 0)
+            rows.append(("first rows shown (window start included)", time.perf_counter() - started))
+            wait_for(app, lambda: model.total == size)
+            rows.append(("total known", time.perf_counter() - started))
+            held = model.rowCount()
+            window.table.scrollToBottom()
+            rows.append(("next page after scrolling to the bottom",
+                         wait_for(app, lambda: model.rowCount() > held)))
+            deep = f"Person {size * 7 // 9:06d}"
+            window.search.setText(deep)   # the 200 ms typing pause, then one search on the replica
+            rows.append(("search for a contact deep in the list (incl. 200 ms typing pause)",
+                         wait_for(app, lambda: [window.proxy.index(r, 0).data()
+                                                for r in range(window.proxy.rowCount())] == [deep])))
+            window.search.clear()
+            wait_for(app, lambda: window.proxy.index(0, 0).data() == "Person 000001")
+            with cluster.proxy(1) as proxy:
+                added_at = time.perf_counter()
+                proxy.add_contact({"name": "Aaron First"})
+            rows.append(("another client's add shown (1 s poll)",
+                         wait_for(app, lambda: window.proxy.index(0, 0).data() == "Aaron First")))
+            timer.stop()
+            gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+            gui_rss = rss_mb(os.getpid())
+            replica_peak = rss_mb(replica_pid, "VmHWM")
+            window.session.close()
+            window.close()
+            started = time.perf_counter()
+            with ContactsClient(uris=[cluster.uri(1)], timeout=120) as client:
+                everything = client.list_contacts()
+            full = time.perf_counter() - started
+            del everything
+            replica_peak_full = rss_mb(replica_pid, "VmHWM")
+        finally:
+            cluster.stop()
+    print(f"\nThe window at {size} contacts, one replica (raw Pyro5 json round trip: {raw:.0f} calls/s,"
+          f" {1000 / raw:.2f} ms)")
+    print(f"{'':70} | {'seconds':>7} | {'raw round trips':>16}")
+    for what, seconds in rows:
+        print(f"{what:70} | {seconds:>7.3f} | {seconds * raw:>16.0f}")
+    print(f"{'(before) one full listing, as every change did':70} | {full:>7.3f} | {full * raw:>16.0f}")
+    print(f"event loop (20 ms timer): longest gap {max(gaps)} ms over {len(ticks)} ticks")
+    print(f"rows held by the window: {model.rowCount()} of {size + 1}; GUI process RSS {gui_rss:.0f} MB "
+          f"({gui_rss - gui_rss_before:+.0f} MB for the window)")
+    print(f"replica peak RSS: {replica_peak:.0f} MB serving the window; {replica_peak_full:.0f} MB after one "
+          f"full listing")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--cluster", type=int, metavar="N",
+                        help="instead: the window against a real replica holding N contacts")
     args = parser.parse_args(argv)
     app = QApplication([sys.argv[0]])  # noqa: F841 (models need an application)
+    if args.cluster:
+        cluster_run(app, args.cluster)
+        return 0
     print(f"{'contacts':>9} | {'first load':>10} | {'unchanged':>9} | {'1 changed':>9} | "
           f"{'search digits':>13} | {'search words':>12}   (milliseconds, GUI thread)")
     for size in args.sizes:

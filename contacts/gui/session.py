@@ -8,6 +8,12 @@ Live updates: a timer asks the lane for a snapshot (contacts, cluster status,
 the trash when it is open) every second; :meth:`ContactTableModel.apply_snapshot`
 diffs it in.  Only one poll is ever queued, so a slow or dead cluster never
 piles them up.
+
+Big books (over ``large_book`` contacts, 5,000 by default): listing everything costs the
+replica ~20 s and ~500 MB at 100,000, so the window holds only the pages the view asked
+for (500 rows each, first ones at start, the next when the table is scrolled to its last
+row) and the total, searches on the replica, and re-reads the held pages when the
+replica's version vector changes.
 """
 import collections
 import time
@@ -154,7 +160,7 @@ class Session(QObject):
             if vector is not None and key == last.get("key") and "contacts" in last:
                 contacts, total, unchanged = last["contacts"], last["total"], True
             else:
-                contacts, total = self._read_contacts(client, query, wanted, last.get("total"))
+                contacts, total = self._read_contacts(client, query, wanted, last.get("total", "unknown"))
                 if total is not None and watched is not None:
                     # a big book holds only some rows: read the contact open in the dialog
                     # itself, so that it leaving the held rows is not taken for a delete
@@ -178,10 +184,11 @@ class Session(QObject):
         A book up to LARGE_BOOK contacts is listed whole (one call, as small books always
         were: local search and sort over everything). A bigger one is read as the first
         ``wanted`` rows (the pages the view has asked for) or, while searching, the
-        replica's search answer; ``total`` is then the book's size.
+        replica's search answer; ``total`` is then the book's size. ``last_total``:
+        "unknown" on the first read, None when the book was small last time.
         """
         if last_total is None:
-            # a small book (or the first poll): one call tells which kind it is
+            # it was a small book: one call lists it and tells whether it still is
             contacts = client.list_contacts(0, self.large_book + 1)
             if len(contacts) <= self.large_book:
                 return contacts, None

@@ -4,6 +4,10 @@ The poller hands over a complete list of contacts every second; :meth:`apply_sna
 turns the difference into row inserts, removals and ``dataChanged`` signals instead
 of a model reset, so the selection, the scroll position and the current row survive
 other people's edits.  Rows keep arrival order; sorting is the proxy's job.
+
+A big book (Session.large_book) is held in part: the first pages, grown by Qt's
+canFetchMore/fetchMore when the view reaches the last held row, or a search answer;
+``total`` is then the size of the whole book.
 """
 from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
 
