@@ -130,3 +130,29 @@ def test_cluster_model_shows_address_state_age_and_lag():
     assert cluster.alive_count() == 1
     cluster.set_unreachable()
     assert cluster.alive_count() == 0 and cluster.in_use() is None
+
+
+def test_a_paged_model_fetches_more_through_the_proxy_until_it_holds_the_total(qtmodeltester):
+    model, proxy = ContactTableModel(), ContactFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(0)
+    asked = []
+    model.set_paging(3, asked.append)
+    model.apply_snapshot([ADA], window=True)
+    assert proxy.canFetchMore(proxy.index(0, 0).parent())
+    proxy.fetchMore(proxy.index(0, 0).parent())
+    assert asked == [1] and not model.canFetchMore()   # one page at a time
+    model.append_page([GRACE, ADA])                     # a row already held is not doubled
+    assert names(proxy) == ["Ada Lovelace", "Grace Hopper"] and model.canFetchMore()
+    model.fetchMore()
+    model.append_page([JOSE])
+    assert asked == [1, 2] and not model.canFetchMore()
+    qtmodeltester.check(model, force_py=True)
+    removed = []
+    model.contactRemoved.connect(removed.append)
+    model.apply_snapshot([ADA], window=True)     # rows outside a window are not deletions
+    assert model.rowCount() == 1 and removed == []
+    model.announce("grace", None)                 # but a contact read as deleted is one
+    assert removed == ["grace"]
+    model.set_paging(None, None)
+    assert not model.canFetchMore()
