@@ -106,12 +106,13 @@ def cluster_run(app, size):
             model = window.session.contacts
             wait_for(app, lambda: window.proxy.rowCount() > 0)
             rows.append(("first rows shown (window start included)", time.perf_counter() - started))
-            wait_for(app, lambda: model.total == size)
+            wait_for(app, lambda: model.total == size or model.rowCount() == size)
             rows.append(("total known", time.perf_counter() - started))
-            held = model.rowCount()
-            window.table.scrollToBottom()
-            rows.append(("next page after scrolling to the bottom",
-                         wait_for(app, lambda: model.rowCount() > held)))
+            if window.session.paged:
+                held = model.rowCount()
+                window.table.scrollToBottom()
+                rows.append(("next page after scrolling to the bottom",
+                             wait_for(app, lambda: model.rowCount() > held)))
             deep = f"Person {size * 7 // 9:06d}"
             window.search.setText(deep)   # the 200 ms typing pause, then one search on the replica
             rows.append(("search for a contact deep in the list (incl. 200 ms typing pause)",
@@ -120,7 +121,6 @@ def cluster_run(app, size):
             window.search.clear()
             wait_for(app, lambda: window.proxy.index(0, 0).data() == "Person 000001")
             with cluster.proxy(1) as proxy:
-                added_at = time.perf_counter()
                 proxy.add_contact({"name": "Aaron First"})
             rows.append(("another client's add shown (1 s poll)",
                          wait_for(app, lambda: window.proxy.index(0, 0).data() == "Aaron First")))
