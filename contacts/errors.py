@@ -63,6 +63,12 @@ class UnavailableError(ContactsError, ConnectionError):
     wire_base = ConnectionError
 
 
+class StorageError(ContactsError, RuntimeError):
+    """The replica's disk refused a write's commit: nothing of that write was kept."""
+
+    wire_base = RuntimeError
+
+
 class StartupError(ContactsError, RuntimeError):
     """A replica cannot start: name server unreachable, data dir unusable ..."""
 
@@ -71,4 +77,4 @@ class StartupError(ContactsError, RuntimeError):
 
 ALL_ERRORS = {cls.__name__: cls for cls in (
     ContactsError, ValidationError, WrongTypeError, ContactNotFound, StampError,
-    NotReplicaError, UnavailableError, StartupError)}
+    NotReplicaError, UnavailableError, StorageError, StartupError)}

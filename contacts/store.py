@@ -31,7 +31,7 @@ from pathlib import Path
 
 from . import search_index
 from .clock import LamportClock
-from .errors import StampError, StartupError, ValidationError, WrongTypeError
+from .errors import StampError, StartupError, StorageError, ValidationError, WrongTypeError
 from .merge import listing, merge, merge_state, newest_stamp, fields_of, REGISTERS
 from .model import check_contact_id, check_stored_field, check_unicode, fold, phone_digits, query_digits, search_text
 from .versions import VersionVector
@@ -414,13 +414,16 @@ class ContactStore:
         if not lead:
             error = self._group_errors.get(group)
             if error is not None:  # every write of a group fails with its commit
-                raise sqlite3.OperationalError(f"commit failed: {error}")
+                raise StorageError(f"commit failed: {error}")
             return
         error = None
         try:
             with self._lock:
                 committed = self._group
                 self._commit_group()
+        except (sqlite3.Error, OSError) as exc:
+            error = exc
+            raise StorageError(f"commit failed: {exc}") from exc
         except BaseException as exc:
             error = exc
             raise

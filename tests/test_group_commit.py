@@ -2,9 +2,12 @@
 still durable (and only its own failure undone) before its writer goes on.  Also: the
 per-thread read connections of threads that ended are closed."""
 import os
+import sqlite3
 import threading
 
-from contacts.errors import WrongTypeError
+import pytest
+
+from contacts.errors import StorageError, WrongTypeError
 from contacts.store import ContactStore
 from contacts.versions import VersionVector
 
@@ -96,3 +99,35 @@ def test_read_connections_of_ended_threads_are_closed(tmp_path):
     assert len(os.listdir("/proc/self/fd")) - before < 10, "100 ended threads left their connections open"
     assert store.state("c1") is not None
     store.close()
+
+
+class RefusingCommit:
+    """The writer connection of a replica whose disk refuses the next COMMIT (fault injection)."""
+
+    def __init__(self, db):
+        self.db, self.refuse = db, True
+
+    def execute(self, sql, *args):
+        if self.refuse and sql == "COMMIT":
+            self.refuse = False
+            raise sqlite3.OperationalError("disk I/O error")
+        return self.db.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+
+def test_a_commit_the_disk_refuses_fails_its_write_clearly_and_keeps_nothing(tmp_path):
+    store = ContactStore(tmp_path / "r1", 1)
+    store.write_local("before", person(1))
+    store._db = RefusingCommit(store._db)
+    with pytest.raises(StorageError, match="commit failed: disk I/O error") as refused:
+        store.write_local("lost", person(2))
+    assert isinstance(refused.value, RuntimeError)      # what a bare Pyro5 client receives
+    assert store.state("lost") is None and dict(store.vector) == {1: 1}
+    update, _ = store.write_local("after", person(3))   # the disk is back: writing goes on
+    assert update["seq"] == 2
+    store.close()
+    reopened = ContactStore(tmp_path / "r1", 1)
+    assert reopened.state("lost") is None and reopened.state("after") is not None
+    reopened.close()
