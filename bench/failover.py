@@ -21,7 +21,6 @@ import os
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,29 +28,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from Pyro5.api import Daemon, Proxy, expose  # noqa: E402
+from Pyro5.api import Proxy  # noqa: E402
 
 from contacts import pyro_settings  # noqa: E402
 from contacts.client import ContactsClient  # noqa: E402
 from contacts.cluster import LocalCluster, wait_until  # noqa: E402
-
-
-@expose
-class Echo:
-    def echo(self, value):
-        return value
-
-
-def serve_echo():
-    pyro_settings.apply()
-    with Daemon(host="127.0.0.1") as daemon:
-        print(daemon.register(Echo, "echo"), flush=True)
-        daemon.requestLoop()
-
-
-def start_echo():
-    process = subprocess.Popen([sys.executable, __file__, "--serve-echo"], stdout=subprocess.PIPE, text=True)
-    return process, process.stdout.readline().strip()
+from replication import start_echo_server  # noqa: E402  bench/replication.py's echo daemon
 
 
 def rate(call, seconds):
@@ -116,13 +98,10 @@ def main():
     parser.add_argument("--timeout", type=float, default=1.0, help="client call timeout (s)")
     parser.add_argument("--seconds", type=float, default=3.0, help="duration of each rate measurement")
     parser.add_argument("--replicas", type=int, default=3)
-    parser.add_argument("--serve-echo", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve_echo:
-        return serve_echo()
 
     pyro_settings.apply()
-    echo_process, echo_uri = start_echo()
+    echo_process, echo_uri = start_echo_server()
     base = Path(tempfile.mkdtemp(prefix="bench-failover-"))
     cluster = LocalCluster(base)
     try:
