@@ -116,6 +116,7 @@ def run(args):
         daemon.close()
         raise StartupError(f"replica {args.replica_id} is already running at {other}; stop it "
                            f"first, or give this one another number and its own --data-dir")
+    replicator.begin(first_start=store.is_new, sync_timeout=settings.startup_sync_timeout)
     try:
         registration.register_once()
     except (PyroError, OSError) as exc:
@@ -124,7 +125,7 @@ def run(args):
         raise StartupError(f"cannot reach the Pyro5 name server at {host}:{port} ({exc}); start it "
                            f"with ./nameserver.sh or set PYRO_NS_HOST / PYRO_NS_PORT") from exc
     registration.start()
-    replicator.begin(first_start=store.is_new, sync_timeout=settings.startup_sync_timeout)
+    replicator.discovered()
     log.info("replica %s serving %s (data in %s, ack=%s, %d contacts)", args.replica_id, uri,
              store.path, settings.ack_mode, store.count())
 

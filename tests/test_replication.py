@@ -210,3 +210,13 @@ def test_replica_that_missed_compacted_updates_takes_a_full_copy(cluster_factory
     # replica 3 goes on replicating normally afterwards
     later = add(uris[2], "After the full copy")
     wait_everywhere(uris, later["id"], what="replica 3's new write on the others")
+
+
+def test_a_new_cluster_takes_writes_at_once_on_every_replica(cluster_factory):
+    """A replica with an empty data dir holds writes until its first catch-up; in a brand-new
+    cluster that catch-up finds nothing and must open the gate at once, not after the timeout."""
+    env = dict(fast_env(), CONTACTS_STARTUP_SYNC_TIMEOUT="120")
+    cluster = cluster_factory(3, env=env)
+    for replica_id in (1, 2, 3):
+        with cluster.proxy(replica_id, timeout=20) as proxy:   # far below the 120 s gate
+            assert proxy.add_contact({"name": f"First on {replica_id}"})["write"]["seq"] == 1

@@ -34,13 +34,24 @@ class Replicator:
         self.uri = str(uri)
 
     def begin(self, first_start, sync_timeout):
-        """Start serving writes: at once, or for a new replica after its first catch-up."""
-        if not first_start or not self.links:
+        """Hold writes of a new replica until its first catch-up (or ``sync_timeout``).
+
+        Called before any peer is learnt: a catch-up that finishes at once (an empty
+        cluster) must find the gate already closed, or it would open it too early and
+        then the gate would close behind it for the whole timeout."""
+        if not first_start:
             return
         self.ready.clear()
         timer = threading.Timer(sync_timeout, self.ready.set)
         timer.daemon = True
         timer.start()
+
+    def discovered(self):
+        """The first look-up of peers is done: a replica alone has nobody to wait for."""
+        with self._lock:
+            alone = not self.links
+        if alone:
+            self.ready.set()
 
     def synced_with(self, link):
         """A PeerLink finished a catch-up round."""
