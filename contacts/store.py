@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS contacts (
     visible INTEGER NOT NULL,
     sort_key TEXT NOT NULL,
     search_text TEXT NOT NULL,
-    phone_digits TEXT NOT NULL
+    phone_digits TEXT NOT NULL,
+    indexed_text TEXT
 );
 CREATE INDEX IF NOT EXISTS contacts_by_name ON contacts (visible, sort_key, id);
 CREATE TABLE IF NOT EXISTS updates (
@@ -93,7 +94,7 @@ def check_request_id(request_id):
 class ContactStore:
     """Durable replicated state of one replica (thread-safe)."""
 
-    def __init__(self, data_dir, replica_id, max_clock_lead=1_000_000_000):
+    def __init__(self, data_dir, replica_id, max_clock_lead=1_000_000_000, index_delay=search_index.DELAY):
         self.replica_id = replica_id
         self.data_dir = Path(data_dir)
         try:
@@ -135,11 +136,19 @@ class ContactStore:
         # per origin, at least the highest seq in the record: while an in-order stream
         # stays above it, applying an update needs no look-up of what is already held
         self._top = dict(self._db.execute("SELECT origin, MAX(seq) FROM updates GROUP BY origin").fetchall())
+        self._committed_top = dict(self._top)
         self._begin()
         top = self._db.execute("SELECT MAX(counter) FROM updates").fetchone()[0] or 0
         self.clock = LamportClock(max(int(self._meta("clock") or 0), top), max_clock_lead)
+        self._stored_clock = int(self._meta("clock") or 0)
         self.is_new = not self.vector and self.count() == 0
         self.applied = threading.Condition(self._lock)
+        # search indexing happens after the ack (contacts.search_index); None: only when asked
+        self.indexer = None
+        if index_delay is not None:
+            self.indexer = search_index.SearchIndexer(self, index_delay)
+            self.indexer.start()
+            self.indexer.due.set()  # rows a crash left unindexed
 
     @property
     def write_lock(self):
@@ -195,6 +204,8 @@ class ContactStore:
         return lock_file
 
     def close(self):
+        if self.indexer is not None:
+            self.indexer.stop()
         with self._lock:
             if self._in_txn:  # writers may be waiting for this group
                 self._commit_group()
@@ -253,8 +264,8 @@ class ContactStore:
             if rows is None:
                 # "+visible": drive the query from the index's candidates, not the name index
                 rows = db.execute(
-                    "SELECT id, state FROM contacts WHERE rowid IN (SELECT rowid FROM contacts_fts"
-                    f" WHERE contacts_fts MATCH ?) AND +visible=1 AND {match[0]} ORDER BY sort_key, id LIMIT ?",
+                    f"SELECT id, state FROM contacts WHERE {search_index.candidates(query)}"
+                    f" AND +visible=1 AND {match[0]} ORDER BY sort_key, id LIMIT ?",
                     (query, *match[1], limit)).fetchall()
         return [(cid, json.loads(state)) for cid, state in rows]
 
@@ -310,11 +321,10 @@ class ContactStore:
         """Stamp and durably apply a write made on this replica; returns (update, state)."""
         def work():
             counter = self.clock.tick()
-            seq = max(self._vector.get(self.replica_id, 0), self._max_seq(self.replica_id)) + 1
+            seq = max(self._vector.get(self.replica_id, 0), self._top.get(self.replica_id, 0)) + 1
             update = {"origin": self.replica_id, "seq": seq, "counter": counter,
                       "contact_id": contact_id, "changes": changes, "request_id": request_id}
             state = self._apply(update)
-            self._set_meta("clock", self.clock.value)
             return update, state
         return self._write(work)
 
@@ -338,7 +348,6 @@ class ContactStore:
                 new += 1
             if new:
                 self.clock.observe(max(u["counter"] for u in checked))
-                self._set_meta("clock", self.clock.value)
             return new
         return self._write(work)
 
@@ -360,8 +369,16 @@ class ContactStore:
                 if seq > self._vector.get(origin, 0):
                     self._set_vector(origin, self._contiguous_from(origin, seq))
                     self._set_floor(origin, seq)
-            self._set_meta("clock", self.clock.value)
         self._write(work)
+
+    def index_pending(self, limit=search_index.CHUNK):
+        """Index up to ``limit`` contacts written since they were last indexed; how many."""
+        return self._write(lambda: search_index.index_rows(self._db, limit))
+
+    def unindexed(self):
+        """How many contacts the search index does not hold as they are now."""
+        return self._reader().execute(
+            f"SELECT COUNT(*) FROM contacts WHERE {search_index.UNINDEXED}").fetchone()[0]
 
     def compact(self, keep_per_origin):
         """Drop all but the newest ``keep_per_origin`` held updates of each origin from the record."""
@@ -391,7 +408,7 @@ class ContactStore:
                 self._in_txn = True
                 self._group += 1
                 self._begin()
-            saved = VersionVector(self._vector), dict(self._floor), set(self._changed_origins)
+            saved = VersionVector(self._vector), dict(self._floor), set(self._changed_origins), dict(self._top)
             self._db.execute("SAVEPOINT write")
             try:
                 result = work()
@@ -399,7 +416,7 @@ class ContactStore:
             except BaseException:
                 self._db.execute("ROLLBACK TO write")
                 self._db.execute("RELEASE write")
-                self._vector, self._floor, self._changed_origins = saved
+                self._vector, self._floor, self._changed_origins, self._top = saved
                 raise
             return result
 
@@ -446,6 +463,9 @@ class ContactStore:
             for origin in self._changed_origins:
                 self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
                                  (origin, self._vector[origin]))
+            clock = self.clock.value  # so is the clock (writes only move it forward)
+            if clock != self._stored_clock:
+                self._set_meta("clock", clock)
             self._db.execute("COMMIT")
         except BaseException:
             self._in_txn = False
@@ -454,19 +474,19 @@ class ContactStore:
             try:
                 self._db.execute("ROLLBACK")
             finally:
+                self._top = dict(self._committed_top)  # or the next own seq would skip one
                 self._begin()
             raise
         self._in_txn = False
         self.commits += 1
+        self._stored_clock = clock
+        self._committed_top = dict(self._top)
         self.vector, self.floor = self._vector, self._floor
         self.applied.notify_all()
 
     def _has(self, update):
         return self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
                                 (update["origin"], update["seq"])).fetchone() is not None
-
-    def _max_seq(self, origin):
-        return self._db.execute("SELECT MAX(seq) FROM updates WHERE origin=?", (origin,)).fetchone()[0] or 0
 
     def _apply(self, update):
         state = self.state(update["contact_id"], self._db) or {}
@@ -501,6 +521,8 @@ class ContactStore:
             " phone_digits=excluded.phone_digits",
             (contact_id, _dumps(state), listing(state), fold(fields["name"]),
              search_text(fields), phone_digits(fields)))
+        if self.indexer is not None:
+            self.indexer.due.set()
 
     def _set_vector(self, origin, seq):
         self._vector[origin] = seq

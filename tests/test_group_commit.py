@@ -118,7 +118,7 @@ class RefusingCommit:
 
 
 def test_a_commit_the_disk_refuses_fails_its_write_clearly_and_keeps_nothing(tmp_path):
-    store = ContactStore(tmp_path / "r1", 1)
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)  # only this test's writes commit
     store.write_local("before", person(1))
     store._db = RefusingCommit(store._db)
     with pytest.raises(StorageError, match="commit failed: disk I/O error") as refused:

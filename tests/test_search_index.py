@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from contacts.merge import fields_of, is_visible
 from contacts.model import fold, phone_digits, query_digits, search_text
+from contacts.cluster import wait_until
 from contacts.store import DB_NAME, SCAN_WINDOW, ContactStore
 
 NAMES = ["José Ñúñez", "Ada Lovelace", "GRACE hopper", "Zoë Straße", "Émile Zola", "Li Wei", "O'Brien \"Bob\"",
@@ -126,3 +127,63 @@ def test_visible_flag_and_index_agree_after_deletes(store):
     live = {cid for cid, s in store.list_states(True)}
     assert all(is_visible(s) for _, s in store.list_states(True))
     assert set(found(store, "e")) <= live
+
+
+# -- indexing after the acknowledgement --------------------------------------------------
+def test_rows_written_since_the_last_indexing_are_found_too(tmp_path):
+    """Writes leave rows unindexed (the indexer runs later); a search must find them
+    anyway, whether never indexed, indexed with an older text, or indexed as they are."""
+    rng = random.Random(3)
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)   # no background indexer
+    for n in range(120):
+        store.write_local(f"c{n:03d}", contact(rng, n))
+    assert store.unindexed() == 120
+    assert all(found(store, text) == scan(store, text) for text in QUERIES), "nothing indexed yet"
+    assert store.index_pending(70) == 70 and store.unindexed() == 50
+    for n in range(0, 120, 5):   # renames: some indexed rows now hold an outdated text in the index
+        store.write_local(f"c{n:03d}", {"name": f"Renamed {n}", "deleted": False})
+    assert all(found(store, text) == scan(store, text) for text in QUERIES + ["renamed 5", "renamed"])
+    while store.index_pending(30):
+        pass
+    assert store.unindexed() == 0
+    assert all(found(store, text) == scan(store, text) for text in QUERIES + ["renamed 5", "renamed"])
+    assert found(store, "renamed 35") == ["c035"]
+    store.close()
+
+
+def test_the_background_indexer_catches_up_and_a_reopened_store_finishes_the_job(tmp_path):
+    rng = random.Random(5)
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)
+    for n in range(50):
+        store.write_local(f"c{n:03d}", contact(rng, n))
+    store.close()   # "unindexed" is committed with each write: what a crash leaves behind too
+    reopened = ContactStore(tmp_path / "r1", 1, index_delay=0.01)
+    wait_until(lambda: reopened.unindexed() == 0, 10, what="the indexer")
+    reopened.write_local("c007", {"name": "Moved Away", "deleted": False})
+    wait_until(lambda: reopened.unindexed() == 0, 10, what="the indexer after an edit")
+    assert found(reopened, "moved away") == ["c007"]
+    assert all(found(reopened, text) == scan(reopened, text) for text in QUERIES)
+    reopened.close()
+
+
+def test_a_data_dir_indexed_by_the_old_triggers_is_taken_as_indexed(tmp_path):
+    """Earlier versions indexed inside each write, with triggers: opening such a data dir
+    drops the triggers and trusts the index they kept, instead of re-indexing every row."""
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)
+    store.write_local("c1", {"name": "Ada Lovelace", "deleted": False})
+    while store.index_pending():
+        pass
+    store.close()
+    db = sqlite3.connect(tmp_path / "r1" / DB_NAME)
+    db.executescript("""
+        CREATE TABLE old AS SELECT id, state, visible, sort_key, search_text, phone_digits FROM contacts;
+        DROP TABLE contacts; ALTER TABLE old RENAME TO contacts;
+        CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN
+            INSERT INTO contacts_fts (rowid, text) VALUES (new.rowid, new.search_text || ' ' || new.phone_digits);
+        END;""")
+    db.close()
+    reopened = ContactStore(tmp_path / "r1", 1, index_delay=None)
+    assert reopened.unindexed() == 0
+    assert not reopened._db.execute("SELECT 1 FROM sqlite_master WHERE type='trigger'").fetchone()
+    assert found(reopened, "lovelace") == ["c1"]
+    reopened.close()
