@@ -18,6 +18,7 @@ import unicodedata
 import uuid
 
 import email_validator
+import email_validator.rfc_constants
 import phonenumbers
 
 from .errors import ValidationError, WrongTypeError
@@ -43,6 +44,22 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_EXCEPT_NEWLINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: lone surrogates survive the wire (serpent) but cannot be stored as UTF-8
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+# A plain ASCII address: dot-atom local part, LDH labels, an alphabetic TLD.  Such an
+# address needs none of email_validator's Unicode/IDNA/quoting work (most of its cost);
+# _plain_email only takes what the library accepts, and normalizes it the same way
+# (tests/test_email_fast_path.py compares the two).
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL = re.compile(rf"({_ATEXT}(?:\.{_ATEXT})*)@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})")
+#: local parts the library lower-cases (RFC 2142 role mailboxes: postmaster, info ...)
+_CASE_INSENSITIVE_MAILBOXES = frozenset(
+    getattr(email_validator.rfc_constants, "CASE_INSENSITIVE_MAILBOX_NAMES", ()))
+#: a phone's E.164 form as a replica stores it.  Not E.164's 15-digit cap: phonenumbers
+#: accepts (is_possible_number) and formats numbers of 4 to 19 digits (German local-only
+#: '+4930' up to Japanese and Indonesian 17-digit national numbers), and 20 is a 3-digit
+#: country code plus its 17-digit national maximum.  [0-9], not \d: \d takes any script's digits.
+_STORED_E164 = re.compile(r"\+([1-9][0-9]{3,19})")
 
 
 def new_contact_id():
@@ -120,8 +137,30 @@ def _phones(value, region, field="phones"):
     return phones
 
 
+def _plain_email(address):
+    """``validate_email(address).normalized`` for a plain ASCII address, else None (ask the library)."""
+    match = _PLAIN_EMAIL.fullmatch(address)
+    if match is None or len(address) > MAX_EMAIL:
+        return None
+    local, domain = match.groups()
+    # '--' covers Punycode ('xn--', decoded to Unicode by the library) and the reserved
+    # 'ab--' labels it refuses; a 65+ character local part is rare enough to leave to it
+    if len(local) > 64 or "--" in domain:
+        return None
+    domain = domain.lower()
+    if any(domain == name or domain.endswith("." + name)
+           for name in email_validator.SPECIAL_USE_DOMAIN_NAMES):
+        return None
+    if local.lower() in _CASE_INSENSITIVE_MAILBOXES:
+        local = local.lower()
+    return local + "@" + domain
+
+
 def normalize_email(address, field="address"):
     address = _text(field, address, MAX_EMAIL, required=True)
+    plain = _plain_email(address)
+    if plain is not None:
+        return plain
     try:
         return email_validator.validate_email(address, check_deliverability=False).normalized
     except email_validator.EmailNotValidError as exc:
@@ -186,20 +225,30 @@ def normalize_changes(changes, region):
 def check_stored_field(field, value):
     """Validate a field value that arrives already normalized (replication, snapshots).
 
-    Phones must carry their E.164 form; it is checked without a default region so
-    that replicas configured with different regions still agree on every number.
+    The replica that accepted the value parsed it; re-parsing every phone on every
+    peer cost each of them as much again, so phones get a shape check: an ``e164``
+    that is '+', a known country calling code and digits (region-free, so replicas
+    configured with different regions still agree on every number).  Every other
+    field is normalized as user input is (emails mostly by the cheap ASCII path).
     """
     if field == "phones":
         phones = []
         for where, entry in _entries("phones", value, MAX_PHONES, ("label", "number", "e164")):
-            if not isinstance(entry.get("e164"), str) or not entry["e164"].startswith("+"):
-                raise ValidationError(where + ".e164", "must be an E.164 number starting with '+'")
-            _, e164 = normalize_phone(entry["e164"], None, where + ".e164")
+            e164 = entry.get("e164")
+            match = _STORED_E164.fullmatch(e164) if isinstance(e164, str) else None
+            if match is None or not _known_country_code(match.group(1)):
+                raise ValidationError(where + ".e164", "must be an E.164 number: '+', a country "
+                                                       f"code and 4-20 digits in all, got {e164!r:.60}")
             phones.append({"label": _text(where + ".label", entry.get("label", ""), MAX_LABEL),
                            "number": _text(where + ".number", entry.get("number", ""), MAX_PHONE),
                            "e164": e164})
         return phones
     return normalize_field(field, value, None)
+
+
+def _known_country_code(digits):
+    # calling codes are prefix-free (1-3 digits): at most one prefix is a known one
+    return any(int(digits[:size]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE for size in (1, 2, 3))
 
 
 def fold(text):

@@ -297,6 +297,55 @@ def test_stored_phones_need_their_e164_form_and_ignore_the_region():
     rejected(ValidationError, "nickname", model.check_stored_field, "nickname", "x")
 
 
+@pytest.mark.parametrize("e164", ["+1", "+123", "442079460958", "+44 20 7946 0958", "+442079460958\n",
+                                  "+0442079460958", "+9991234567", "+" + "4" * 21, "+\u0664\u0664207946",
+                                  "", 442079460958, None])
+def test_stored_phones_refuse_an_e164_that_is_not_one(e164):
+    # not normalized, too short or long, no known country code, other scripts' digits, not a string
+    message = rejected(ValidationError, "phones[0].e164", model.check_stored_field,
+                       "phones", [{"label": "", "number": "x", "e164": e164}])
+    assert "E.164" in message
+
+
+def test_stored_phones_keep_their_values_and_still_check_label_and_number():
+    stored = [{"label": "work", "number": "(415) 555-2671", "e164": "+14155552671"},
+              {"label": "", "number": "+49 30", "e164": "+4930"},   # the shortest phonenumbers accepts
+              {"label": "", "number": "+81 " + "9" * 17, "e164": "+81" + "9" * 17}]   # and the longest
+    assert model.check_stored_field("phones", stored) == stored
+    rejected(ValidationError, "phones[0].number", model.check_stored_field, "phones",
+             [{"label": "", "number": "1\x00", "e164": "+14155552671"}])
+    rejected(ValidationError, "phones[0].label", model.check_stored_field, "phones",
+             [{"label": "\ud800", "number": "1", "e164": "+14155552671"}])
+    rejected(ValidationError, "phones", model.check_stored_field, "phones",
+             [{"number": "1", "e164": "+14155552671"}] * (MAX_PHONES + 1))
+
+
+def test_every_number_the_write_path_accepts_passes_the_peer_check():
+    """Peers check shape only: they must never refuse what a replica accepted (for any
+    country, at each length phonenumbers allows), or that replica's write would never spread."""
+    import phonenumbers
+    accepted = 0
+    for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        for length in range(1, 20):
+            try:
+                typed, e164 = model.normalize_phone(f"+{code} " + "9" * length, None)
+            except ValidationError:
+                continue
+            phones = [{"label": "", "number": typed, "e164": e164}]
+            assert model.check_stored_field("phones", phones) == phones
+            accepted += 1
+    assert accepted > 500
+
+
+def test_stored_emails_are_normalized_as_user_input():
+    assert model.check_stored_field("emails", [{"label": "", "address": "Ada@Example.COM"}]) == \
+        [{"label": "", "address": "Ada@example.com"}]
+    assert model.check_stored_field("emails", [{"label": "", "address": "ada@bücher.example"}]) == \
+        [{"label": "", "address": "ada@bücher.example"}]
+    rejected(ValidationError, "emails[0].address", model.check_stored_field, "emails",
+             [{"label": "", "address": "ada@example.test"}])
+
+
 # -- search helpers ----------------------------------------------------------------------
 def test_search_folds_case_and_accents():
     assert model.fold("José ÅNGSTRÖM") == "jose angstrom"
