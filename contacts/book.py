@@ -177,6 +177,7 @@ class ContactBook:
         info = {"replica_id": self.replica_id, "uri": self.uri, "clock": self.store.clock.value,
                 "vector": self.store.vector.to_wire(), "contacts": self.store.count(),
                 "ack_mode": self.settings.ack_mode, "version": __version__,
+                "unindexed": self.store.unindexed(),
                 "uptime": round(time.time() - self.started, 3), "pid": os.getpid()}
         info["peers"] = self.replicator.known_peers() if self.replicator else {}
         return info

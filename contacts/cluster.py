@@ -49,8 +49,12 @@ def wait_until(condition, timeout, interval=0.05, what="condition"):
 class LocalCluster:
     """Name server + replicas on this machine, each a real process."""
 
-    def __init__(self, base_dir, ns_port=None, host="127.0.0.1", replica_args=(), env=None):
+    def __init__(self, base_dir, ns_port=None, host="127.0.0.1", replica_args=(), env=None,
+                 die_with_parent=False):
         self.base_dir = Path(base_dir)
+        #: children get SIGTERM when this process dies, even by SIGKILL (the launcher sets it;
+        #: Linux ties it to the spawning *thread*, so not for clusters driven from threads)
+        self.die_with_parent = die_with_parent
         self.host = host
         self.ns_port = ns_port or free_port(host)
         self.replica_args = list(replica_args)
@@ -70,7 +74,8 @@ class LocalCluster:
         self.logs.append(log)
         env = dict(self.env, **(extra_env or {}))
         return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT,
-                                start_new_session=True)
+                                start_new_session=True,
+                                preexec_fn=_terminate_with_parent if self.die_with_parent else None)
 
     def start_name_server(self, timeout=15):
         # a name server already on this port would answer for ours, and the replicas
@@ -184,6 +189,15 @@ class LocalCluster:
         self.stop()
 
 
+def _terminate_with_parent():
+    """In the child, before exec: ask Linux for SIGTERM when the parent dies (PR_SET_PDEATHSIG)."""
+    import ctypes
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: Ctrl-C and SIGTERM still stop everything
+
+
 def has_display():
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
@@ -215,7 +229,8 @@ def main(argv=None):
         # the name server and replicas get CONTACTS_TLS_DIR from the environment; this
         # process watches them as a client, with the client certificate there
         tls.configure_client_tls(tls_dir)
-    cluster = LocalCluster(args.data_dir, ns_port=args.ns_port)
+    # children in their own sessions would outlive a launcher killed with SIGKILL
+    cluster = LocalCluster(args.data_dir, ns_port=args.ns_port, die_with_parent=True)
     gui = None
     try:
         print(f"starting the name server on 127.0.0.1:{cluster.ns_port} ...", flush=True)

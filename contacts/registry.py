@@ -77,7 +77,7 @@ class Registration(threading.Thread):
         self.interval = interval
         self.timeout = timeout
         self._stopping = threading.Event()
-        self._reachable = True
+        self.reachable = True
 
     def register_once(self):
         """Register and learn peers; raises if the name server cannot be reached."""
@@ -90,13 +90,13 @@ class Registration(threading.Thread):
         while not self._stopping.wait(self.interval):
             try:
                 self.register_once()
-                if not self._reachable:
+                if not self.reachable:
                     log.info("name server is back; registered %s again", self.name_)
-                self._reachable = True
+                self.reachable = True
             except (PyroError, OSError) as exc:
-                if self._reachable:
+                if self.reachable:
                     log.warning("name server unreachable (%s); replicating with known peers", exc)
-                self._reachable = False
+                self.reachable = False
 
     def stop(self, unregister=True):
         self._stopping.set()

@@ -117,13 +117,20 @@ def run(args):
         raise StartupError(f"replica {args.replica_id} is already running at {other}; stop it "
                            f"first, or give this one another number and its own --data-dir")
     replicator.begin(first_start=store.is_new, sync_timeout=settings.startup_sync_timeout)
+    known = replicator.load_peers()
     try:
         registration.register_once()
     except (PyroError, OSError) as exc:
         host, port = name_server_address()
-        daemon.close()
-        raise StartupError(f"cannot reach the Pyro5 name server at {host}:{port} ({exc}); start it "
-                           f"with ./nameserver.sh or set PYRO_NS_HOST / PYRO_NS_PORT") from exc
+        if not known:  # nobody to replicate with, and no way for anyone to find this replica
+            daemon.close()
+            raise StartupError(f"cannot reach the Pyro5 name server at {host}:{port} ({exc}); start it "
+                               f"with ./nameserver.sh or set PYRO_NS_HOST / PYRO_NS_PORT") from exc
+        # peers learn this replica's address from its pings; the registration thread
+        # registers it as soon as the name server answers
+        log.warning("name server at %s:%s unreachable (%s): starting with the %d peers known from "
+                    "the last run", host, port, exc, known)
+        registration.reachable = False
     registration.start()
     replicator.discovered()
     log.info("replica %s serving %s (data in %s, ack=%s, %d contacts)", args.replica_id, uri,

@@ -312,6 +312,35 @@ def registered(cluster, replica_id):
         return None
 
 
+def test_a_replica_that_knew_its_peers_starts_while_the_name_server_is_down(cluster_factory):
+    cluster = cluster_factory(2)
+    one = cluster.proxy(1)
+    ada = one.add_contact({"name": "Ada Lovelace"})
+    peers_file = cluster.data_dir(2) / "peers.json"
+    wait_until(lambda: peers_file.exists(), 10, what="replica 2 keeping its peers in its data dir")
+    with cluster.proxy(2) as two:
+        wait_until(lambda: two.version_vector() == one.version_vector(), 10, what="replica 2 holding Ada")
+    cluster.kill(2)
+    cluster.kill_name_server()
+    cluster.start_replica(2, wait=False)   # a new port: only its pings can tell replica 1
+
+    def replica_two_as_replica_one_knows_it():
+        uri = {peer["replica_id"]: peer["uri"] for peer in one.cluster_status()}[2]
+        with Proxy(uri) as two:
+            two._pyroTimeout = 1
+            return uri if two.ping()["pid"] == cluster.replicas[2].pid else None
+    uri = wait_until(replica_two_as_replica_one_knows_it, 30, what="replica 2 up without a name server")
+    with Proxy(uri) as two:
+        assert two.get_contact(ada["id"])["name"] == "Ada Lovelace"
+        grace = two.add_contact({"name": "Grace Hopper"})
+    wait_until(lambda: grace["id"] in {c["id"] for c in one.list_contacts()}, 10,
+               what="a write on replica 2 reaching replica 1")
+    assert "unreachable" in (cluster.base_dir / "replica-2.log").read_text()
+
+    cluster.start_name_server()             # and it registers once the name server is back
+    wait_until(lambda: registered(cluster, 2) == uri, 20, what="replica 2 registering")
+
+
 def test_name_server_restart_and_sigterm(cluster_factory):
     # replica 1 never re-registers during this test, so only the name server's
     # sql: storage can bring its entry back after a restart
@@ -395,3 +424,34 @@ def test_cluster_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
             except subprocess.TimeoutExpired:
                 launcher.kill()
                 launcher.wait(10)
+
+
+def test_a_sigkilled_launcher_takes_its_cluster_with_it(tmp_path):
+    port = free_port()
+    out = tmp_path / "launcher.out"
+    args = [sys.executable, "-m", "contacts.cluster", "--no-gui", "--replicas", "1",
+            "--ns-port", str(port), "--data-dir", str(tmp_path / "cluster")]
+    with open(out, "w") as stdout:
+        launcher = subprocess.Popen(args, stdout=stdout, stderr=subprocess.STDOUT, cwd=ROOT)
+    try:
+        wait_until(lambda: "Ctrl-C stops the cluster." in out.read_text() or launcher.poll() is not None,
+                   60, what="the launcher to start the cluster")
+        (uri,) = re.findall(r"replica 1: up at (PYRO:\S+)", out.read_text())
+    finally:
+        launcher.kill()
+        launcher.wait(10)
+
+    def gone():
+        try:
+            with Proxy(uri) as proxy:
+                proxy._pyroTimeout = 1
+                proxy.ping()
+            return False
+        except CommunicationError:
+            pass
+        try:
+            name_server_proxy("127.0.0.1", port, timeout=1).ping()
+            return False
+        except CommunicationError:
+            return True
+    wait_until(gone, 15, what="the replica and the name server to stop with the launcher")

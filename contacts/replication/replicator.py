@@ -1,5 +1,7 @@
 """Replicator: the peers of one replica and what the ContactBook asks of them."""
+import json
 import logging
+import os
 import threading
 
 from Pyro5.api import URI
@@ -12,6 +14,8 @@ log = logging.getLogger(__name__)
 
 #: more peers than this is not a cluster but a flood of forged pings
 MAX_PEERS = 64
+#: the peers a replica knew, kept in its data dir so that it can start while the name server is down
+PEERS_FILE = "peers.json"
 
 
 class Replicator:
@@ -20,6 +24,7 @@ class Replicator:
         self.settings = settings
         self.uri = None
         self.links = {}
+        self.peers_file = store.data_dir / PEERS_FILE
         self._lock = threading.Lock()
         self._progress = threading.Condition()
         #: one catch-up at a time (see PeerLink._pull)
@@ -70,6 +75,29 @@ class Replicator:
     def me(self):
         return {"replica_id": self.store.replica_id, "uri": self.uri}
 
+    def load_peers(self):
+        """Learn the peers this replica knew when it last ran; how many."""
+        try:
+            known = json.loads(self.peers_file.read_text())
+        except FileNotFoundError:
+            return 0
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring %s: %s", self.peers_file, exc)
+            return 0
+        for replica_id, uri in (known.items() if isinstance(known, dict) else ()):
+            self.learn(replica_id, uri)
+        with self._lock:
+            return len(self.links)
+
+    def _save_peers(self):
+        """Write the known peers to the data dir (atomically: a crash leaves the old file)."""
+        temporary = self.peers_file.with_suffix(".tmp")
+        try:
+            temporary.write_text(json.dumps(self.known_peers(), sort_keys=True))
+            os.replace(temporary, self.peers_file)
+        except OSError as exc:  # a convenience for the next start: never fail replication over it
+            log.warning("could not save the known peers to %s: %s", self.peers_file, exc)
+
     # -- membership ----------------------------------------------------------------
     def learn(self, replica_id, uri):
         """Take note of a peer (from the name server, a ping, or another peer's list)."""
@@ -89,8 +117,11 @@ class Replicator:
                 log.info("learnt of replica %s at %s", replica_id, uri)
                 link = self.links[replica_id] = PeerLink(self, replica_id, uri)
                 link.start()
+            elif link.uri == uri:
                 return
-        link.set_uri(uri)
+            else:
+                link.set_uri(uri)
+        self._save_peers()
 
     def hear_from(self, sender):
         """A peer pinged us: learn it (it may be new, or back at a new address)."""
