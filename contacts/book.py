@@ -246,6 +246,10 @@ class ContactBook:
 
     def _wait_ready(self):
         if self.replicator is not None and not self.replicator.ready.wait(self.settings.startup_sync_timeout):
+            if self.replicator.must_learn:
+                raise UnavailableError(
+                    f"replica {self.replica_id} lost its data and takes no writes until a peer has given "
+                    f"back its earlier updates (no peer reachable yet); write to another replica")
             raise UnavailableError(f"replica {self.replica_id} is still starting; try again")
 
     def _live_state(self, contact_id):

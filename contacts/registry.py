@@ -17,10 +17,31 @@ log = logging.getLogger(__name__)
 
 NAME_PREFIX = "contacts.replica."
 TAG = "contacts.replica"
+#: "replica N has served before": registered with the replica and, unlike it, never removed
+#: (a SIGTERM unregisters the replica), so a replica whose data dir was wiped can tell that
+#: it has past updates to get back before it may number new ones (contacts.replica)
+MEMBER_PREFIX = "contacts.member."
+MEMBER_TAG = "contacts.member"
 
 
 def replica_name(replica_id):
     return f"{NAME_PREFIX}{replica_id}"
+
+
+def member_name(replica_id):
+    return f"{MEMBER_PREFIX}{replica_id}"
+
+
+def served_before(replica_id, timeout):
+    """Whether the name server remembers replica ``replica_id`` serving (None: unreachable)."""
+    try:
+        with name_server_proxy(timeout=timeout) as ns:
+            ns.lookup(member_name(replica_id))
+            return True
+    except NamingError:
+        return False
+    except (PyroError, OSError):
+        return None
 
 
 def name_server_proxy(host=None, port=None, timeout=3.0):
@@ -72,6 +93,7 @@ class Registration(threading.Thread):
     def __init__(self, replica_id, uri, replicator, interval, timeout):
         super().__init__(name="ns-registration", daemon=True)
         self.name_ = replica_name(replica_id)
+        self.member = member_name(replica_id)
         self.uri = str(uri)
         self.replicator = replicator
         self.interval = interval
@@ -83,6 +105,7 @@ class Registration(threading.Thread):
         """Register and learn peers; raises if the name server cannot be reached."""
         with name_server_proxy(timeout=self.timeout) as ns:
             ns.register(self.name_, self.uri, metadata={TAG})
+            ns.register(self.member, self.uri, metadata={MEMBER_TAG})
             for replica_id, uri in list_replicas(ns).items():
                 self.replicator.learn(replica_id, uri)
 

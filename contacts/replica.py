@@ -17,7 +17,7 @@ from . import pyro_settings, tls
 from .book import ContactBook
 from .config import Settings, default_data_dir, name_server_address
 from .errors import StartupError
-from .registry import Registration, live_incarnation, replica_name
+from .registry import Registration, live_incarnation, replica_name, served_before
 from .replication import Replicator
 from .store import ContactStore
 from .wire import send_errors_as_builtins
@@ -116,7 +116,8 @@ def run(args):
         daemon.close()
         raise StartupError(f"replica {args.replica_id} is already running at {other}; stop it "
                            f"first, or give this one another number and its own --data-dir")
-    replicator.begin(first_start=store.is_new, sync_timeout=settings.startup_sync_timeout)
+    replicator.begin(first_start=store.is_new, sync_timeout=settings.startup_sync_timeout,
+                     served_before=store.is_new and served_before(args.replica_id, settings.peer_timeout))
     known = replicator.load_peers()
     try:
         registration.register_once()

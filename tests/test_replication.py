@@ -101,6 +101,33 @@ def test_replica_with_wiped_data_dir_gets_its_updates_back_and_reuses_no_sequenc
     assert len(final["contacts"]) == 6
 
 
+def test_a_wiped_replica_whose_peers_are_down_takes_no_write_until_it_has_its_own_back(cluster_factory):
+    """Before, after startup_sync_timeout it took writes numbered from 1 again: peers then
+    dropped them as updates they already held, and they stayed on that replica alone."""
+    cluster = cluster_factory(2, env=fast_env(CONTACTS_STARTUP_SYNC_TIMEOUT="0.5"))
+    uris = cluster_uris(cluster, (1, 2))
+    before = [add(uris[1], f"Written on 2 #{n}") for n in range(3)]
+    wait_converged(uris)
+    cluster.stop_replica(1)   # SIGTERM: replica 1 unregisters; 2 is then alone in the name server
+    cluster.kill(2)
+    shutil.rmtree(cluster.data_dir(2))
+    cluster.start_replica(2)
+    two = cluster.uri(2)
+    wait_until(lambda: call(two, "ping")["uptime"] > 1.5, 10, what="replica 2 past its sync timeout")
+    with pytest.raises(ConnectionError, match="lost its data"):
+        add(two, "Written on 2 too early")
+    assert "served before" in (cluster.base_dir / "replica-2.log").read_text()
+
+    cluster.start_replica(1)  # a peer with replica 2's past is back: its writes go on after it
+    uris = cluster_uris(cluster, (1, 2))
+    after = wait_until(lambda: add(uris[1], "Written on 2 after its peer came back"), 30,
+                       what="replica 2 taking writes again")
+    assert after["write"]["seq"] == before[-1]["write"]["seq"] + 1
+    final = wait_converged(uris)
+    assert sorted(c["name"] for c in final["contacts"]) == sorted(
+        [c["name"] for c in before] + ["Written on 2 after its peer came back"])
+
+
 def test_deleted_contact_stays_deleted_across_restarts_and_stale_updates(cluster_factory):
     cluster = cluster_factory(3, env=fast_env())
     uris = cluster_uris(cluster, (1, 2, 3))

@@ -40,3 +40,15 @@ def test_a_replica_with_data_never_waits(tmp_path):
     rep.begin(first_start=store.is_new, sync_timeout=120)
     assert rep.ready.is_set()
     store.close()
+
+
+def test_a_replica_that_served_before_waits_for_a_peer_however_long(tmp_path):
+    """An empty data dir of a replica the name server remembers (contacts.member.N): it
+    must get its own earlier updates back before numbering new ones, alone or not."""
+    store, rep = replicator(tmp_path)
+    rep.begin(first_start=True, sync_timeout=0.01, served_before=True)
+    rep.discovered()                    # nobody registered: still closed
+    assert not rep.ready.wait(0.2), "no timeout opens the gate"
+    rep.synced_with(link=None)          # a peer gave back what it had
+    assert rep.ready.is_set()
+    store.close()

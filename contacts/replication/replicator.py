@@ -34,12 +34,19 @@ class Replicator:
         # (its data dir may have been wiped) so its new updates never reuse a sequence number
         self.ready = threading.Event()
         self.ready.set()
+        #: an empty data dir of a replica that served before: writes wait for a peer, however long
+        self.must_learn = False
 
     def start(self, uri):
         self.uri = str(uri)
 
-    def begin(self, first_start, sync_timeout):
+    def begin(self, first_start, sync_timeout, served_before=False):
         """Hold writes of a new replica until its first catch-up (or ``sync_timeout``).
+
+        A replica that ``served_before`` (its data dir was wiped or replaced) waits for a
+        catch-up however long it takes: numbering new updates before it has its old ones
+        back would reuse their sequence numbers, and peers would drop the new updates
+        as ones they already hold.
 
         Called before any peer is learnt: a catch-up that finishes at once (an empty
         cluster) must find the gate already closed, or it would open it too early and
@@ -47,6 +54,11 @@ class Replicator:
         if not first_start:
             return
         self.ready.clear()
+        if served_before:
+            self.must_learn = True
+            log.warning("the data dir is empty but replica %s served before: it takes writes once "
+                        "a peer has given back its earlier updates", self.store.replica_id)
+            return
         timer = threading.Timer(sync_timeout, self.ready.set)
         timer.daemon = True
         timer.start()
@@ -55,7 +67,7 @@ class Replicator:
         """The first look-up of peers is done: a replica alone has nobody to wait for."""
         with self._lock:
             alone = not self.links
-        if alone:
+        if alone and not self.must_learn:
             self.ready.set()
 
     def synced_with(self, link):
