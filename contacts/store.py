@@ -140,7 +140,9 @@ class ContactStore:
         self._begin()
         top = self._db.execute("SELECT MAX(counter) FROM updates").fetchone()[0] or 0
         self.clock = LamportClock(max(int(self._meta("clock") or 0), top), max_clock_lead)
-        self._stored_clock = int(self._meta("clock") or 0)
+        # the clock is stored only when it moved past every counter in the update record (which
+        # start-up reads back): a snapshot's stamps, or compaction dropping the newest counters
+        self._clock_unrecorded = False
         self.is_new = not self.vector and self.count() == 0
         self.applied = threading.Condition(self._lock)
         # search indexing happens after the ack (contacts.search_index); None: only when asked
@@ -365,6 +367,7 @@ class ContactStore:
                 if merge_state(current, clean):
                     self._save(contact_id, current)
                 self.clock.observe(newest_stamp(clean)[0])
+                self._clock_unrecorded = True
             for origin, seq in vector.items():
                 if seq > self._vector.get(origin, 0):
                     self._set_vector(origin, self._contiguous_from(origin, seq))
@@ -383,6 +386,7 @@ class ContactStore:
     def compact(self, keep_per_origin):
         """Drop all but the newest ``keep_per_origin`` held updates of each origin from the record."""
         def work():
+            self._clock_unrecorded = True  # the newest counters may go with the record
             for origin, held in list(self._vector.items()):
                 floor = held - keep_per_origin
                 if floor > self._floor.get(origin, 0):
@@ -463,9 +467,9 @@ class ContactStore:
             for origin in self._changed_origins:
                 self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
                                  (origin, self._vector[origin]))
-            clock = self.clock.value  # so is the clock (writes only move it forward)
-            if clock != self._stored_clock:
-                self._set_meta("clock", clock)
+            clock_stored = self._clock_unrecorded
+            if clock_stored:
+                self._set_meta("clock", self.clock.value)
             self._db.execute("COMMIT")
         except BaseException:
             self._in_txn = False
@@ -479,7 +483,8 @@ class ContactStore:
             raise
         self._in_txn = False
         self.commits += 1
-        self._stored_clock = clock
+        if clock_stored:
+            self._clock_unrecorded = False
         self._committed_top = dict(self._top)
         self.vector, self.floor = self._vector, self._floor
         self.applied.notify_all()

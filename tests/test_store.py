@@ -6,6 +6,7 @@ import pytest
 from contacts.errors import StampError, StartupError, ValidationError, WrongTypeError
 from contacts.merge import is_visible
 from contacts.store import DB_NAME, ContactStore
+from contacts.versions import VersionVector
 
 ADA = {"name": "Ada Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958",
                                            "e164": "+442079460958"}],
@@ -238,3 +239,17 @@ def test_search_by_text_accents_and_phone_digits(store):
     assert ids("example.com.br") == ["c2"]
     assert ids("gone") == [], "deleted contacts are not found"
     assert ids("nobody") == []
+
+
+def test_restart_keeps_the_clock_a_full_copy_moved(tmp_path):
+    """A full copy's stamps move the clock without any update record: the clock alone says so."""
+    store = ContactStore(tmp_path / "r1", 1)
+    store.apply_snapshot([["c9", {"name": ["Ada", 500, 2], "deleted": [False, 500, 2]}]], VersionVector({2: 7}))
+    assert store.clock.value == 500
+    store.close()
+    reopened = ContactStore(tmp_path / "r1", 1)
+    try:
+        update, _ = reopened.write_local("c1", dict(ADA))
+        assert update["counter"] == 501, "a stamp after the copy's, never one it already used"
+    finally:
+        reopened.close()
