@@ -179,7 +179,7 @@ class ContactBook:
                 "ack_mode": self.settings.ack_mode, "version": __version__,
                 "unindexed": self.store.unindexed(),
                 "uptime": round(time.time() - self.started, 3), "pid": os.getpid()}
-        info["peers"] = self.replicator.known_peers() if self.replicator else {}
+        info["peers"] = self.replicator.known_peers(alive_only=True) if self.replicator else {}
         return info
 
     def cluster_status(self):

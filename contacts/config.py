@@ -25,6 +25,9 @@ class Settings:
     anti_entropy_interval: float = 10.0
     #: seconds between name-server re-registration and peer look-ups
     registration_interval: float = 5.0
+    #: a peer down this long and no longer registered (a SIGTERM unregisters: it was retired)
+    #: is forgotten; if it ever comes back, its pings or registration make it known again
+    forget_after: float = 86400.0
     #: timeout of every call from a replica to a peer or to the name server
     peer_timeout: float = 3.0
     #: "local": a write is acknowledged once fsynced on the receiving replica;
@@ -61,7 +64,7 @@ class Settings:
         if self.ack_mode not in ACK_MODES:
             raise ValueError(f"ack_mode must be one of {ACK_MODES}, not {self.ack_mode!r}")
         for name in ("ping_interval", "anti_entropy_interval", "registration_interval",
-                     "peer_timeout", "ack_timeout"):
+                     "peer_timeout", "ack_timeout", "forget_after"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
         if not 0 <= self.push_delay <= 1:

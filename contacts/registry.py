@@ -106,8 +106,10 @@ class Registration(threading.Thread):
         with name_server_proxy(timeout=self.timeout) as ns:
             ns.register(self.name_, self.uri, metadata={TAG})
             ns.register(self.member, self.uri, metadata={MEMBER_TAG})
-            for replica_id, uri in list_replicas(ns).items():
-                self.replicator.learn(replica_id, uri)
+            registered = list_replicas(ns)
+        for replica_id, uri in registered.items():
+            self.replicator.learn(replica_id, uri)
+        self.replicator.forget_retired(set(registered))
 
     def run(self):
         while not self._stopping.wait(self.interval):

@@ -1,5 +1,6 @@
 """Replication with real processes: crashes, catch-up, a new replica, a wiped data dir,
 tombstones, forged stamps, the name server going away, and the full-copy fallback."""
+import json
 import shutil
 
 import pytest
@@ -126,6 +127,28 @@ def test_a_wiped_replica_whose_peers_are_down_takes_no_write_until_it_has_its_ow
     final = wait_converged(uris)
     assert sorted(c["name"] for c in final["contacts"]) == sorted(
         [c["name"] for c in before] + ["Written on 2 after its peer came back"])
+
+
+def test_a_retired_replica_is_forgotten_and_known_again_if_it_returns(cluster_factory):
+    cluster = cluster_factory(3, env=fast_env(CONTACTS_FORGET_AFTER="1"))
+    uris = cluster_uris(cluster, (1, 2, 3))
+
+    def listed(uri):
+        return {peer["replica_id"] for peer in call(uri, "cluster_status")}
+    wait_until(lambda: all(listed(uri) == {1, 2, 3} for uri in uris), 10, what="everyone knowing everyone")
+    cluster.stop_replica(3)                  # SIGTERM: retired, so it unregisters
+    for uri in uris[:2]:
+        wait_until(lambda: listed(uri) == {1, 2}, 20, what="replica 3 forgotten")
+    for replica_id in (1, 2):                # ... across restarts too
+        assert "3" not in json.loads((cluster.data_dir(replica_id) / "peers.json").read_text())
+
+    cluster.start_replica(3)                 # it comes back after all: known again
+    uris = cluster_uris(cluster, (1, 2, 3))
+    for uri in uris[:2]:
+        wait_until(lambda: 3 in {p["replica_id"] for p in call(uri, "cluster_status") if p["alive"]}, 20,
+                   what="replica 3 known again")
+    written = add(uris[2], "Back from retirement")
+    wait_everywhere(uris, written["id"], what="its write on the others")
 
 
 def test_deleted_contact_stays_deleted_across_restarts_and_stale_updates(cluster_factory):

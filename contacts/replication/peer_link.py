@@ -51,6 +51,7 @@ class PeerLink(threading.Thread):
         self.ever_seen = False
         self.last_seen = None          # wall-clock time, for display only
         self.missed = 0
+        self.down_since = time.monotonic()  # None while alive
         self.vector = VersionVector()  # the peer's, as last reported
         self.acked = 0                 # how many of this replica's own updates the peer holds
         self.clock = None
@@ -156,6 +157,7 @@ class PeerLink(threading.Thread):
         if not self.alive:
             log.info("replica %s is up at %s", self.replica_id, self.uri)
             self.alive = True
+            self.down_since = None
             self.ever_seen = True
             self._sync_due = 0.0
         self.replicator.peer_progress()
@@ -165,6 +167,7 @@ class PeerLink(threading.Thread):
         if self.alive and self.missed >= self.settings.missed_pings:
             log.warning("replica %s is down (%s)", self.replica_id, exc)
             self.alive = False
+            self.down_since = time.monotonic()
             self.replicator.peer_progress()
 
     def _ping(self, proxy):

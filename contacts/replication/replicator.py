@@ -3,6 +3,7 @@ import json
 import logging
 import os
 import threading
+import time
 
 from Pyro5.api import URI
 from Pyro5.errors import PyroError
@@ -135,6 +136,23 @@ class Replicator:
                 link.set_uri(uri)
         self._save_peers()
 
+    def forget_retired(self, registered):
+        """Forget peers down for ``forget_after`` and absent from the name server's
+        ``registered`` ids: retired replicas would otherwise be listed as down forever."""
+        forgotten = []
+        with self._lock:
+            for replica_id, link in list(self.links.items()):
+                down_since = link.down_since
+                if (replica_id not in registered and down_since is not None
+                        and time.monotonic() - down_since >= self.settings.forget_after):
+                    forgotten.append(self.links.pop(replica_id))
+        for link in forgotten:
+            log.info("forgetting replica %s: down and unregistered for %.0f s", link.replica_id,
+                     self.settings.forget_after)
+            link.stop()
+        if forgotten:
+            self._save_peers()
+
     def hear_from(self, sender):
         """A peer pinged us: learn it (it may be new, or back at a new address)."""
         if not isinstance(sender, dict):
@@ -143,9 +161,11 @@ class Replicator:
             raise ValidationError("sender", "needs an integer replica_id and a string uri")
         self.learn(sender["replica_id"], sender["uri"])
 
-    def known_peers(self):
+    def known_peers(self, alive_only=False):
+        """{replica id: uri} of the peers; ``alive_only`` for what ping() tells others: a
+        down peer passed around would keep coming back to replicas that forgot it."""
         with self._lock:
-            return {str(rid): link.uri for rid, link in self.links.items()}
+            return {str(rid): link.uri for rid, link in self.links.items() if link.alive or not alive_only}
 
     def peer_status(self):
         with self._lock:
