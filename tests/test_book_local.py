@@ -257,3 +257,15 @@ def test_a_delete_arriving_before_its_add_never_shows_in_the_trash_empty(book):
                                    "notes": "", "deleted": False}})
     assert book.list_contacts() == []
     assert [c["name"] for c in book.list_deleted()] == ["Old"]
+
+
+def test_ping_says_how_many_contacts_wait_for_the_search_index(tmp_path):
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)   # indexing only when asked
+    book = ContactBook(store, Settings(), replicator=None)
+    ada = book.add_contact(ADA)
+    assert book.ping()["unindexed"] == 1
+    assert [c["id"] for c in book.search("lovelace")] == [ada["id"]], "found before it is indexed"
+    store.index_pending()
+    assert book.ping()["unindexed"] == 0
+    assert [c["id"] for c in book.search("lovelace")] == [ada["id"]]
+    store.close()
