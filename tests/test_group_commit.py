@@ -85,18 +85,31 @@ def test_other_threads_do_not_see_a_write_before_it_is_committed(tmp_path):
     store.close()
 
 
+def open_files_under(directory):
+    """This process's file descriptors open on files in ``directory`` (other tests' threads
+    may open and close sockets and files meanwhile: only the store's own count)."""
+    found = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            found += os.readlink(f"/proc/self/fd/{fd}").startswith(str(directory))
+        except OSError:   # closed meanwhile
+            pass
+    return found
+
+
 def test_read_connections_of_ended_threads_are_closed(tmp_path):
     # Pyro5 ends idle worker threads and starts new ones for the next burst of clients
     store = ContactStore(tmp_path / "r1", 1)
     store.write_local("c1", person(1))
-    before = len(os.listdir("/proc/self/fd"))
+    before = open_files_under(tmp_path)
     for _ in range(5):
         readers = [threading.Thread(target=store.state, args=("c1",)) for _ in range(20)]
         for reader in readers:
             reader.start()
         for reader in readers:
             reader.join()
-    assert len(os.listdir("/proc/self/fd")) - before < 10, "100 ended threads left their connections open"
+    # each connection holds 2-3 files; the last threads' may still be closing as join() returns
+    assert open_files_under(tmp_path) - before < 30, "100 ended threads left their connections open"
     assert store.state("c1") is not None
     store.close()
 
