@@ -275,14 +275,20 @@ def main():
         ("  catch-up time (from restart, incl. start-up)", f"{catch_time:.1f} s",
          f"first answer after {startup:.1f} s"),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"\nreplication benchmark, {os.cpu_count()} cores, Python {sys.version.split()[0]}; raw rates are "
-          f"the mean of a run before and after the cluster (batched serpent {before['batched (serpent)']:,.0f} "
-          f"then {after['batched (serpent)']:,.0f} contacts/s)")
-    print(f"{'measure':<{width}}  {'figure':>22}  ratio")
-    for name, figure, ratio in rows:
-        print(f"{name:<{width}}  {figure:>22}  {ratio}")
+    print_table(f"replication benchmark, {os.cpu_count()} cores, Python {sys.version.split()[0]}; raw rates are "
+                f"the mean of a run before and after the cluster (batched serpent "
+                f"{before['batched (serpent)']:,.0f} then {after['batched (serpent)']:,.0f} contacts/s)", rows)
     return 0
+
+
+def print_table(title, rows, last_column="ratio"):
+    """Rows of (measure, figure, remark) under ``title``, in aligned columns."""
+    width = max(len("measure"), *(len(r[0]) for r in rows))
+    figure_width = max(len("figure"), *(len(r[1]) for r in rows))
+    print(f"\n{title}")
+    print(f"{'measure':<{width}}  {'figure':>{figure_width}}  {last_column}")
+    for name, figure, remark in rows:
+        print(f"{name:<{width}}  {figure:>{figure_width}}  {remark}")
 
 
 if __name__ == "__main__":

@@ -164,12 +164,8 @@ def main():
                          + (f", {rate / raws[serializer][0]:.2f}x raw {serializer}" if serializer != "serpent" else "")
                          + f"; CPU per write: client {us(client)}, replica 1 {us(spent[1])}"
                          + (f", {peers}" if peers else "")))
-    width = max(len(r[0]) for r in rows)
-    print(f"\nwhere a write's time goes; {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'measure':<{width}}  {'figure':>16}  detail")
-    for name, figure, detail in rows:
-        print(f"{name:<{width}}  {figure:>16}  {detail}")
+    replication_bench.print_table(f"where a write's time goes; {os.cpu_count()} cores, Python "
+                                  f"{sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}", rows, "detail")
     return 0
 
 
