@@ -26,6 +26,7 @@ class Replicator:
         self.uri = None
         self.links = {}
         self.peers_file = store.data_dir / PEERS_FILE
+        self._peers_file_lock = threading.Lock()  # links and the registration thread all save it
         self._lock = threading.Lock()
         self._progress = threading.Condition()
         #: one catch-up at a time (see PeerLink._pull)
@@ -106,8 +107,9 @@ class Replicator:
         """Write the known peers to the data dir (atomically: a crash leaves the old file)."""
         temporary = self.peers_file.with_suffix(".tmp")
         try:
-            temporary.write_text(json.dumps(self.known_peers(), sort_keys=True))
-            os.replace(temporary, self.peers_file)
+            with self._peers_file_lock:
+                temporary.write_text(json.dumps(self.known_peers(), sort_keys=True))
+                os.replace(temporary, self.peers_file)
         except OSError as exc:  # a convenience for the next start: never fail replication over it
             log.warning("could not save the known peers to %s: %s", self.peers_file, exc)
 
