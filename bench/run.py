@@ -89,6 +89,16 @@ def single_client_writes(uri, seconds, first, serializer="serpent"):
     return rate, held
 
 
+def batched_adds(uri, seconds, first, size=100):
+    """Contacts/s acknowledged through add_contacts, ``size`` per call (one commit each), serpent."""
+    with Proxy(uri) as proxy:
+        proxy._pyroTimeout = 30
+        proxy.add_contacts([contact(first)])
+        starts = iter(range(first + 1, first + 10 ** 8, size))
+        return size * replication_bench.rate(seconds, lambda: proxy.add_contacts(
+            [contact(n) for n in range(next(starts), first + 10 ** 8)[:size]]))
+
+
 def client_worker(uri, seconds, first, serializer):
     """One client process: connect, say ready, wait for 'go', write for ``seconds``."""
     pyro_settings.apply()
@@ -341,6 +351,7 @@ def measure_cluster(sizes, base, m):
             m[f"many {mode}"] = concurrent_writes(uris[0], sizes["clients"], sizes["seconds"], first + 100_000)
             if mode == "local":  # as ContactsClient speaks: json
                 m["one json"] = single_client_writes(uris[0], sizes["seconds"], 60_000_000, "json")
+                m["batched adds"] = batched_adds(uris[0], sizes["seconds"], 80_000_000)
                 m["many json"] = concurrent_writes(uris[0], sizes["clients"], sizes["seconds"], 70_000_000, "json")
         cluster.stop_replica(1)
         cluster.start_replica(1, "--ack", "local")
@@ -444,6 +455,10 @@ def build_table(sizes, m):
                       f"{value:,.0f} writes/s", f"{value / raw_json:.2f}x raw json"
                       + (f", {value / syncobj:.2f}x pysyncobj" if syncobj else ""))
             throughput.append((f"writes ack=local, {who.replace(' processes', '')}, json", value))
+    if "batched adds" in m:
+        table.rate("acknowledged writes, 1 client, ack=local, add_contacts of 100 per call (an import)",
+                   m["batched adds"], unit="contacts/s")
+        throughput.append(("writes ack=local, 1 client, batches of 100", m["batched adds"]))
     if "one alone" in m:
         one = m["one alone"][0]
         table.rate("acknowledged writes, 1 client, ack=local, replicas 2 and 3 stopped", one)

@@ -13,7 +13,8 @@ from Pyro5.api import behavior, expose
 
 from . import __version__, tls
 from .config import MAX_BATCH
-from .errors import ContactNotFound, NotReplicaError, UnavailableError, ValidationError, WrongTypeError
+from .errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
+                     WrongTypeError)
 from .merge import fields_of, is_complete, is_visible, to_contact
 from .model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
 from .store import check_request_id
@@ -29,6 +30,11 @@ MAX_PAGE = 5000
 MAX_SQL_INT = 2 ** 63 - 1
 #: how long a read that must reflect a client's earlier writes waits for this replica to catch up
 READ_AFTER_TIMEOUT = 3.0
+
+
+def _refusal(exc):
+    """How add_contacts reports one refused contact (the others go on)."""
+    return {"error": type(exc).__name__, "field": getattr(exc, "field", None), "message": str(exc)}
 
 
 def _check_limit(limit, field="limit", maximum=None):
@@ -81,6 +87,43 @@ class ContactBook:
                 raise ValidationError("id", f"{contact_id!r} is already used by {why}")
             update, state = self.store.write_local(contact_id, {**fields, "deleted": False}, request_id)
         return self._acknowledge(update, state)
+
+    def add_contacts(self, contacts):
+        """Add many contacts in one call and one commit (an import); at most 1000.
+
+        Returns one result per contact, in order: the stored contact as ``add_contact``
+        returns it, or ``{"error": class name, "field": ..., "message": ...}`` for one that
+        was refused (the others are added all the same).  Contacts that carry their ``id``
+        make a retried batch safe: one already stored as sent comes back without ``write``."""
+        if not isinstance(contacts, (list, tuple)):
+            raise WrongTypeError("contacts", f"must be a list, not {type(contacts).__name__}")
+        if len(contacts) > MAX_BATCH:
+            raise ValidationError("contacts", f"batch of {len(contacts)} exceeds {MAX_BATCH}")
+        results, valid = [None] * len(contacts), []
+        for index, contact in enumerate(contacts):
+            try:
+                valid.append((index, *normalize_new_contact(contact, self.settings.default_region)))
+            except ContactsError as exc:
+                results[index] = _refusal(exc)
+        self._wait_ready()
+        written = []
+        with self.store.write_lock:  # one group: committed (one fsync) when the section ends
+            for index, contact_id, fields in valid:
+                contact_id = contact_id or new_contact_id()
+                state = self.store.state(contact_id)
+                if state is not None and is_complete(state):
+                    if is_visible(state) and fields_of(state) == fields:
+                        results[index] = self._result(contact_id, state, None)
+                    else:
+                        why = "a deleted contact (restore it instead)" if not is_visible(state) else "another contact"
+                        results[index] = _refusal(ValidationError("id", f"{contact_id!r} is already used by {why}"))
+                    continue
+                written.append((index, *self.store.write_local(contact_id, {**fields, "deleted": False})))
+        if written:
+            held = self._replicate([update for _, update, _ in written])
+            for index, update, state in written:
+                results[index] = self._result(update["contact_id"], state, self._receipt(update, held))
+        return results
 
     def update_contact(self, contact_id, changes, request_id=None):
         """Change some fields of a contact; fields not named in ``changes`` are kept."""
@@ -271,15 +314,22 @@ class ContactBook:
                                                 "duplicate": True})
 
     def _acknowledge(self, update, state):
-        """Tell peers, and in "peer" mode wait (bounded) until one of them holds the write."""
+        held = self._replicate([update])
+        return self._result(update["contact_id"], state, self._receipt(update, held))
+
+    def _replicate(self, updates):
+        """Tell peers of these (durable) writes, and in "peer" mode wait (bounded) until one
+        of them holds the last; how many replicas are known to hold them."""
         held = 1
         if self.replicator is not None:
-            self.replicator.local_write(update)
+            self.replicator.local_write(updates[-1])
             if self.settings.ack_mode == "peer":
-                held = self.replicator.wait_held(update["seq"], self.settings.ack_timeout)
-        write = {"origin": update["origin"], "seq": update["seq"], "replicas": held,
-                 "ack": self.settings.ack_mode}
-        return self._result(update["contact_id"], state, write)
+                held = self.replicator.wait_held(max(u["seq"] for u in updates), self.settings.ack_timeout)
+        return held
+
+    def _receipt(self, update, held):
+        return {"origin": update["origin"], "seq": update["seq"], "replicas": held,
+                "ack": self.settings.ack_mode}
 
     def _result(self, contact_id, state, write):
         contact = to_contact(contact_id, state)

@@ -119,6 +119,21 @@ class ContactsClient:
             contact["id"] = uuid.uuid4().hex
         return self._call("add_contact", (contact,), {"request_id": new_request_id()}, "write")
 
+    def add_contacts(self, contacts):
+        """Add many contacts (at most 1000) in one call and one commit on the replica.
+
+        Returns one result per contact, in order: the contact as stored, or
+        ``{"error": class name, "field": ..., "message": ...}`` for one the replica refused.
+        Contacts without an id get one here, so a retry after a failover adds nothing twice."""
+        if not isinstance(contacts, (list, tuple)):
+            raise WrongTypeError("contacts", f"must be a list, not {type(contacts).__name__}")
+        batch = []
+        for contact in contacts:
+            if isinstance(contact, dict) and contact.get("id") is None:
+                contact = dict(contact, id=uuid.uuid4().hex)
+            batch.append(contact)
+        return self._call("add_contacts", (batch,), {}, "write")
+
     def update_contact(self, contact_id, changes):
         """Change some fields of a contact; returns the contact."""
         return self._call("update_contact", (contact_id, changes), {"request_id": new_request_id()},
@@ -283,6 +298,9 @@ class ContactsClient:
             receipt = None
             if isinstance(result, dict) and isinstance(result.get("write"), dict):
                 receipt = result["write"]
+            elif method == "add_contacts":  # the newest write of the batch covers the others
+                receipts = [r["write"] for r in result if isinstance(r, dict) and isinstance(r.get("write"), dict)]
+                receipt = max(receipts, key=lambda w: w["seq"]) if receipts else None
             elif method == "delete_contact":
                 # delete answers None: the replica's own sequence number now covers the delete
                 vector = VersionVector.from_wire(proxy.version_vector())

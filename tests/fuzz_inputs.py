@@ -212,6 +212,10 @@ def method_arguments(existing_ids):
             args(st.one_of(anything, deep), request_ids),
             args(bad_contacts(), st.one_of(st.none(), st.text(min_size=1, max_size=20)), must_fail=True),
             args(st.just(VALID_CONTACT), bad_request_ids, must_fail=True)),
+        "add_contacts": st.one_of(   # refusals of single contacts are results, not errors
+            args(st.lists(st.one_of(anything, deep, bad_contacts(), st.just(VALID_CONTACT)), max_size=5)),
+            args(st.sampled_from([None, 5, "contacts", {"name": "x"}, b"x", [VALID_CONTACT] * (MAX_BATCH + 1)]),
+                 must_fail=True)),
         "update_contact": st.one_of(
             args(any_ids, st.one_of(anything, deep), request_ids),
             args(existing, bad_changes(), st.none(), must_fail=True),

@@ -269,3 +269,45 @@ def test_ping_says_how_many_contacts_wait_for_the_search_index(tmp_path):
     assert book.ping()["unindexed"] == 0
     assert [c["id"] for c in book.search("lovelace")] == [ada["id"]]
     store.close()
+
+
+def test_add_contacts_adds_a_batch_in_one_commit_and_reports_each_refusal(book):
+    book.add_contact({**ADA, "id": "taken"})
+    book.add_contact({"name": "Gone", "id": "in-trash"})
+    book.delete_contact("in-trash")
+    commits = book.store.commits
+    batch = [
+        {"name": "Grace Hopper", "id": "grace"},
+        {"phones": []},                                             # no name
+        {"name": "Bad Mail", "emails": [{"address": "not an email"}]},
+        "not a dict",
+        {"name": "Someone Else", "id": "taken"},                   # id of another contact
+        {**ADA, "id": "taken"},                                     # already there, identical
+        {"name": "Back?", "id": "in-trash"},                        # a deleted contact's id
+        {"name": "Grace Twice", "id": "grace"},                     # the same batch used it
+        {"name": "Barbara Liskov"},                                 # no id: the replica picks one
+    ]
+    results = book.add_contacts(batch)
+    assert book.store.commits == commits + 1, "one commit for the whole batch"
+    assert [r.get("error") for r in results] == [None, "ValidationError", "ValidationError", "WrongTypeError",
+                                                 "ValidationError", None, "ValidationError", "ValidationError", None]
+    assert results[0]["name"] == "Grace Hopper" and results[0]["write"]["seq"] == 4
+    assert results[1]["field"] == "name" and "is required" in results[1]["message"]
+    assert results[2]["field"] == "emails[0].address"
+    assert "already used by another contact" in results[4]["message"]
+    assert "write" not in results[5], "already there: nothing written"
+    assert "deleted contact" in results[6]["message"] and "already used" in results[7]["message"]
+    assert results[8]["write"]["seq"] == 5 and len(results[8]["id"]) == 32
+    assert sorted(c["name"] for c in book.list_contacts()) == ["Ada Lovelace", "Barbara Liskov", "Grace Hopper"]
+
+    again = book.add_contacts([{"name": "Grace Hopper", "id": "grace"}])   # a retried batch
+    assert "write" not in again[0] and book.count_contacts() == 3
+
+
+def test_add_contacts_refuses_a_bad_batch_whole(book):
+    before = everything(book)
+    with pytest.raises(WrongTypeError, match="contacts: must be a list"):
+        book.add_contacts({"name": "Ada"})
+    with pytest.raises(ValidationError, match="exceeds 1000"):
+        book.add_contacts([{"name": f"P{n}"} for n in range(1001)])
+    assert everything(book) == before

@@ -239,3 +239,27 @@ def test_bad_arguments_are_rejected_before_any_network_call():
         ContactsClient(uris=["not a uri"])
     with pytest.raises(ValidationError, match="timeout"):
         ContactsClient(timeout=0)
+
+
+def test_a_batch_of_contacts_is_added_once_replicated_and_read_back_after_a_failover(cluster_factory):
+    cluster = cluster_factory(2)
+    client = client_for(cluster)
+    batch = [{"name": f"Imported {n:03d}", "emails": [{"address": f"i{n}@example.com"}]} for n in range(300)]
+    batch[7] = {"name": "Bad", "emails": [{"address": "nope"}]}
+    results = client.add_contacts(batch)
+    assert [n for n, r in enumerate(results) if "error" in r] == [7]
+    added = [r for r in results if "error" not in r]
+    assert len({r["id"] for r in added}) == 299 and all(r["write"]["replicas"] >= 1 for r in added)
+    first = client.current_replica[0]
+    other = 2 if first == 1 else 1
+    with cluster.proxy(first) as one, cluster.proxy(other) as two:   # ack=local: pushed, not awaited
+        wait_until(lambda: two.version_vector() == one.version_vector(), 10, what="the batch on the peer")
+    cluster.kill(first)                       # the client's writes must be readable elsewhere
+    assert client.get_contact(added[-1]["id"])["name"] == "Imported 299"
+    assert client.current_replica[0] != first
+    assert len(client.list_contacts()) == 299
+    # the same batch again (a retry after a lost answer): the client kept the ids it chose
+    again = client.add_contacts([{k: v for k, v in r.items() if k != "write"} for r in added[:50]])
+    assert all("error" not in r and "write" not in r for r in again)
+    assert len(client.list_contacts()) == 299
+    client.close()
