@@ -23,9 +23,11 @@ write at once, as before; nothing waits on a timer.
 """
 import fcntl
 import json
+import logging
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from pathlib import Path
 
@@ -62,7 +64,11 @@ CREATE TABLE IF NOT EXISTS versions (origin INTEGER PRIMARY KEY, seq INTEGER NOT
 CREATE TABLE IF NOT EXISTS log_floor (origin INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
 """
 
+log = logging.getLogger(__name__)
+
 DB_NAME = "contacts.sqlite3"
+#: a commit slower than this is logged: it delays every write of its group and the lag
+SLOW_COMMIT = 0.05
 UPDATE_KEYS = {"origin", "seq", "counter", "contact_id", "changes", "request_id"}
 MAX_REQUEST_ID = 128
 #: rows a search with a small limit first looks at in name order before using the index
@@ -441,7 +447,12 @@ class ContactStore:
         try:
             with self._lock:
                 committed = self._group
+                started = time.perf_counter()
                 self._commit_group()
+                took = time.perf_counter() - started
+            if took >= SLOW_COMMIT:  # every writer of the group (and every push) waited this long
+                log.warning("a commit took %.0f ms (the disk, a WAL checkpoint, or a busy machine)",
+                            took * 1000)
         except (sqlite3.Error, OSError) as exc:
             error = exc
             raise StorageError(f"commit failed: {exc}") from exc

@@ -2,8 +2,10 @@
 still durable (and only its own failure undone) before its writer goes on.  Also: the
 per-thread read connections of threads that ended are closed."""
 import os
+import re
 import sqlite3
 import threading
+import time
 
 import pytest
 
@@ -144,3 +146,25 @@ def test_a_commit_the_disk_refuses_fails_its_write_clearly_and_keeps_nothing(tmp
     reopened = ContactStore(tmp_path / "r1", 1)
     assert reopened.state("lost") is None and reopened.state("after") is not None
     reopened.close()
+
+
+class SlowCommit(RefusingCommit):
+    """A writer connection whose COMMIT takes 80 ms (a disk stalling an fsync)."""
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            started = time.perf_counter()
+            while time.perf_counter() - started < 0.08:
+                pass
+        return self.db.execute(sql, *args)
+
+
+def test_a_slow_commit_is_logged_for_the_operator(tmp_path, caplog):
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)
+    store.write_local("fast", person(1))
+    assert "a commit took" not in caplog.text
+    store._db = SlowCommit(store._db)
+    with caplog.at_level("WARNING", logger="contacts.store"):
+        store.write_local("slow", person(2))
+    assert re.search(r"a commit took \d+ ms", caplog.text)
+    store.close()
