@@ -384,6 +384,10 @@ class ContactStore:
         """Index up to ``limit`` contacts written since they were last indexed; how many."""
         return self._write(lambda: search_index.index_rows(self._db, limit))
 
+    def merge_index(self):
+        """A small step of the search index's segment merging (see contacts.search_index)."""
+        self._write(lambda: search_index.merge_step(self._db))
+
     def unindexed(self):
         """How many contacts the search index does not hold as they are now."""
         return self._reader().execute(
