@@ -78,15 +78,8 @@ class ContactBook:
             done = self._already_done(request_id)
             if done:
                 return done
-            contact_id = contact_id or new_contact_id()
-            state = self.store.state(contact_id)
-            if state is not None and is_complete(state):
-                if is_visible(state) and fields_of(state) == fields:
-                    return self._result(contact_id, state, None)  # a retried add
-                why = "a deleted contact (restore it instead)" if not is_visible(state) else "another contact"
-                raise ValidationError("id", f"{contact_id!r} is already used by {why}")
-            update, state = self.store.write_local(contact_id, {**fields, "deleted": False}, request_id)
-        return self._acknowledge(update, state)
+            stored, written = self._add(contact_id, fields, request_id)
+        return stored if written is None else self._acknowledge(*written)
 
     def add_contacts(self, contacts):
         """Add many contacts in one call and one commit (an import); at most 1000.
@@ -109,21 +102,32 @@ class ContactBook:
         written = []
         with self.store.write_lock:  # one group: committed (one fsync) when the section ends
             for index, contact_id, fields in valid:
-                contact_id = contact_id or new_contact_id()
-                state = self.store.state(contact_id)
-                if state is not None and is_complete(state):
-                    if is_visible(state) and fields_of(state) == fields:
-                        results[index] = self._result(contact_id, state, None)
-                    else:
-                        why = "a deleted contact (restore it instead)" if not is_visible(state) else "another contact"
-                        results[index] = _refusal(ValidationError("id", f"{contact_id!r} is already used by {why}"))
-                    continue
-                written.append((index, *self.store.write_local(contact_id, {**fields, "deleted": False})))
+                try:
+                    results[index], write = self._add(contact_id, fields)
+                except ValidationError as exc:  # its id is taken
+                    results[index], write = _refusal(exc), None
+                if write is not None:
+                    written.append((index, *write))
         if written:
             held = self._replicate([update for _, update, _ in written])
             for index, update, state in written:
                 results[index] = self._result(update["contact_id"], state, self._receipt(update, held))
         return results
+
+    def _add(self, contact_id, fields, request_id=None):
+        """Add one validated contact, inside the caller's write section.
+
+        Returns (the contact as it already is, None) when it was already there exactly so
+        (a retried add), else (None, (update, state)) to acknowledge; ValidationError when
+        its id is used by another contact or a deleted one."""
+        contact_id = contact_id or new_contact_id()
+        state = self.store.state(contact_id)
+        if state is not None and is_complete(state):
+            if is_visible(state) and fields_of(state) == fields:
+                return self._result(contact_id, state, None), None
+            why = "a deleted contact (restore it instead)" if not is_visible(state) else "another contact"
+            raise ValidationError("id", f"{contact_id!r} is already used by {why}")
+        return None, self.store.write_local(contact_id, {**fields, "deleted": False}, request_id)
 
     def update_contact(self, contact_id, changes, request_id=None):
         """Change some fields of a contact; fields not named in ``changes`` are kept."""
