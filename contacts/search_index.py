@@ -102,8 +102,6 @@ def merge_step(db, pages=MERGE_PAGES):
 
 def candidates(query):
     """SQL for the rowids a search must check: the index's matches and the unindexed rows."""
-    if query is None:
-        return None
     return (f"(rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)"
             f" OR rowid IN (SELECT rowid FROM contacts WHERE {UNINDEXED}))")
 
@@ -150,7 +148,8 @@ class SearchIndexer(threading.Thread):
                 while not self._stopping.is_set():
                     done = self.store.index_pending(CHUNK)
                     self.indexed += done
-                    self.store.merge_index()
+                    if done:  # a new segment: merge a little of what piled up (its own commit)
+                        self.store.merge_index()
                     if done < CHUNK:
                         break
             except Exception:  # a full disk, say: searches still find the rows, unindexed
