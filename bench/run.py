@@ -95,8 +95,11 @@ def batched_adds(uri, seconds, first, size=100):
         proxy._pyroTimeout = 30
         proxy.add_contacts([contact(first)])
         starts = iter(range(first + 1, first + 10 ** 8, size))
-        return size * replication_bench.rate(seconds, lambda: proxy.add_contacts(
-            [contact(n) for n in range(next(starts), first + 10 ** 8)[:size]]))
+
+        def add_batch():
+            start = next(starts)
+            proxy.add_contacts([contact(n) for n in range(start, start + size)])
+        return size * replication_bench.rate(seconds, add_batch)
 
 
 def client_worker(uri, seconds, first, serializer):

@@ -195,10 +195,8 @@ def _import_batch(client, entries, update, report):
     for entry, contact, result in zip(entries, contacts, client.add_contacts(contacts)):
         if "error" in result:
             _refused(client, entry, contact, result.get("field"), result.get("message", ""), update, report)
-        elif result.get("write") is None:
-            report.unchanged += 1      # the same contact was already there
         else:
-            report.imported += 1
+            _added(result, report)
 
 
 def _import_one(client, entry, update, report):
@@ -213,6 +211,10 @@ def _import_one(client, entry, update, report):
     except ContactsError as exc:
         report.skipped.append((entry, str(exc)))
         return
+    _added(result, report)
+
+
+def _added(result, report):
     if result.get("write") is None:
         report.unchanged += 1      # the same contact was already there
     else:
