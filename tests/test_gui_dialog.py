@@ -124,12 +124,18 @@ def test_remote_change_to_an_untouched_field_is_taken_in_and_announced(qtbot):
     assert fields["name"] == "Ada King" and fields["organization"] == "Babbage & co"
 
 
-def test_remote_change_to_the_field_being_edited_asks_the_user(qtbot):
+def name_clash(qtbot):
+    """A dialog where the user renamed Ada while someone else renamed her differently."""
     dialog = ContactDialog("US", ADA)
     qtbot.addWidget(dialog)
     dialog.show()
     type_into(qtbot, dialog.name_edit, "Ada King")
     dialog.contact_changed("ada", dict(ADA, name="Augusta Ada", updated=[7, 2]))
+    return dialog
+
+
+def test_remote_change_to_the_field_being_edited_asks_the_user(qtbot):
+    dialog = name_clash(qtbot)
     assert dialog.use_theirs_button.isVisible() and "name" in dialog.banner_text.text()
     assert dialog.name_edit.text() == "Ada King"      # nothing overwritten silently
     dialog.use_theirs_button.click()
@@ -137,11 +143,7 @@ def test_remote_change_to_the_field_being_edited_asks_the_user(qtbot):
 
 
 def test_keep_mine_after_a_clash_saves_with_force(qtbot):
-    dialog = ContactDialog("US", ADA)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    type_into(qtbot, dialog.name_edit, "Ada King")
-    dialog.contact_changed("ada", dict(ADA, name="Augusta Ada", updated=[7, 2]))
+    dialog = name_clash(qtbot)
     dialog.keep_mine_button.click()
     assert dialog.force and dialog.base["name"] == "Augusta Ada"
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
