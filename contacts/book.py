@@ -12,7 +12,7 @@ import time
 from Pyro5.api import behavior, expose
 
 from . import __version__, tls
-from .config import MAX_BATCH
+from .config import MAX_ANSWER, MAX_BATCH
 from .errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
                      WrongTypeError)
 from .merge import fields_of, is_complete, is_visible, to_contact
@@ -35,6 +35,22 @@ READ_AFTER_TIMEOUT = 3.0
 def _refusal(exc):
     """How add_contacts reports one refused contact (the others go on)."""
     return {"error": type(exc).__name__, "field": getattr(exc, "field", None), "message": str(exc)}
+
+
+PAGE_HINT = f"page through it with offset= and limit= (at most {MAX_ANSWER:,})"
+
+
+def _answer(rows, limit, what, hint=PAGE_HINT):
+    """``rows`` (read with ``_fetch_limit(limit)``), refused when more than one answer carries."""
+    if limit < 0 and len(rows) > MAX_ANSWER:
+        raise ValidationError("limit", f"{what} more than {MAX_ANSWER:,} contacts, more than one answer "
+                                       f"carries: {hint}")
+    return rows
+
+
+def _fetch_limit(limit):
+    """How many rows to read for ``limit`` (-1: no limit): one past MAX_ANSWER tells "too many"."""
+    return MAX_ANSWER + 1 if limit < 0 else limit
 
 
 def _check_limit(limit, field="limit", maximum=None):
@@ -188,15 +204,17 @@ class ContactBook:
     def list_contacts(self, offset=0, limit=None, after=None):
         """Live contacts sorted by name; ``offset``/``limit`` page through them."""
         offset = max(_check_limit(offset, "offset"), 0)
-        limit = _check_limit(limit, maximum=None)
+        limit = _check_limit(limit, maximum=MAX_ANSWER)
         self._read_after(after)
-        return [to_contact(cid, state) for cid, state in self.store.list_states(True, offset, limit)]
+        rows = _answer(self.store.list_states(True, offset, _fetch_limit(limit)), limit, "the list holds")
+        return [to_contact(cid, state) for cid, state in rows]
 
     def list_deleted(self, offset=0, limit=None):
         """Deleted contacts (the trash), sorted by name."""
         offset = max(_check_limit(offset, "offset"), 0)
-        limit = _check_limit(limit)
-        return [to_contact(cid, state) for cid, state in self.store.list_states(False, offset, limit)]
+        limit = _check_limit(limit, maximum=MAX_ANSWER)
+        rows = _answer(self.store.list_states(False, offset, _fetch_limit(limit)), limit, "the trash holds")
+        return [to_contact(cid, state) for cid, state in rows]
 
     def count_contacts(self):
         return self.store.count()
@@ -209,11 +227,13 @@ class ContactBook:
         if len(text) > 200:
             raise ValidationError("text", "is longer than 200 characters")
         check_unicode("text", text)
-        limit = _check_limit(limit)
+        limit = _check_limit(limit, maximum=MAX_ANSWER)
         self._read_after(after)
         if not text.strip():
             return self.list_contacts(limit=None if limit < 0 else limit)
-        return [to_contact(cid, state) for cid, state in self.store.search_states(text, limit)]
+        rows = _answer(self.store.search_states(text, _fetch_limit(limit)), limit, f"{text.strip()[:40]!r} matches",
+                       f"narrow the search, or pass limit= (at most {MAX_ANSWER:,})")
+        return [to_contact(cid, state) for cid, state in rows]
 
     def ping(self, sender=None):
         """Who this replica is and how far it is: replica id, Lamport clock, version vector, peers."""

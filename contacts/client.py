@@ -30,7 +30,7 @@ import uuid
 from Pyro5.errors import PyroError
 
 from . import pyro_settings
-from .config import name_server_address
+from .config import MAX_ANSWER, name_server_address
 from .discovery import ReplicaDirectory
 from .errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .proxy_pool import ProxyPool, is_network_failure
@@ -152,12 +152,32 @@ class ContactsClient:
         return self._call("get_contact", (contact_id,), {}, "read")
 
     def list_contacts(self, offset=0, limit=None):
-        """Live contacts sorted by name; ``offset``/``limit`` page through them."""
-        return self._call("list_contacts", (offset, limit), {}, "read")
+        """Live contacts sorted by name; ``offset``/``limit`` page through them.  More than a
+        replica answers at once (MAX_ANSWER) comes in several calls."""
+        return self._paged("list_contacts", offset, limit, "read")
 
     def list_deleted(self, offset=0, limit=None):
         """Deleted contacts (the trash)."""
-        return self._call("list_deleted", (offset, limit), {}, "read-barrier")
+        return self._paged("list_deleted", offset, limit, "read-barrier")
+
+    def _paged(self, method, offset, limit, kind):
+        """One call, or pages of MAX_ANSWER while the answer is longer than a replica sends.
+
+        Pages are read at different moments: a contact added or deleted meanwhile ahead
+        of the page boundary shifts the rest by one.  A contact seen twice is kept once."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit <= MAX_ANSWER):
+            return self._call(method, (offset, limit), {}, kind)
+        if isinstance(offset, bool) or not isinstance(offset, int):
+            return self._call(method, (offset, limit), {}, kind)  # the replica's own error
+        contacts, seen = [], set()
+        while True:
+            size = MAX_ANSWER if limit is None else min(MAX_ANSWER, limit - len(contacts))
+            page = self._call(method, (offset, size), {}, kind)
+            offset += len(page)
+            contacts += [c for c in page if c["id"] not in seen]
+            seen.update(c["id"] for c in page)
+            if len(page) < size or (limit is not None and len(contacts) >= limit):
+                return contacts
 
     def count_contacts(self):
         return self._call("count_contacts", (), {}, "read-barrier")
