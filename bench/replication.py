@@ -281,12 +281,12 @@ def main():
     return 0
 
 
-def print_table(title, rows, last_column="ratio"):
+def print_table(title, rows, last_column="ratio", figure_column="figure"):
     """Rows of (measure, figure, remark) under ``title``, in aligned columns."""
     width = max(len("measure"), *(len(r[0]) for r in rows))
-    figure_width = max(len("figure"), *(len(r[1]) for r in rows))
+    figure_width = max(len(figure_column), *(len(r[1]) for r in rows))
     print(f"\n{title}")
-    print(f"{'measure':<{width}}  {'figure':>{figure_width}}  {last_column}")
+    print(f"{'measure':<{width}}  {figure_column:>{figure_width}}  {last_column}")
     for name, figure, remark in rows:
         print(f"{name:<{width}}  {figure:>{figure_width}}  {remark}")
 
