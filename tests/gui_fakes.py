@@ -17,6 +17,7 @@ class FakeContactsService:
         self.counter = 0
         self.down = threading.Event()  # set: every call raises UnavailableError
         self.calls = []
+        self.listings = []           # (offset, limit) of each list_contacts call
         self.listeners = []
         self.current_replica = (1, "PYRO:contacts.replica.1@127.0.0.1:40001")
         self.closed = False
@@ -108,6 +109,7 @@ class FakeContactsService:
     def list_contacts(self, offset=0, limit=None):
         with self.lock:
             self._call("list_contacts")
+            self.listings.append((offset, limit))
             live = sorted((dict(c) for c in self.contacts.values() if not c["deleted"]),
                           key=lambda c: c["name"].casefold())
             return live[offset:None if limit is None else offset + limit]
@@ -124,7 +126,10 @@ class FakeContactsService:
 
     def search(self, text, limit=None):
         self._call("search")
-        found = [c for c in self.list_contacts() if text.casefold() in c["name"].casefold()]
+        with self.lock:
+            live = sorted((dict(c) for c in self.contacts.values() if not c["deleted"]),
+                          key=lambda c: c["name"].casefold())
+        found = [c for c in live if text.casefold() in c["name"].casefold()]
         return found if limit is None else found[:limit]
 
     def ping(self):

@@ -1,9 +1,11 @@
-"""The contact table model (checked by Qt's own model tester), the search proxy, the cluster model."""
+"""The contact table model and a big book's paged model (checked by Qt's own model tester), the search
+proxy, the cluster model."""
 import pytest
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QPersistentModelIndex, Qt
 
-from contacts.gui.models import ClusterModel, ContactFilterProxy, ContactTableModel
+from contacts.gui.models import ClusterModel, ContactFilterProxy, ContactTableModel, PagedBookModel
 from contacts.gui.models.contact_table_model import ContactRole, IdRole
+from contacts.gui.models.paged_book_model import PLACEHOLDER
 
 ADA = {"id": "ada", "name": "Ada Lovelace", "organization": "Analytical Engines", "notes": "poetical science",
        "phones": [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"}],
@@ -132,27 +134,56 @@ def test_cluster_model_shows_address_state_age_and_lag():
     assert cluster.alive_count() == 0 and cluster.in_use() is None
 
 
-def test_a_paged_model_fetches_more_through_the_proxy_until_it_holds_the_total(qtmodeltester):
-    model, proxy = ContactTableModel(), ContactFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(0)
-    asked = []
-    model.set_paging(3, asked.append)
-    model.apply_snapshot([ADA], window=True)
-    assert proxy.canFetchMore(proxy.index(0, 0).parent())
-    proxy.fetchMore(proxy.index(0, 0).parent())
-    assert asked == [1] and not model.canFetchMore()   # one page at a time
-    model.append_page([GRACE, ADA])                     # a row already held is not doubled
-    assert names(proxy) == ["Ada Lovelace", "Grace Hopper"] and model.canFetchMore()
-    model.fetchMore()
-    model.append_page([JOSE])
-    assert asked == [1, 2] and not model.canFetchMore()
+def person(n):
+    return {"id": f"c{n:03d}", "name": f"Person {n:03d}", "phones": [], "emails": [],
+            "organization": "", "notes": "", "deleted": False}
+
+
+def pages_of(book, size, *pages):
+    return {page: book[page * size:(page + 1) * size] for page in pages}
+
+
+def test_a_paged_book_model_has_a_row_per_contact_and_holds_only_pages_near_the_view(qtbot, qtmodeltester):
+    book = [person(n) for n in range(95)]
+    model = PagedBookModel(page_size=10, max_pages=3)
+    assert model.wanted_pages() == [0]                  # before the total is known
+    model.refresh(len(book), pages_of(book, 10, 0))
+    assert model.rowCount() == 95 and model.index(0, 0).data() == "Person 000"
+    assert model.index(50, 0).data() == PLACEHOLDER and model.index(50, 0).data(ContactRole) is None
+    with qtbot.waitSignal(model.pagesWanted):
+        model.show_rows(50, 54)                         # one screen around it: rows 45..59
+    assert model.missing_pages() == [4, 5] and model.held_pages() == [0]
+    model.refresh(len(book), pages_of(book, 10, 4, 5))
+    assert model.index(50, 0).data() == "Person 050" and model.contact("c045")["name"] == "Person 045"
+    model.show_rows(90, 94)                              # the end: the farthest pages go at once
+    assert model.wanted_pages() == [5, 8, 9] and model.held_pages() == [5]
+    model.refresh(len(book), pages_of(book, 10, 8, 9))
+    assert model.index(94, 0).data() == "Person 094" and model.held_count() <= 3 * 10
+    assert model.contact("c000") is None and model.index(0, 0).data() == PLACEHOLDER
     qtmodeltester.check(model, force_py=True)
-    removed = []
+
+
+def test_a_paged_book_model_keeps_the_selection_on_its_contact_and_tells_changes(qtbot, qtmodeltester):
+    book = [person(n) for n in range(40)]
+    model = PagedBookModel(page_size=10)
+    model.refresh(len(book), pages_of(book, 10, 0, 1))
+    selected = QPersistentModelIndex(model.index(13, 0))
+    changed, removed = [], []
+    model.contactChanged.connect(lambda contact_id, contact: changed.append(contact["name"]))
     model.contactRemoved.connect(removed.append)
-    model.apply_snapshot([ADA], window=True)     # rows outside a window are not deletions
-    assert model.rowCount() == 1 and removed == []
-    model.announce("grace", None)                 # but a contact read as deleted is one
-    assert removed == ["grace"]
-    model.set_paging(None, None)
-    assert not model.canFetchMore()
+    book[13] = dict(book[13], name="Person 013 Renamed")          # an edit in place
+    with qtbot.waitSignal(model.dataChanged):
+        model.refresh(len(book), pages_of(book, 10, 1))
+    assert changed == ["Person 013 Renamed"] and selected.row() == 13
+    book.insert(2, person(900))                                    # an add before it: rows move
+    model.refresh(len(book), pages_of(book, 10, 0, 1))
+    assert model.rowCount() == 41 and selected.row() == 14 and selected.data() == "Person 013 Renamed"
+    del book[:12]                                                  # deletes before it: it moves up
+    model.refresh(len(book), pages_of(book, 10, 0, 1))
+    assert model.rowCount() == 29 and selected.data() == "Person 013 Renamed" and selected.row() == 2
+    assert removed == []                      # contacts leaving the held pages are not deletions
+    model.announce("c013", None)              # a contact read by itself as deleted is one
+    assert removed == ["c013"]
+    qtmodeltester.check(model, force_py=True)
+    model.clear()
+    assert model.rowCount() == 0 and model.held_count() == 0

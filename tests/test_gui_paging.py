@@ -1,14 +1,17 @@
 """Big books in the window (against the in-memory fake, with small thresholds so it stays fast):
-pages loaded as the table is scrolled, the total shown, search on the replica, live updates
+a row per contact with only the pages near the view held, jumping to the end without loading
+the pages between, polls re-reading only the held pages, search on the replica, live updates
 and selection inside the held pages, and the switch back to a whole listing.
 (A real cluster with 20,000 contacts: test_gui_cluster_big.py.)"""
 import pytest
-from PyQt5.QtCore import QSettings
+from PyQt5.QtCore import QPoint, QSettings, Qt
+from PyQt5.QtWidgets import QAbstractItemView
 
 from contacts.gui.app import create_window
+from contacts.gui.models.paged_book_model import MAX_PAGES, PLACEHOLDER
 from gui_fakes import FakeContactsService
 
-BOOK, LARGE, PAGE = 300, 100, 50
+BOOK, LARGE, PAGE = 600, 100, 50
 
 
 @pytest.fixture
@@ -27,13 +30,27 @@ def window(qtbot, fake, tmp_path):
     qtbot.addWidget(window)
     window.resize(900, 600)
     window.show()
-    qtbot.waitUntil(lambda: window.session.contacts.total == BOOK, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.total == BOOK and shown(window, 0) == "Person 0000", timeout=3000)
     yield window
     window.close()
 
 
+def shown(window, row):
+    return window.proxy.index(row, 0).data()
+
+
 def rows(window):
-    return [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    return [shown(window, r) for r in range(window.proxy.rowCount())]
+
+
+def held(window):
+    return window.session.book.held_count()
+
+
+def scroll_to(qtbot, window, row):
+    window.table.scrollTo(window.proxy.index(row, 0), QAbstractItemView.PositionAtTop)
+    qtbot.waitUntil(lambda: shown(window, row) == f"Person {row:04d}", timeout=3000)
+    assert held(window) <= MAX_PAGES * PAGE
 
 
 def type_search(qtbot, window, text):
@@ -41,37 +58,78 @@ def type_search(qtbot, window, text):
     qtbot.keyClicks(window.search, text)
 
 
-def test_a_big_book_shows_its_first_page_and_total_then_loads_more_when_scrolled(qtbot, window):
+def test_the_scrollbar_covers_the_whole_book_and_the_end_shows_without_the_pages_between(qtbot, window, fake):
     assert window.session.paged
-    shown = rows(window)
-    assert len(shown) == PAGE and shown[0] == "Person 0000"
-    assert window.count_label.text() == f"{BOOK} contacts ({PAGE} loaded)"
+    assert window.proxy.rowCount() == BOOK and window.table.verticalScrollBar().maximum() > BOOK - PAGE
+    assert window.count_label.text() == f"{BOOK} contacts, by name"
+    assert held(window) <= 2 * PAGE
+    fake.listings.clear()
     window.table.scrollToBottom()
-    qtbot.waitUntil(lambda: window.proxy.rowCount() >= 2 * PAGE, timeout=3000)
-    assert rows(window)[:2 * PAGE] == [f"Person {n:04d}" for n in range(2 * PAGE)]
-    assert window.proxy.rowCount() < BOOK   # only what was scrolled to is held
+    qtbot.waitUntil(lambda: shown(window, BOOK - 1) == f"Person {BOOK - 1:04d}", timeout=3000)
+    assert set(fake.listings) == {(BOOK - PAGE, PAGE)}       # the last page only, none between
+    assert shown(window, BOOK // 2) == PLACEHOLDER and held(window) <= 2 * PAGE
+    # wandering through the book holds a few pages, never all it passed
+    for row in (450, 300):
+        scroll_to(qtbot, window, row)
+    qtbot.waitUntil(lambda: window.session.book.contact("p0000") is None, timeout=3000)   # the first page went
+    fake.listings.clear()
+    window.table.scrollToTop()
+    qtbot.waitUntil(lambda: rows(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"], timeout=3000)
+    assert (0, PAGE) in fake.listings and held(window) <= MAX_PAGES * PAGE
+
+
+def test_a_big_book_stays_in_the_replicas_name_order_and_says_so(qtbot, window):
+    assert not window.table.isSortingEnabled()
+    assert "name order" in window.count_label.toolTip()
+    assert "name order" in window.table.horizontalHeader().toolTip()
+    header = window.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(3) + 5, 5))
+    assert not header.isSortIndicatorShown()
+    assert rows(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"]
+
+
+def test_a_poll_after_a_change_re_reads_only_the_held_pages(qtbot, window, fake):
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: shown(window, BOOK - 1) == f"Person {BOOK - 1:04d}", timeout=3000)
+    pages = window.session.book.held_pages()
+    assert 0 in pages and len(pages) < BOOK // PAGE
+    fake.listings.clear()
+    fake.edit_behind_the_back(f"p{BOOK - 2:04d}", {"name": f"Person {BOOK - 2:04d} Renamed"})
+    qtbot.waitUntil(lambda: shown(window, BOOK - 2) == f"Person {BOOK - 2:04d} Renamed", timeout=3000)
+    assert set(fake.listings) == {(page * PAGE, PAGE) for page in pages}   # one call per held page
 
 
 def test_search_in_a_big_book_asks_the_replica_and_finds_a_contact_never_loaded(qtbot, window, fake):
-    assert window.session.contacts.contact("p0277") is None
+    assert window.session.book.contact("p0277") is None
     type_search(qtbot, window, "Person 0277")
     qtbot.waitUntil(lambda: rows(window) == ["Person 0277"], timeout=3000)
     assert "search" in fake.calls
+    assert window.count_label.text() == f"{BOOK} contacts (1 found)"
     assert window.select_contact("p0277")
     assert window.current_contact()["name"] == "Person 0277"
     window.search.clear()
-    qtbot.waitUntil(lambda: rows(window)[:1] == ["Person 0000"] and len(rows(window)) == PAGE, timeout=3000)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK and shown(window, 0) == "Person 0000", timeout=3000)
 
 
 def test_live_changes_in_the_held_pages_keep_the_selection(qtbot, window, fake):
     assert window.select_contact("p0003")
     fake.edit_behind_the_back("p0003", {"name": "Person 0003 Renamed"})
-    qtbot.waitUntil(lambda: "Person 0003 Renamed" in rows(window), timeout=3000)
+    qtbot.waitUntil(lambda: shown(window, 3) == "Person 0003 Renamed", timeout=3000)
     assert window.current_contact()["id"] == "p0003"
-    fake.add_contact({"id": "p9999", "name": "Person 0001b"})
-    qtbot.waitUntil(lambda: window.session.contacts.total == BOOK + 1, timeout=3000)
-    assert "Person 0001b" in rows(window)
+    fake.add_contact({"id": "p9999", "name": "Person 0001b"})   # rows move down under the selection
+    qtbot.waitUntil(lambda: window.session.total == BOOK + 1, timeout=3000)
+    qtbot.waitUntil(lambda: shown(window, 2) == "Person 0001b", timeout=3000)
     assert window.current_contact()["id"] == "p0003"
+    assert window.detail.contact["name"] == "Person 0003 Renamed"
+
+
+def test_deleting_in_a_big_book_removes_the_row_and_undo_brings_it_back(qtbot, window, fake):
+    assert window.select_contact("p0005")
+    window.delete_action.trigger()
+    qtbot.waitUntil(lambda: shown(window, 5) == "Person 0006", timeout=3000)
+    assert window.session.total == BOOK - 1
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: shown(window, 5) == "Person 0005", timeout=3000)
 
 
 def test_a_book_shrinking_under_the_threshold_is_held_whole_and_filtered_locally(qtbot, window, fake):
@@ -80,9 +138,10 @@ def test_a_book_shrinking_under_the_threshold_is_held_whole_and_filtered_locally
     qtbot.waitUntil(lambda: not window.session.paged, timeout=3000)
     qtbot.waitUntil(lambda: window.proxy.rowCount() == LARGE - 10, timeout=3000)
     assert window.count_label.text() == f"{LARGE - 10} contacts"
+    assert window.table.isSortingEnabled() and window.session.book.held_count() == 0
     calls = len(fake.calls)
-    type_search(qtbot, window, "0299")
-    qtbot.waitUntil(lambda: rows(window) == ["Person 0299"], timeout=3000)
+    type_search(qtbot, window, f"{BOOK - 1:04d}")
+    qtbot.waitUntil(lambda: rows(window) == [f"Person {BOOK - 1:04d}"], timeout=3000)
     assert "search" not in fake.calls[calls:]
 
 
@@ -94,7 +153,7 @@ def test_the_edit_dialog_of_a_big_book_tells_deleted_from_scrolled_out(qtbot, wi
     # contacts added before it push it out of the held pages: not a delete
     for n in range(3 * PAGE):
         fake.add_contact({"id": f"a{n}", "name": f"Person 0000 {n:03d}"})
-    qtbot.waitUntil(lambda: window.session.contacts.contact(last) is None, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.book.contact(last) is None, timeout=3000)
     # someone else's edit still reaches the dialog
     fake.edit_behind_the_back(last, {"organization": "Navy"})
     qtbot.waitUntil(lambda: dialog.organization_edit.text() == "Navy", timeout=3000)

@@ -10,10 +10,12 @@ diffs it in.  Only one poll is ever queued, so a slow or dead cluster never
 piles them up.
 
 Big books (over ``large_book`` contacts, 5,000 by default): listing everything costs the
-replica ~20 s and ~500 MB at 100,000, so the window holds only the pages the view asked
-for (500 rows each, first ones at start, the next when the table is scrolled to its last
-row) and the total, searches on the replica, and re-reads the held pages when the
-replica's version vector changes.
+replica ~20 s and ~500 MB at 100,000, so the table shows :class:`PagedBookModel` instead:
+as many rows as the book has, of which only the pages near the view are held (500 rows
+each, 4 pages at most); the polls read the pages the view moved to and, when the
+replica's version vector changes, re-read the held pages (one call per page) and the
+total. A search then runs on the replica and its answer is shown in the
+ContactTableModel.
 """
 import collections
 import time
@@ -25,7 +27,7 @@ from ..config import Settings
 from ..errors import ContactsError
 from ..model import FIELDS, new_contact_id
 from .commands import AddContactCommand, DeleteContactsCommand, EditContactCommand, RestoreContactsCommand
-from .models import ClusterModel, ContactTableModel
+from .models import ClusterModel, ContactTableModel, PagedBookModel
 from .workers import POLL, ServiceLane, is_unavailable
 
 POLL_INTERVAL_MS = 1000
@@ -36,6 +38,8 @@ LARGE_BOOK = 5000
 PAGE_SIZE = 500
 #: most matches a replica search brings back (the rest is reached by typing more)
 SEARCH_LIMIT = 500
+#: most contacts the window asks for in one call (replicas refuse much bigger answers)
+MAX_ROWS_PER_CALL = 5000
 
 
 class EditConflict(Exception):
@@ -74,13 +78,30 @@ class Session(QObject):
     replicaChanged = pyqtSignal(object)
     #: the book crossed LARGE_BOOK: True while the window holds pages and searches on the replica
     pagedChanged = pyqtSignal(bool)
+    #: the table now shows another model (``table_model``): the whole book, a big book's
+    #: pages, or a big book's search answer
+    tableModelChanged = pyqtSignal()
+    #: a contact changed or was deleted, whichever model holds it (or none: the contact
+    #: open in the edit dialog, see watch_contact)
+    contactChanged = pyqtSignal(str, dict)
+    contactRemoved = pyqtSignal(str)
 
     def __init__(self, client_factory, parent=None, poll_interval_ms=POLL_INTERVAL_MS, region=None,
                  large_book=LARGE_BOOK, page_size=PAGE_SIZE):
         super().__init__(parent)
-        self.large_book, self.page_size = large_book, page_size
+        self.large_book = min(large_book, MAX_ROWS_PER_CALL)
+        self.page_size = min(page_size, MAX_ROWS_PER_CALL)
         self.region = region or Settings.from_env().default_region
+        #: the whole book while it is small; a big book's search answer
         self.contacts = ContactTableModel(self)
+        #: a big book: every row, the pages near the view held
+        self.book = PagedBookModel(self.page_size, self)
+        self.book.pagesWanted.connect(self.poll)
+        for model in (self.contacts, self.book):
+            model.contactChanged.connect(self.contactChanged)
+            model.contactRemoved.connect(self.contactRemoved)
+        self._showing = self.contacts
+        self.paged = False
         self.trash = ContactTableModel(self)
         self.cluster = ClusterModel(self)
         self.undo_stack = QUndoStack(self)
@@ -104,12 +125,15 @@ class Session(QObject):
         self._lane.pendingChanged.connect(self.pendingChanged)
         self._lane.jobWaiting.connect(self._on_waiting)
         self._poll_job = None
-        self._last_listing = {}    # the lane's last contact listing (touched on the lane only)
+        self._poll_again = False   # asked for while one ran (the view wants pages, a write)
+        self._last_read = {}       # what the lane read last (touched on the lane only)
         self._watched = None       # the id of the contact open in the edit dialog
-        self.paged = False         # a big book: pages and replica search (see poll)
         self._remote_query = ""    # the search sent to the replica in paged mode
-        self._wanted = self.page_size   # rows from the top the paged window holds (read on the lane)
-        self.contacts.set_paging(None, None)
+        self._show(self.contacts)
+        self.book.clear()
+        if self.paged:
+            self.paged = False
+            self.pagedChanged.emit(False)
 
     def start(self):
         self._timer.start()
@@ -134,6 +158,21 @@ class Session(QObject):
     def pending_actions(self):
         return self._lane.pending_actions
 
+    @property
+    def table_model(self):
+        """The model the contact table shows (see tableModelChanged)."""
+        return self._showing
+
+    @property
+    def total(self):
+        """How many contacts a big book has (None while the book is small: all are held)."""
+        return self.book.rowCount() if self.paged else None
+
+    def _show(self, model):
+        if model is not self._showing:
+            self._showing = model
+            self.tableModelChanged.emit()
+
     # -- polling -----------------------------------------------------------------
     def watch_trash(self, watching):
         self._trash_watchers += 1 if watching else -1
@@ -142,11 +181,16 @@ class Session(QObject):
 
     def poll(self):
         if self._poll_job is not None:
+            self._poll_again = True   # right after this one, which may not cover what is new
             return
+        self._poll_again = False
         with_trash = self._trash_watchers > 0
         query = self._remote_query
         watched = self._watched
-        last = self._last_listing
+        last = self._last_read
+        pages = tuple(self.book.wanted_pages())          # held ones, and the ones the view moved to
+        missing = frozenset(self.book.missing_pages())
+        size = self.page_size
 
         def snapshot(client):
             # most polls find nothing new, and a ping (one round trip) says so: its version
@@ -154,13 +198,15 @@ class Session(QObject):
             # at 10,000 contacts (docs/benchmarks.md). Read before the listing, the vector
             # never claims more than the listing holds, so no change is ever skipped.
             vector = client.ping().get("vector")
-            watched_now = None
-            wanted = self._wanted   # grows as the view fetches pages (set on the GUI thread)
-            key = (vector, query)   # pages fetched since hold no news: no re-read for them
-            if vector is not None and key == last.get("key") and "contacts" in last:
-                contacts, total, unchanged = last["contacts"], last["total"], True
+            key = (vector, query)
+            watched_now, contacts = None, None
+            if vector is not None and key == last.get("key"):
+                total = last["total"]
+                # nothing changed: a big book reads only the pages the view moved to
+                read = ({p: client.list_contacts(p * size, size) for p in missing if p * size < total}
+                        if total is not None and not query else {})
             else:
-                contacts, total = self._read_contacts(client, query, wanted, last.get("total", "unknown"))
+                contacts, total, read = self._read_book(client, query, pages, last.get("total", "unknown"))
                 if total is not None and watched is not None:
                     # a big book holds only some rows: read the contact open in the dialog
                     # itself, so that it leaving the held rows is not taken for a delete
@@ -169,49 +215,50 @@ class Session(QObject):
                     except LookupError:
                         watched_now = (watched, None)
                 # compare here, off the GUI thread, and send nothing when nothing changed
-                unchanged = contacts == last.get("contacts") and total == last.get("total")
-                last.update(contacts=contacts, total=total, key=key)
+                unchanged = contacts is not None and contacts == last.get("contacts")
+                last["contacts"] = contacts
+                contacts = None if unchanged else contacts
+            held = last.get("pages", {})
+            news = {p: c for p, c in read.items() if p in missing or c != held.get(p)}
+            last.update(key=key, total=total,
+                        pages={p: read[p] if p in read else held[p] for p in pages if p in read or p in held})
             status = client.cluster_status()
             deleted = client.list_deleted() if with_trash else None
-            return {"contacts": None if unchanged else contacts, "total": total, "query": query,
+            return {"contacts": contacts, "pages": news, "total": total, "query": query,
                     "watched": watched_now,
                     "status": status, "deleted": deleted, "current": client.current_replica}
         self._poll_job = self._lane.submit(snapshot, self._poll_done, self._poll_failed, priority=POLL)
 
-    def _read_contacts(self, client, query, wanted, last_total):
-        """(contacts to show, total or None) — on the lane.
+    def _read_book(self, client, query, pages, last_total):
+        """(contacts, total, pages read) — on the lane; every call at most MAX_ROWS_PER_CALL rows.
 
         A book up to LARGE_BOOK contacts is listed whole (one call, as small books always
-        were: local search and sort over everything). A bigger one is read as the first
-        ``wanted`` rows (the pages the view has asked for) or, while searching, the
-        replica's search answer; ``total`` is then the book's size. ``last_total``:
-        "unknown" on the first read, None when the book was small last time.
+        were: local search and sort over everything): (contacts, None, {}). A bigger one is
+        read as the ``pages`` the window holds or wants, one call each: (None, total,
+        pages), or while searching as the replica's search answer: (answer, total, {}).
+        ``last_total``: "unknown" on the first read, None when the book was small last time.
         """
         if last_total is None:
             # it was a small book: one call lists it and tells whether it still is
-            contacts = client.list_contacts(0, self.large_book + 1)
-            if len(contacts) <= self.large_book:
-                return contacts, None
+            contacts = client.list_contacts(0, self.large_book)
+            if len(contacts) < self.large_book:
+                return contacts, None, {}
         total = client.count_contacts()
         if total <= self.large_book:
-            return client.list_contacts(), None
+            return client.list_contacts(0, self.large_book), None, {}
         if query:
-            return client.search(query, limit=SEARCH_LIMIT), total
-        return client.list_contacts(0, wanted), total
+            return client.search(query, limit=SEARCH_LIMIT), total, {}
+        size = self.page_size
+        return None, total, {p: client.list_contacts(p * size, size) for p in pages if p * size < total}
 
     def _poll_done(self, snapshot):
         self._poll_job = None
         self.polls_done += 1
         stale = snapshot["query"] != self._remote_query   # the search changed meanwhile
-        if snapshot["contacts"] is not None and not stale:
-            total = snapshot["total"]
-            was_paged, self.paged = self.paged, total is not None
-            self.contacts.set_paging(total, self._fetch_page if self.paged and not self._remote_query else None)
-            self.contacts.apply_snapshot(snapshot["contacts"], window=self.paged)
-            if was_paged != self.paged:
-                self.pagedChanged.emit(self.paged)
+        if not stale:
+            self._apply_read(snapshot)
         if snapshot["watched"] is not None and snapshot["watched"][0] == self._watched:
-            self.contacts.announce(*snapshot["watched"])
+            self._announce(*snapshot["watched"])
         if snapshot["deleted"] is not None:
             self.trash.apply_snapshot(snapshot["deleted"])
         current = snapshot["current"]
@@ -220,23 +267,43 @@ class Session(QObject):
         self._note_replica(current)
         self._refresh_status()
         if stale:
-            self._last_listing.pop("contacts", None)   # never applied: do not compare with it (no job runs now)
+            # never applied: read it all again next time (no job runs now)
+            self._last_read.pop("key", None)
+            self._last_read.pop("contacts", None)
             self.poll()
+        elif self._poll_again or (self.paged and not self._remote_query and self.book.missing_pages()):
+            self.poll()   # the view moved on meanwhile: its pages now, not in a second
 
-    # -- big books: pages and replica search ---------------------------------------
-    def _fetch_page(self, offset):
-        """The view reached the last held row: load the next page (on the lane, as a poll)."""
-        size = self.page_size
-        self._wanted = max(self._wanted, offset + size)
-
-        def done(contacts):
-            if not self._remote_query:
-                self.contacts.append_page(contacts)
+    def _apply_read(self, snapshot):
+        total, contacts = snapshot["total"], snapshot["contacts"]
+        was_paged, self.paged = self.paged, total is not None
+        if not self.paged:
+            if contacts is not None:
+                self.contacts.apply_snapshot(contacts)
+            self._show(self.contacts)
+            if was_paged:
+                self.book.clear()
+        else:
+            self.book.refresh(total, snapshot["pages"])
+            if snapshot["query"]:
+                if contacts is not None:
+                    # a search answer is only part of the book: rows missing from it are not deletions
+                    self.contacts.apply_snapshot(contacts, window=True)
+                self._show(self.contacts)
             else:
-                self.contacts.append_page([])
+                self._show(self.book)
+                if not was_paged:
+                    self.contacts.apply_snapshot([], window=True)   # the small book's rows: not needed now
+        if was_paged != self.paged:
+            self.pagedChanged.emit(self.paged)
 
-        self._lane.submit(lambda client: client.list_contacts(offset, size), done,
-                          lambda exc: self.contacts.append_page([]), priority=POLL)
+    # -- big books: the contact in the dialog, replica search ---------------------------
+    def _announce(self, contact_id, contact):
+        """The contact open in the dialog, read by itself (None: deleted)."""
+        if self.paged and self.contacts.contact(contact_id) is None:
+            self.book.announce(contact_id, contact)
+        else:
+            self.contacts.announce(contact_id, contact)
 
     def watch_contact(self, contact_id):
         """The edit dialog is open on ``contact_id`` (None: closed): its changes and its
@@ -253,8 +320,8 @@ class Session(QObject):
         if text == self._remote_query:
             return
         self._remote_query = text
-        self._wanted = self.page_size
-        self.contacts.set_paging(self.contacts.total, None)   # no paging through a search answer
+        if not text and self.paged:
+            self._show(self.book)   # its pages at once; the poll re-reads them
         self.poll()
 
     def _poll_failed(self, exc):
@@ -317,6 +384,26 @@ class Session(QObject):
             self._tell(f"{description}: waiting for a replica…", important=True)
 
     # -- writes ------------------------------------------------------------------
+    def _show_written(self, contact):
+        """A write's answer, shown at once in a held row; a big book re-reads its pages for
+        where the contact now stands (it may have moved in or out of them)."""
+        if not self.paged:
+            self.contacts.upsert(contact)
+            return
+        self.book.upsert(contact)
+        if self.contacts.contact(contact["id"]) is not None:
+            self.contacts.upsert(contact)
+        self.poll()
+
+    def _show_deleted(self, contact_id):
+        if not self.paged or self.contacts.contact(contact_id) is not None:
+            self.contacts.remove(contact_id)   # tells the detail pane and the dialog
+        else:
+            self.book.announce(contact_id, None)
+        if self.paged:
+            # a big book's row goes when the poll re-reads its page (the rows after it move up)
+            self.poll()
+
     def _write(self, job, on_done, description, on_error=None):
         def failed(exc):
             if on_error is not None and on_error(exc):
@@ -331,7 +418,7 @@ class Session(QObject):
         description = f"Add {_name([contact])}"
 
         def done(stored):
-            self.contacts.upsert(stored)
+            self._show_written(stored)
             self.undo_stack.push(AddContactCommand(self, stored))
             self._tell(f"Added {_name([stored])}")
         return self._write(lambda client: client.add_contact(contact), done, description)
@@ -366,7 +453,7 @@ class Session(QObject):
 
         def done(result):
             stored, before = result
-            self.contacts.upsert(stored)
+            self._show_written(stored)
             self.trash.remove(contact_id)
             self.undo_stack.push(EditContactCommand(self, contact_id, name, before, changes))
             self._tell(f"Saved '{name}'")
@@ -406,7 +493,7 @@ class Session(QObject):
 
         def done(_):
             for contact in contacts:
-                self.contacts.remove(contact["id"])
+                self._show_deleted(contact["id"])
                 self.trash.upsert(dict(contact, deleted=True))
             if then is not None:
                 then()
@@ -418,7 +505,7 @@ class Session(QObject):
 
         def done(restored):
             for contact in restored:
-                self.contacts.upsert(contact)
+                self._show_written(contact)
                 self.trash.remove(contact["id"])
             if then is not None:
                 then()
@@ -427,7 +514,7 @@ class Session(QObject):
 
     def update_now(self, contact_id, changes, description):
         def done(stored):
-            self.contacts.upsert(stored)
+            self._show_written(stored)
             self._tell(f"{description}: done")
         return self._write(lambda client: client.update_contact(contact_id, changes), done, description)
 

@@ -5,9 +5,8 @@ turns the difference into row inserts, removals and ``dataChanged`` signals inst
 of a model reset, so the selection, the scroll position and the current row survive
 other people's edits.  Rows keep arrival order; sorting is the proxy's job.
 
-A big book (Session.large_book) is held in part: the first pages, grown by Qt's
-canFetchMore/fetchMore when the view reaches the last held row, or a search answer;
-``total`` is then the size of the whole book.
+A big book (Session.large_book) is shown by :class:`PagedBookModel` instead; this model
+then holds only a search answer (``apply_snapshot(..., window=True)``).
 """
 from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
 
@@ -43,6 +42,35 @@ def quick_fold(text):
     return text.lower() if text.isascii() else fold(text)
 
 
+def display_text(contact, column):
+    """What a cell shows (the first phone and email, with how many more)."""
+    if column == NAME:
+        return contact.get("name", "")
+    if column == PHONE:
+        more = len(contact.get("phones") or []) - 1
+        return first_phone(contact) + (f"  (+{more})" if more > 0 else "")
+    if column == EMAIL:
+        more = len(contact.get("emails") or []) - 1
+        return first_email(contact) + (f"  (+{more})" if more > 0 else "")
+    if column == ORGANIZATION:
+        return contact.get("organization", "")
+    return None
+
+
+def tooltip_text(contact, column):
+    """Every phone or email with its label (the cell shows only the first)."""
+    if column == PHONE and contact.get("phones"):
+        return "\n".join(f"{p['label'] or 'phone'}: {p['number']}" for p in contact["phones"])
+    if column == EMAIL and contact.get("emails"):
+        return "\n".join(f"{e['label'] or 'email'}: {e['address']}" for e in contact["emails"])
+    return None
+
+
+def without_receipt(contact):
+    """A write's answer carries its receipt ("write"); the rows hold the contact alone."""
+    return {k: v for k, v in contact.items() if k != "write"}
+
+
 def _haystack(contact):
     parts = [contact.get("name", ""), contact.get("organization", ""), contact.get("notes", "")]
     parts += [e.get("address", "") + " " + e.get("label", "") for e in contact.get("emails", [])]
@@ -58,8 +86,6 @@ class ContactTableModel(QAbstractTableModel):
     contactChanged = pyqtSignal(str, dict)
     #: a contact left the list (deleted here or elsewhere)
     contactRemoved = pyqtSignal(str)
-    #: ``total`` changed (big books: how many contacts the cluster holds)
-    totalChanged = pyqtSignal()
 
     def __init__(self, parent=None, columns=COLUMNS):
         super().__init__(parent)
@@ -67,34 +93,6 @@ class ContactTableModel(QAbstractTableModel):
         self._contacts = []          # row -> contact dict
         self._rows = {}              # id -> row
         self._search = []            # row -> (folded text, phone digits), computed once per change
-        # big books (see Session): only a window of rows is held; ``total`` is how many the
-        # cluster has and ``_fetcher`` asks the service lane for the next page (Qt's
-        # canFetchMore/fetchMore, called by the view when it is scrolled to the bottom)
-        self.total = None
-        self._fetcher = None
-        self._fetching = False
-
-    # -- paging (big books only) ----------------------------------------------
-    def set_paging(self, total, fetcher):
-        """``fetcher(offset)`` loads the rows from ``offset``; None: every row is held."""
-        changed = total != self.total
-        self.total, self._fetcher = total, fetcher
-        if changed:
-            self.totalChanged.emit()
-
-    def canFetchMore(self, parent=QModelIndex()):
-        return (not parent.isValid() and self._fetcher is not None and not self._fetching
-                and self.total is not None and len(self._contacts) < self.total)
-
-    def fetchMore(self, parent=QModelIndex()):
-        if self.canFetchMore(parent):
-            self._fetching = True
-            self._fetcher(len(self._contacts))
-
-    def append_page(self, contacts):
-        """Rows fetched by ``fetchMore``: added after the held ones (already held ones updated)."""
-        self._fetching = False
-        self._insert_new(contacts)
 
     # -- reading -------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
@@ -114,15 +112,11 @@ class ContactTableModel(QAbstractTableModel):
         contact = self._contacts[index.row()]
         column = index.column()
         if role == Qt.DisplayRole:
-            return self._display(contact, column)
+            return display_text(contact, column)
         if role == SortRole:
             return self._search[index.row()][2][column]
         if role == Qt.ToolTipRole:
-            if column == PHONE and contact.get("phones"):
-                return "\n".join(f"{p['label'] or 'phone'}: {p['number']}" for p in contact["phones"])
-            if column == EMAIL and contact.get("emails"):
-                return "\n".join(f"{e['label'] or 'email'}: {e['address']}" for e in contact["emails"])
-            return None
+            return tooltip_text(contact, column)
         if role == ContactRole:
             return contact
         if role == IdRole:
@@ -133,22 +127,9 @@ class ContactTableModel(QAbstractTableModel):
             return self._search[index.row()][1]
         return None
 
-    def _display(self, contact, column):
-        if column == NAME:
-            return contact.get("name", "")
-        if column == PHONE:
-            more = len(contact.get("phones") or []) - 1
-            return first_phone(contact) + (f"  (+{more})" if more > 0 else "")
-        if column == EMAIL:
-            more = len(contact.get("emails") or []) - 1
-            return first_email(contact) + (f"  (+{more})" if more > 0 else "")
-        if column == ORGANIZATION:
-            return contact.get("organization", "")
-        return None
-
     def _index_entry(self, contact):
         """What search and sorting need, computed once per change rather than per comparison."""
-        keys = tuple(quick_fold(self._display(contact, column) or "") for column in range(len(self._columns)))
+        keys = tuple(quick_fold(display_text(contact, column) or "") for column in range(len(self._columns)))
         return _haystack(contact), phone_digits(contact), keys
 
     def sort_key(self, row, column):
@@ -184,7 +165,7 @@ class ContactTableModel(QAbstractTableModel):
             if contact["id"] in self._rows:
                 self.upsert(contact)
             else:
-                new.append({k: v for k, v in contact.items() if k != "write"})
+                new.append(without_receipt(contact))
         if new:
             # one insert for all: the sorting proxy re-sorts once, not once per row
             first = len(self._contacts)
@@ -197,7 +178,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def upsert(self, contact):
         """Insert a contact, or update its row if its content changed."""
-        contact = {k: v for k, v in contact.items() if k != "write"}
+        contact = without_receipt(contact)
         row = self._rows.get(contact["id"])
         if row is None:
             row = len(self._contacts)
@@ -229,7 +210,7 @@ class ContactTableModel(QAbstractTableModel):
         elif contact is None:
             self.contactRemoved.emit(contact_id)
         else:
-            self.contactChanged.emit(contact_id, {k: v for k, v in contact.items() if k != "write"})
+            self.contactChanged.emit(contact_id, without_receipt(contact))
 
     def _remove_rows(self, rows, announce=True):
         if not rows:

@@ -3,6 +3,12 @@
 Everything that talks to the cluster goes through the :class:`Session` (and so
 through its background lane); this class only arranges widgets, keeps the
 selection, and remembers geometry, column widths and the name server in QSettings.
+
+The table shows ``session.table_model`` through the search/sort proxy: the whole book
+(filtered and sorted here), or for a big book its held pages (in the replica's name order,
+header sorting off: sorting 2,000 of 100,000 rows would only pretend) or the replica's
+search answer. For a big book the window tells the model which rows it shows, so that
+the model holds the pages there.
 """
 import time
 
@@ -23,6 +29,8 @@ from .trash_dialog import TrashDialog
 #: above this many contacts, search waits for a pause in typing (a keystroke costs ~40 ms per 5 000)
 DEBOUNCE_ABOVE = 3000
 SEARCH_DEBOUNCE_MS = 200
+BIG_BOOK_ORDER = ("A big book is shown in name order, the way the replicas keep it: sorting by "
+                  "another column would need every contact. Search to narrow it down.")
 STATUS_COLORS = {"ok": "#1e8c3c", "degraded": "#b36b00", "down": "#b3261e", "connecting": "#5f6368"}
 
 
@@ -43,7 +51,7 @@ class MainWindow(QMainWindow):
 
         # -- contacts: search, table, details -------------------------------------
         self.proxy = ContactFilterProxy(self)
-        self.proxy.setSourceModel(session.contacts)
+        self.proxy.setSourceModel(session.table_model)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search names, phone numbers, emails, notes…  (Ctrl+F)")
@@ -71,6 +79,18 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.edit_contact())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # rows moved under the selection (a big book's pages read again): the same contact,
+        # or the one now in its place, in the detail pane
+        self.proxy.layoutChanged.connect(self._selection_changed)
+        # a big book holds the pages the table shows: tell it where the table is, once per
+        # turn of the event loop however many scroll steps came in
+        self._visible_rows_timer = QTimer(self)
+        self._visible_rows_timer.setSingleShot(True)
+        self._visible_rows_timer.setInterval(0)
+        self._visible_rows_timer.timeout.connect(self._report_visible_rows)
+        for signal in (self.table.verticalScrollBar().valueChanged, self.table.verticalScrollBar().rangeChanged,
+                       self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(lambda *_: self._visible_rows_timer.start())   # not start(msec=the value)
         self.empty_hint = QLabel(self.table.viewport())
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setAlignment(Qt.AlignCenter)
@@ -91,12 +111,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        session.contacts.contactChanged.connect(self._contact_changed)
-        session.contacts.contactRemoved.connect(self._contact_removed)
-        session.contacts.rowsInserted.connect(self._update_count)
-        session.contacts.rowsRemoved.connect(self._update_count)
-        session.contacts.totalChanged.connect(self._update_count)
-        session.pagedChanged.connect(lambda _: (self._apply_search(), self._update_count()))
+        session.contactChanged.connect(self._contact_changed)
+        session.contactRemoved.connect(self._contact_removed)
+        for model in (session.contacts, session.book):
+            model.rowsInserted.connect(self._update_count)
+            model.rowsRemoved.connect(self._update_count)
+            model.modelReset.connect(self._update_count)
+        session.tableModelChanged.connect(self._use_table_model)
+        session.pagedChanged.connect(lambda _: (self._use_table_model(), self._apply_search()))
 
         # -- cluster: panel and status bar ------------------------------------------
         self.cluster_panel = ClusterPanel(session.cluster, self)
@@ -195,17 +217,19 @@ class MainWindow(QMainWindow):
     # -- selection and details -----------------------------------------------------------
     def selected_contacts(self):
         rows = self.table.selectionModel().selectedRows()
-        return [index.data(ContactRole) for index in sorted(rows, key=lambda i: i.row())]
+        contacts = (index.data(ContactRole) for index in sorted(rows, key=lambda i: i.row()))
+        return [c for c in contacts if c is not None]   # a big book's row still loading has none
 
     def current_contact(self):
         index = self.table.selectionModel().currentIndex()
         selected = self.selected_contacts()
-        if index.isValid() and self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+        if (index.isValid() and self.table.selectionModel().isRowSelected(index.row(), index.parent())
+                and index.data(ContactRole) is not None):
             return index.data(ContactRole)
         return selected[0] if selected else None
 
     def select_contact(self, contact_id):
-        source = self.session.contacts.index_of(contact_id)
+        source = self.proxy.sourceModel().index_of(contact_id)
         index = self.proxy.mapFromSource(source)
         if index.isValid():
             # not selectRow(): that one toggles when a Ctrl key happens to be held
@@ -230,12 +254,43 @@ class MainWindow(QMainWindow):
             self._selection_changed()
 
     def _update_count(self, *_):
-        held, total = self.session.contacts.rowCount(), self.session.contacts.total
-        count = held if total is None else total
+        total = self.session.total
+        count = self.session.contacts.rowCount() if total is None else total
         text = f"{count} contact{'s' if count != 1 else ''}"
         if total is not None:
-            text += f" ({held} loaded)" if not self.session.remote_query else f" ({held} shown)"
+            if self.session.table_model is self.session.contacts:
+                text += f" ({self.session.contacts.rowCount()} found)"
+            else:
+                text += ", by name"
         self.count_label.setText(text)
+        self.count_label.setToolTip(BIG_BOOK_ORDER if total is not None else "")
+
+    def _use_table_model(self):
+        """Show the session's model: local sorting only where the table holds every row it
+        sorts (the whole book); a big book keeps the replica's name order."""
+        model, whole = self.session.table_model, not self.session.paged
+        if not whole and self.table.isSortingEnabled():
+            self.table.setSortingEnabled(False)
+            self.proxy.sort(-1)   # the source's order
+        if self.proxy.sourceModel() is not model:
+            self.proxy.setSourceModel(model)
+        if whole and not self.table.isSortingEnabled():
+            self.table.setSortingEnabled(True)   # sorts again by the header's column
+        self.table.horizontalHeader().setToolTip("" if whole else BIG_BOOK_ORDER)
+        self._update_count()
+        self._update_empty_hint()
+        self._visible_rows_timer.start()
+
+    def _report_visible_rows(self):
+        if self.proxy.sourceModel() is not self.session.book or not self.proxy.rowCount():
+            return
+        viewport = self.table.viewport()
+        first = max(0, self.table.rowAt(0))
+        last = self.table.rowAt(viewport.height() - 1)
+        if last < 0:   # the rows end above the bottom of the viewport
+            last = self.proxy.rowCount() - 1
+        source = [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in (first, last)]
+        self.session.book.show_rows(min(source), max(source))
 
     def _search_changed(self, text):
         # filtering is instant up to a few thousand contacts; beyond, wait for a pause in typing
@@ -273,6 +328,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.empty_hint.resize(self.table.viewport().size())
+        self._visible_rows_timer.start()
 
     def _to_first_match(self):
         if self.proxy.rowCount():
@@ -324,8 +380,8 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             return
         self.contact_dialog = dialog
-        self.session.contacts.contactChanged.connect(dialog.contact_changed)
-        self.session.contacts.contactRemoved.connect(dialog.contact_removed)
+        self.session.contactChanged.connect(dialog.contact_changed)
+        self.session.contactRemoved.connect(dialog.contact_removed)
         self.session.watch_contact(dialog.base["id"] if dialog.base else None)
         dialog.accepted.connect(lambda: self._dialog_saved(dialog))
         dialog.finished.connect(lambda _: self._dialog_closed(dialog))
@@ -340,8 +396,8 @@ class MainWindow(QMainWindow):
                                    force=dialog.force or dialog.deleted_underneath)
 
     def _dialog_closed(self, dialog):
-        self.session.contacts.contactChanged.disconnect(dialog.contact_changed)
-        self.session.contacts.contactRemoved.disconnect(dialog.contact_removed)
+        self.session.contactChanged.disconnect(dialog.contact_changed)
+        self.session.contactRemoved.disconnect(dialog.contact_removed)
         if self.contact_dialog is dialog:
             self.session.watch_contact(None)
             self.contact_dialog = None
