@@ -100,6 +100,9 @@ class ContactsClient:
         self._current = None
         self._last_used = None       # the replica of the last "replica" event
         self._seen = VersionVector()
+        # per origin, the last of this client's writes reads still wait for, when every replica
+        # that answers lacks the later ones (their replica is down): see _read_without_lost_writes
+        self._waived = VersionVector()
         self._listeners = []
         self._ns_checked = None      # time.monotonic() of the last name-server look-up
         self.name_server_error = None
@@ -214,10 +217,27 @@ class ContactsClient:
         with self._lock:
             return VersionVector(self._seen)
 
+    @property
+    def unreplicated(self):
+        """{origin replica id: how many updates} of this client's acknowledged writes that no
+        replica it can reach holds (their replica went down before passing them on); reads
+        answer without them, and wait for them again once a replica that answers has them."""
+        with self._lock:
+            return {origin: self._seen[origin] - held for origin, held in self._waived.items()
+                    if self._seen.get(origin, 0) > held}
+
+    def _barrier(self):
+        """What reads wait for: this client's writes, but for the waived ones (lock held)."""
+        if not self.read_your_writes:
+            return VersionVector()
+        return VersionVector({origin: min(seq, self._waived.get(origin, seq)) for origin, seq in self._seen.items()})
+
     def add_listener(self, callback):
         """Call ``callback(event)`` (from any thread) when the client moves to another replica
-        (``{"type": "replica", "replica_id", "uri", "previous"}``) or none can serve
-        (``{"type": "unavailable", "error"}``)."""
+        (``{"type": "replica", "replica_id", "uri", "previous"}``), none can serve
+        (``{"type": "unavailable", "error"}``), reads go on without writes of this client
+        that no reachable replica holds (``{"type": "unreplicated", "missing": {origin: n}}``),
+        or a replica holding them answers again (``{"type": "unreplicated", "missing": {}}``)."""
         with self._lock:
             self._listeners.append(callback)
 
@@ -259,6 +279,7 @@ class ContactsClient:
         started = time.monotonic()
         tried = []
         problems = []
+        refused = []   # replicas that answered, but lacked this client's writes (or were starting)
         may_wait = True
         while True:
             entry = self._choose(tried)
@@ -276,6 +297,7 @@ class ContactsClient:
                 self.directory.failed(entry, exc, hold=1.0)
                 self._drop_current(entry)
                 tried.append(entry)
+                refused.append(entry)
             except ContactsError:
                 raise
             except Exception as exc:
@@ -292,13 +314,48 @@ class ContactsClient:
             if time.monotonic() - started > self.call_budget:
                 problems.append(f"gave up after {time.monotonic() - started:.1f} s")
                 break
+        if kind in ("read", "read-barrier") and refused and self._waive_lost_writes(refused):
+            return self._call(method, args, kwargs, kind)
         error = UnavailableError(self._unavailable_message(problems))
         self._emit({"type": "unavailable", "error": str(error)})
         raise error
 
-    def _attempt(self, entry, method, args, kwargs, kind, may_wait=True):
+    def _waive_lost_writes(self, refused):
+        """Every reachable replica lacks some of this client's writes (the replica that took
+        them went down before passing them on): stop waiting for what none of them holds, so
+        that reads answer (without those writes) instead of failing until it returns.  True
+        if something was waived; the "unreplicated" event and a warning say what."""
+        reachable = VersionVector()
+        for entry in refused:
+            reachable = reachable.merged(entry.vector)
         with self._lock:
-            seen = VersionVector(self._seen) if self.read_your_writes else VersionVector()
+            barrier = self._barrier()
+            lost = {origin: reachable.get(origin, 0) for origin, seq in barrier.items()
+                    if seq > reachable.get(origin, 0)}
+            if not lost:
+                return False
+            self._waived = VersionVector({**self._waived, **lost})
+        missing = self.unreplicated
+        log.warning("no reachable replica holds %s of this client's writes (made on replica %s, now "
+                    "unreachable): reading without them until a replica that answers has them",
+                    sum(missing.values()), ", ".join(map(str, sorted(missing))))
+        self._emit({"type": "unreplicated", "missing": missing})
+        return True
+
+    def _writes_back(self, entry):
+        """``entry`` answered holding every write of this client: reads wait for all again."""
+        with self._lock:
+            if not self._waived or not entry.vector.covers(self._seen):
+                return
+            self._waived = VersionVector()
+        log.info("%s holds every write of this client again", entry.label())
+        self._emit({"type": "unreplicated", "missing": {}})
+
+    def _attempt(self, entry, method, args, kwargs, kind, may_wait=True):
+        if self._waived:
+            self._writes_back(entry)
+        with self._lock:
+            seen = self._barrier()
         behind = bool(seen) and not entry.vector.covers(seen)
         if behind and not may_wait and kind in ("read", "read-barrier", "write-existing"):
             raise UnavailableError(f"lacks {entry.vector.missing_from(seen)} of this client's writes")
@@ -386,7 +443,7 @@ class ContactsClient:
         if not candidates:
             return None
         with self._lock:
-            seen = VersionVector(self._seen) if self.read_your_writes else VersionVector()
+            seen = self._barrier()
         # one daemon thread per ping: a ping stuck on a frozen replica neither delays the
         # others nor keeps a finished program waiting at exit (executor threads would)
         results = queue.Queue()
@@ -439,7 +496,10 @@ class ContactsClient:
                 self._pool.discard(entry.uri)
                 return None
             raise
-        return self.directory.answered(entry, info)
+        entry = self.directory.answered(entry, info)
+        if self._waived:
+            self._writes_back(entry)
+        return entry
 
     def _refresh_from_name_server(self):
         host, port = self.name_server
@@ -539,7 +599,7 @@ class ContactsClient:
             self._ping_entry(entry)
         with self._lock:
             current = self._current
-            seen = VersionVector(self._seen)
+            seen = self._barrier()
         if current is None:
             return last_current_ping
         better = [e for e in self.directory.usable() if e.rank < current.rank]

@@ -168,6 +168,37 @@ def test_read_your_writes_across_a_failover(cluster_factory):
     client.close()
 
 
+def test_reads_go_on_without_writes_only_a_dead_replica_holds_and_see_them_once_it_is_back(cluster_factory):
+    # ack=local: a write is acknowledged once durable on one replica; a 1 s push delay leaves
+    # the time to kill that replica before it passes the write on
+    cluster = cluster_factory(3, env={"CONTACTS_PUSH_DELAY": "1.0"})
+    client = client_for(cluster)
+    events = []
+    client.add_listener(lambda event: events.append(event) if event["type"] == "unreplicated" else None)
+    grace = client.add_contact({"name": "Grace Hopper"})
+    holder = grace["write"]["origin"]
+    others = [n for n in (1, 2, 3) if n != holder]
+    for other in others:
+        wait_until(lambda: names_on(cluster, other)["Grace Hopper"] == 1, 10, what="Grace on every replica")
+    ada = client.add_contact({"name": "Ada Lovelace"})
+    assert ada["write"]["origin"] == holder
+    cluster.kill(holder)
+    # no reachable replica holds Ada: reads answer without her rather than fail until the holder returns
+    assert [c["name"] for c in client.list_contacts()] == ["Grace Hopper"]
+    assert client.unreplicated == {holder: 1}
+    assert events == [{"type": "unreplicated", "missing": {holder: 1}}]
+    assert [c["name"] for c in client.search("hopper")] == ["Grace Hopper"]
+    # writes go on, and reads still wait for the new ones
+    linus = client.add_contact({"name": "Linus Torvalds"})
+    assert client.get_contact(linus["id"])["name"] == "Linus Torvalds"
+    cluster.start_replica(holder)
+    # Ada was durable on the killed replica: once back it passes her on, and reads wait for her again
+    wait_until(lambda: client.unreplicated == {}, 30, what="a replica holding every write of the client")
+    assert events[-1] == {"type": "unreplicated", "missing": {}}
+    assert [c["name"] for c in client.list_contacts()] == ["Ada Lovelace", "Grace Hopper", "Linus Torvalds"]
+    client.close()
+
+
 def test_calls_from_several_threads_at_once_even_during_a_failover(cluster_factory):
     # ack=peer: a write acknowledged just before the kill is on a live replica too, so each
     # thread's read of its own write can be served at once (with ack=local it may have to
