@@ -43,7 +43,9 @@ class PagedBookModel(QAbstractTableModel):
     # -- what to read ------------------------------------------------------------------
     def show_rows(self, first, last):
         """The view shows rows ``first``..``last``: want their pages, drop far ones."""
-        self._visible = (max(0, first), max(first, last))
+        first = max(0, first)
+        # a screen is never more than a page: whatever a view reports, memory stays bounded
+        self._visible = (first, min(max(first, last), first + self.page_size - 1))
         self._evict()
         if self.missing_pages():
             self.pagesWanted.emit()

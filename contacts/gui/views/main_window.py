@@ -20,6 +20,7 @@ from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QL
 
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole
+from ..session import SEARCH_LIMIT
 from .cluster_panel import ClusterPanel
 from .contact_dialog import ContactDialog
 from .detail_pane import DetailPane
@@ -259,7 +260,8 @@ class MainWindow(QMainWindow):
         text = f"{count} contact{'s' if count != 1 else ''}"
         if total is not None:
             if self.session.table_model is self.session.contacts:
-                text += f" ({self.session.contacts.rowCount()} found)"
+                found = self.session.contacts.rowCount()
+                text += f" (first {found} found)" if found >= SEARCH_LIMIT else f" ({found} found)"
             else:
                 text += ", by name"
         self.count_label.setText(text)
@@ -284,11 +286,12 @@ class MainWindow(QMainWindow):
     def _report_visible_rows(self):
         if self.proxy.sourceModel() is not self.session.book or not self.proxy.rowCount():
             return
-        viewport = self.table.viewport()
+        height = self.table.viewport().height()
         first = max(0, self.table.rowAt(0))
-        last = self.table.rowAt(viewport.height() - 1)
-        if last < 0:   # the rows end above the bottom of the viewport
-            last = self.proxy.rowCount() - 1
+        last = self.table.rowAt(height - 1)
+        if last < 0:   # the rows end above the bottom of the viewport, or it is not laid out yet
+            last = min(self.proxy.rowCount() - 1,
+                       first + height // max(1, self.table.verticalHeader().defaultSectionSize()))
         source = [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in (first, last)]
         self.session.book.show_rows(min(source), max(source))
 
