@@ -355,7 +355,10 @@ class ContactsClient:
         if self._waived:
             self._writes_back(entry)
         with self._lock:
-            seen = self._barrier()
+            # a write to an existing contact waits for them all, waived or not: written over
+            # a replica lacking the earlier write, it could lose to it by stamp later
+            seen = self._barrier() if kind != "write-existing" else (
+                VersionVector(self._seen) if self.read_your_writes else VersionVector())
         behind = bool(seen) and not entry.vector.covers(seen)
         if behind and not may_wait and kind in ("read", "read-barrier", "write-existing"):
             raise UnavailableError(f"lacks {entry.vector.missing_from(seen)} of this client's writes")

@@ -188,6 +188,9 @@ def test_reads_go_on_without_writes_only_a_dead_replica_holds_and_see_them_once_
     assert client.unreplicated == {holder: 1}
     assert events == [{"type": "unreplicated", "missing": {holder: 1}}]
     assert [c["name"] for c in client.search("hopper")] == ["Grace Hopper"]
+    # an edit of a contact no reachable replica holds is refused as unavailable, not "not found"
+    with pytest.raises(UnavailableError):
+        client.update_contact(ada["id"], {"notes": "first programmer"})
     # writes go on, and reads still wait for the new ones
     linus = client.add_contact({"name": "Linus Torvalds"})
     assert client.get_contact(linus["id"])["name"] == "Linus Torvalds"
