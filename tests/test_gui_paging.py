@@ -53,6 +53,11 @@ def scroll_to(qtbot, window, row):
     assert held(window) <= MAX_PAGES * PAGE
 
 
+def click_header(qtbot, window, column):
+    header = window.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+
+
 def type_search(qtbot, window, text):
     window.search.clear()
     qtbot.keyClicks(window.search, text)
@@ -82,9 +87,8 @@ def test_a_big_book_stays_in_the_replicas_name_order_and_says_so(qtbot, window):
     assert not window.table.isSortingEnabled()
     assert "name order" in window.count_label.toolTip()
     assert "name order" in window.table.horizontalHeader().toolTip()
-    header = window.table.horizontalHeader()
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(3) + 5, 5))
-    assert not header.isSortIndicatorShown()
+    click_header(qtbot, window, 3)
+    assert not window.table.horizontalHeader().isSortIndicatorShown()
     assert rows(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"]
 
 
@@ -143,6 +147,26 @@ def test_a_book_shrinking_under_the_threshold_is_held_whole_and_filtered_locally
     type_search(qtbot, window, f"{BOOK - 1:04d}")
     qtbot.waitUntil(lambda: rows(window) == [f"Person {BOOK - 1:04d}"], timeout=3000)
     assert "search" not in fake.calls[calls:]
+    window.search.clear()
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == LARGE - 10, timeout=3000)
+    click_header(qtbot, window, 0)              # sorting is back: by name, now descending
+    assert rows(window)[:2] == [f"Person {BOOK - 1:04d}", f"Person {BOOK - 2:04d}"]
+
+
+def test_a_window_closed_on_a_big_book_shows_the_sort_arrow_of_a_small_one_next_time(qtbot, window, tmp_path):
+    window.close()                               # saves the header as it was: sorting off
+    small = FakeContactsService()
+    for name in ("Bea", "Al", "Cy"):
+        small.add_contact({"name": name})
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
+    second = create_window(settings=settings, client_factory=lambda: small, poll_interval_ms=100,
+                           host="127.0.0.1", port=9999, large_book=LARGE, page_size=PAGE)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: rows(second) == ["Al", "Bea", "Cy"], timeout=3000)
+    click_header(qtbot, second, 0)
+    assert rows(second) == ["Cy", "Bea", "Al"] and second.table.horizontalHeader().isSortIndicatorShown()
+    second.close()
 
 
 def test_the_edit_dialog_of_a_big_book_tells_deleted_from_scrolled_out(qtbot, window, fake):

@@ -483,6 +483,8 @@ class MainWindow(QMainWindow):
         header = self.settings.value("table/header")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
+            # saved while a big book had sorting off: the arrow showing the order would stay hidden
+            self.table.horizontalHeader().setSortIndicatorShown(self.table.isSortingEnabled())
         else:
             for column, width in enumerate((175, 150, 200)):
                 self.table.setColumnWidth(column, width)
