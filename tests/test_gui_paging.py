@@ -7,6 +7,7 @@ import pytest
 from PyQt5.QtCore import QPoint, QSettings, Qt
 from PyQt5.QtWidgets import QAbstractItemView
 
+from contacts.errors import UnavailableError
 from contacts.gui.app import create_window
 from contacts.gui.models.paged_book_model import MAX_PAGES, PLACEHOLDER
 from gui_fakes import FakeContactsService
@@ -101,6 +102,20 @@ def test_a_poll_after_a_change_re_reads_only_the_held_pages(qtbot, window, fake)
     fake.edit_behind_the_back(f"p{BOOK - 2:04d}", {"name": f"Person {BOOK - 2:04d} Renamed"})
     qtbot.waitUntil(lambda: shown(window, BOOK - 2) == f"Person {BOOK - 2:04d} Renamed", timeout=3000)
     assert set(fake.listings) == {(page * PAGE, PAGE) for page in pages}   # one call per held page
+
+
+def test_a_change_read_by_a_poll_that_then_failed_is_not_lost(qtbot, window, fake, monkeypatch):
+    edited_at, failed, cluster_status = fake.counter + 1, [], fake.cluster_status
+
+    def cluster_status_failing_once():
+        if fake.counter >= edited_at and not failed:   # after the poll read the change
+            failed.append(True)
+            raise UnavailableError("the replica died in the middle of the poll")
+        return cluster_status()
+    monkeypatch.setattr(fake, "cluster_status", cluster_status_failing_once)
+    fake.edit_behind_the_back("p0001", {"name": "Person 0001 Renamed"})
+    qtbot.waitUntil(lambda: bool(failed), timeout=3000)
+    qtbot.waitUntil(lambda: shown(window, 1) == "Person 0001 Renamed", timeout=3000)
 
 
 def test_search_in_a_big_book_asks_the_replica_and_finds_a_contact_never_loaded(qtbot, window, fake):

@@ -267,12 +267,15 @@ class Session(QObject):
         self._note_replica(current)
         self._refresh_status()
         if stale:
-            # never applied: read it all again next time (no job runs now)
-            self._last_read.pop("key", None)
-            self._last_read.pop("contacts", None)
+            self._forget_last_read()   # never applied
             self.poll()
         elif self._poll_again or (self.paged and not self._remote_query and self.book.missing_pages()):
             self.poll()   # the view moved on meanwhile: its pages now, not in a second
+
+    def _forget_last_read(self):
+        """What the lane read was not shown: read and send it all next time (no job runs now)."""
+        for what in ("key", "contacts", "pages"):
+            self._last_read.pop(what, None)
 
     def _apply_read(self, snapshot):
         total, contacts = snapshot["total"], snapshot["contacts"]
@@ -327,6 +330,9 @@ class Session(QObject):
     def _poll_failed(self, exc):
         self._poll_job = None
         self.polls_done += 1
+        # it may have read a change before failing (the replica died mid-poll): read it all
+        # again next time, even if the next replica's version vector is the same
+        self._forget_last_read()
         if is_unavailable(exc):
             self._went_down(exc)
         else:
