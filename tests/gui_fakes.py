@@ -43,6 +43,10 @@ class FakeContactsService:
             listener({"type": "replica", "replica_id": replica_id, "uri": self.current_replica[1],
                       "previous": previous})
 
+    def tell_listeners(self, event):
+        for listener in self.listeners:
+            listener(event)
+
     def edit_behind_the_back(self, contact_id, changes):
         """What another user on another replica does."""
         with self.lock:

@@ -189,6 +189,16 @@ def test_failover_is_named_in_the_status_bar(qtbot, window, fake):
     assert "now using replica 2" in window.statusBar().currentMessage()
 
 
+def test_saved_changes_only_a_dead_replica_holds_are_named_until_it_is_back(qtbot, window, fake):
+    # what ContactsClient tells when it reads without writes that no reachable replica holds
+    fake.tell_listeners({"type": "unreplicated", "missing": {1: 2}})
+    qtbot.waitUntil(lambda: "2 saved change(s) not shown" in window.replica_status.text(), timeout=3000)
+    assert "only on replica 1, which is down" in window.statusBar().currentMessage()
+    fake.tell_listeners({"type": "unreplicated", "missing": {}})
+    qtbot.waitUntil(lambda: "not shown" not in window.replica_status.text(), timeout=3000)
+    assert window.statusBar().currentMessage() == "Every saved change is shown again"
+
+
 def test_all_replicas_down_says_so_and_the_pending_add_completes_when_one_returns(qtbot, window, fake):
     fake.down.set()
     qtbot.waitUntil(lambda: "No replica reachable" in window.replica_status.text(), timeout=3000)

@@ -107,6 +107,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.reachable = None          # None until the first answer or failure
         self.current_replica = None    # (replica id, uri)
+        #: {origin replica: n} of this window's saved changes no reachable replica holds
+        self.unreplicated = {}
         self.status_text, self.status_state = "Connecting to the cluster…", "connecting"
         self.polls_done = 0
         self.history = collections.deque(maxlen=50)   # (time, message): the status item's tooltip
@@ -352,6 +354,21 @@ class Session(QObject):
             self._refresh_status()
         elif event.get("type") == "unavailable":
             self._went_down(event.get("error", "no replica answered"))
+        elif event.get("type") == "unreplicated":
+            self._note_unreplicated(event.get("missing") or {})
+
+    def _note_unreplicated(self, missing):
+        """The client reads without some of this window's saved changes: the replica holding
+        them died before passing them on (ContactsClient.unreplicated).  Say so, not silence."""
+        had, self.unreplicated = self.unreplicated, dict(missing)
+        where = ", ".join(f"replica {origin}" for origin in sorted(self.unreplicated))
+        if self.unreplicated:
+            count = sum(self.unreplicated.values())
+            self._tell(f"{count} saved change{'s' if count != 1 else ''} only on {where}, which is down: "
+                       f"not shown until it is back (nothing is lost)", important=True)
+        elif had:
+            self._tell("Every saved change is shown again", important=True)
+        self._refresh_status()
 
     def _note_replica(self, current):
         previous = self.current_replica
@@ -373,6 +390,9 @@ class Session(QObject):
         if total:
             text += f" · {alive} of {total} alive"
         state = "ok" if alive == total else "degraded"
+        if self.unreplicated:
+            text += f" · {sum(self.unreplicated.values())} saved change(s) not shown"
+            state = "degraded"
         self._set_status(text, state)
 
     def _tell(self, text, important=False):
