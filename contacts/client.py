@@ -266,7 +266,7 @@ class ContactsClient:
         return f"<ContactsClient {where}>"
 
     # -- one call, with failover ------------------------------------------------------------
-    def _call(self, method, args, kwargs, kind):
+    def _call(self, method, args, kwargs, kind, may_waive=True):
         """Run ``method`` on a live replica, moving to another on network failure.
 
         ``kind`` says what the call needs: "read" (sends ``after``), "read-barrier" and
@@ -314,8 +314,8 @@ class ContactsClient:
             if time.monotonic() - started > self.call_budget:
                 problems.append(f"gave up after {time.monotonic() - started:.1f} s")
                 break
-        if kind in ("read", "read-barrier") and refused and self._waive_lost_writes(refused):
-            return self._call(method, args, kwargs, kind)
+        if may_waive and kind in ("read", "read-barrier") and refused and self._waive_lost_writes(refused):
+            return self._call(method, args, kwargs, kind, may_waive=False)
         error = UnavailableError(self._unavailable_message(problems))
         self._emit({"type": "unavailable", "error": str(error)})
         raise error
