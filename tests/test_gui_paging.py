@@ -3,6 +3,10 @@ a row per contact with only the pages near the view held, jumping to the end wit
 the pages between, polls re-reading only the held pages, search on the replica, live updates
 and selection inside the held pages, and the switch back to a whole listing.
 (A real cluster with 20,000 contacts: test_gui_cluster_big.py.)"""
+import collections
+import sys
+from pathlib import Path
+
 import pytest
 from PyQt5.QtCore import QPoint, QSettings, Qt
 from PyQt5.QtWidgets import QAbstractItemView
@@ -23,15 +27,20 @@ def fake():
     return service
 
 
-@pytest.fixture
-def window(qtbot, fake, tmp_path):
+def open_window(qtbot, fake, tmp_path, book=BOOK):
     settings = QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
     window = create_window(settings=settings, client_factory=lambda: fake, poll_interval_ms=100,
                            host="127.0.0.1", port=9999, large_book=LARGE, page_size=PAGE)
     qtbot.addWidget(window)
     window.resize(900, 600)
     window.show()
-    qtbot.waitUntil(lambda: window.session.total == BOOK and shown(window, 0) == "Person 0000", timeout=3000)
+    qtbot.waitUntil(lambda: window.session.total == book and shown(window, 0) == "Person 0000", timeout=5000)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, fake, tmp_path):
+    window = open_window(qtbot, fake, tmp_path)
     yield window
     window.close()
 
@@ -120,14 +129,17 @@ def test_a_change_read_by_a_poll_that_then_failed_is_not_lost(qtbot, window, fak
 
 def test_search_in_a_big_book_asks_the_replica_and_finds_a_contact_never_loaded(qtbot, window, fake):
     assert window.session.book.contact("p0277") is None
+    window.table.setColumnWidth(1, 234)   # the user's column widths outlive the switches
     type_search(qtbot, window, "Person 0277")
     qtbot.waitUntil(lambda: rows(window) == ["Person 0277"], timeout=3000)
     assert "search" in fake.calls
     assert window.count_label.text() == f"{BOOK} contacts (1 found)"
     assert window.select_contact("p0277")
     assert window.current_contact()["name"] == "Person 0277"
+    assert window.table.columnWidth(1) == 234
     window.search.clear()
     qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK and shown(window, 0) == "Person 0000", timeout=3000)
+    assert window.table.columnWidth(1) == 234
 
 
 def test_live_changes_in_the_held_pages_keep_the_selection(qtbot, window, fake):
@@ -201,3 +213,52 @@ def test_the_edit_dialog_of_a_big_book_tells_deleted_from_scrolled_out(qtbot, wi
     qtbot.waitUntil(lambda: dialog.deleted_underneath, timeout=3000)
     assert dialog.banner.isVisible() and "deleted" in dialog.banner_text.text()
     dialog.reject()
+
+
+class CallsPerFunction:
+    """Counts the Python calls into the window's contact models and their proxy while it runs
+    (Qt calls the Python overrides, such as a proxy's filterAcceptsRow, from C++)."""
+
+    WATCHED = ("contact_filter_proxy.py", "contact_table_model.py", "paged_book_model.py")
+
+    def __init__(self):
+        self.counts = collections.Counter()
+
+    def _profile(self, frame, event, arg):
+        if event == "call" and Path(frame.f_code.co_filename).name in self.WATCHED:
+            self.counts[f"{Path(frame.f_code.co_filename).stem}.{frame.f_code.co_name}"] += 1
+
+    def __enter__(self):
+        sys.setprofile(self._profile)
+        return self
+
+    def __exit__(self, *exc):
+        sys.setprofile(None)
+
+    def busiest(self):
+        return self.counts.most_common(1)[0] if self.counts else ("nothing", 0)
+
+
+def test_showing_a_big_book_costs_the_gui_thread_work_per_screen_not_per_contact(qtbot, tmp_path):
+    """At 100,000 contacts, any Python call per contact of the book (a sort/filter proxy
+    asking whether each row is accepted, say) stalls the window ~0.1 s each time the table
+    switches to the book or rows move: the window's work must follow the screen's rows."""
+    book = 5000
+    fake = FakeContactsService()
+    for n in range(book):
+        fake.add_contact({"id": f"p{n:04d}", "name": f"Person {n:04d}"})
+    window = open_window(qtbot, fake, tmp_path, book)
+    type_search(qtbot, window, "Person 2777")
+    qtbot.waitUntil(lambda: rows(window) == ["Person 2777"], timeout=3000)
+    with CallsPerFunction() as back_to_the_book:      # the search cleared: the whole book again
+        window.search.clear()
+        qtbot.waitUntil(lambda: window.proxy.rowCount() == book and shown(window, 0) == "Person 0000",
+                        timeout=3000)
+    with CallsPerFunction() as rows_moved:            # another client's add moves every row down
+        fake.add_contact({"id": "first", "name": "Aaron First"})
+        qtbot.waitUntil(lambda: shown(window, 0) == "Aaron First" and shown(window, 1) == "Person 0000",
+                        timeout=3000)
+    for what, calls in (("back to the book", back_to_the_book), ("rows moved", rows_moved)):
+        function, count = calls.busiest()
+        assert count < book // 4, f"{what}: {function} called {count} times for {book} contacts"
+    window.close()

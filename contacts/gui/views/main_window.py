@@ -4,15 +4,15 @@ Everything that talks to the cluster goes through the :class:`Session` (and so
 through its background lane); this class only arranges widgets, keeps the
 selection, and remembers geometry, column widths and the name server in QSettings.
 
-The table shows ``session.table_model`` through the search/sort proxy: the whole book
-(filtered and sorted here), or for a big book its held pages (in the replica's name order,
-header sorting off: sorting 2,000 of 100,000 rows would only pretend) or the replica's
-search answer. For a big book the window tells the model which rows it shows, so that
+The table shows ``session.table_model``: the whole book (filtered and sorted here) or a big
+book's search answer through the search/sort proxy, or a big book's rows (in the replica's
+name order, header sorting off: sorting 2,000 of 100,000 rows would only pretend) through a
+pass-through proxy. For a big book the window tells the model which rows it shows, so that
 the model holds the pages there.
 """
 import time
 
-from PyQt5.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
+from PyQt5.QtCore import QByteArray, QIdentityProxyModel, QItemSelectionModel, Qt, QTimer
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
                              QMessageBox, QShortcut, QSplitter, QStyle, QTableView, QToolButton,
@@ -51,8 +51,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Contacts")
 
         # -- contacts: search, table, details -------------------------------------
-        self.proxy = ContactFilterProxy(self)
-        self.proxy.setSourceModel(session.table_model)
+        # two proxies, so that a big book never goes through the search/sort one: that one asks
+        # Python whether each row is accepted (its filterAcceptsRow) whenever it maps its rows
+        # again, ~0.1 s at 100,000 rows on each switch to the book and each move of its rows
+        self.filter_proxy = ContactFilterProxy(self)
+        self.filter_proxy.setSourceModel(session.contacts)
+        self.book_proxy = QIdentityProxyModel(self)   # row for row, nothing asked per row
+        self.book_proxy.setSourceModel(session.book)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search names, phone numbers, emails, notes…  (Ctrl+F)")
@@ -68,7 +73,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self.search, self._to_first_match, context=Qt.WidgetShortcut)
         self.table = QTableView()
         self.table.setObjectName("contactTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.filter_proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -80,25 +85,26 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.edit_contact())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        # rows moved under the selection (a big book's pages read again): the same contact,
-        # or the one now in its place, in the detail pane
-        self.proxy.layoutChanged.connect(self._selection_changed)
         # a big book holds the pages the table shows: tell it where the table is, once per
         # turn of the event loop however many scroll steps came in
         self._visible_rows_timer = QTimer(self)
         self._visible_rows_timer.setSingleShot(True)
         self._visible_rows_timer.setInterval(0)
         self._visible_rows_timer.timeout.connect(self._report_visible_rows)
-        for signal in (self.table.verticalScrollBar().valueChanged, self.table.verticalScrollBar().rangeChanged,
-                       self.proxy.modelReset, self.proxy.layoutChanged):
+        for signal in (self.table.verticalScrollBar().valueChanged, self.table.verticalScrollBar().rangeChanged):
             signal.connect(lambda *_: self._visible_rows_timer.start())   # not start(msec=the value)
         self.empty_hint = QLabel(self.table.viewport())
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setAlignment(Qt.AlignCenter)
         self.empty_hint.setStyleSheet("color: #80868b; font-size: 14px;")
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
-            signal.connect(self._update_empty_hint)
+        for proxy in (self.filter_proxy, self.book_proxy):
+            # rows moved under the selection (a big book's pages read again): the same contact,
+            # or the one now in its place, in the detail pane
+            proxy.layoutChanged.connect(self._selection_changed)
+            for signal in (proxy.modelReset, proxy.layoutChanged):
+                signal.connect(lambda *_: self._visible_rows_timer.start())
+            for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+                signal.connect(self._update_empty_hint)
         self.search.textChanged.connect(self._update_empty_hint)
         self.detail = DetailPane()
         self.splitter = QSplitter()
@@ -215,6 +221,12 @@ class MainWindow(QMainWindow):
                        self.redo_action, None, self.trash_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
+    @property
+    def proxy(self):
+        """What the table shows: ``filter_proxy`` (the whole book, a search answer) or
+        ``book_proxy`` (a big book's rows)."""
+        return self.table.model()
+
     # -- selection and details -----------------------------------------------------------
     def selected_contacts(self):
         rows = self.table.selectionModel().selectedRows()
@@ -270,12 +282,18 @@ class MainWindow(QMainWindow):
     def _use_table_model(self):
         """Show the session's model: local sorting only where the table holds every row it
         sorts (the whole book); a big book keeps the replica's name order."""
-        model, whole = self.session.table_model, not self.session.paged
+        whole = not self.session.paged
         if not whole and self.table.isSortingEnabled():
             self.table.setSortingEnabled(False)
-            self.proxy.sort(-1)   # the source's order
-        if self.proxy.sourceModel() is not model:
-            self.proxy.setSourceModel(model)
+            self.filter_proxy.sort(-1)   # the source's order (a search answer's: by name)
+        shown = self.book_proxy if self.session.table_model is self.session.book else self.filter_proxy
+        if self.table.model() is not shown:
+            # the header keeps its sections (same columns): widths, order and sort arrow stay
+            selection = self.table.selectionModel()
+            self.table.setModel(shown)
+            selection.deleteLater()   # the view made a new one and leaves the old one to us
+            self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+            self._selection_changed()
         if whole and not self.table.isSortingEnabled():
             self.table.setSortingEnabled(True)   # sorts again by the header's column
         self.table.horizontalHeader().setToolTip("" if whole else BIG_BOOK_ORDER)
@@ -284,16 +302,15 @@ class MainWindow(QMainWindow):
         self._visible_rows_timer.start()
 
     def _report_visible_rows(self):
-        if self.proxy.sourceModel() is not self.session.book or not self.proxy.rowCount():
+        if self.proxy is not self.book_proxy or not self.book_proxy.rowCount():
             return
         height = self.table.viewport().height()
         first = max(0, self.table.rowAt(0))
         last = self.table.rowAt(height - 1)
         if last < 0:   # the rows end above the bottom of the viewport, or it is not laid out yet
-            last = min(self.proxy.rowCount() - 1,
+            last = min(self.book_proxy.rowCount() - 1,
                        first + height // max(1, self.table.verticalHeader().defaultSectionSize()))
-        source = [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in (first, last)]
-        self.session.book.show_rows(min(source), max(source))
+        self.session.book.show_rows(first, last)   # the pass-through's rows are the book's
 
     def _search_changed(self, text):
         # filtering is instant up to a few thousand contacts; beyond, wait for a pause in typing
@@ -307,11 +324,11 @@ class MainWindow(QMainWindow):
         """A small book is filtered here; a big one (only pages held) is searched on the replica."""
         text = self.search.text()
         if self.session.paged:
-            self.proxy.set_query("")
+            self.filter_proxy.set_query("")
             self.session.search_remote(text)
         else:
             self.session.search_remote("")
-            self.proxy.set_query(text)
+            self.filter_proxy.set_query(text)
 
     def _update_empty_hint(self, *_):
         if self.proxy.rowCount():
