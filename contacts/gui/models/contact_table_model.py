@@ -79,7 +79,20 @@ def _haystack(contact):
     return quick_fold("\n".join(parts))
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactColumns:
+    """The columns of a table of contacts and their headers (``self._columns``), shared by
+    this model and a big book's PagedBookModel, which show the same columns."""
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._columns):
+            return self._columns[section]
+        return None
+
+
+class ContactTableModel(ContactColumns, QAbstractTableModel):
     """Contacts (dicts as the client returns them), one per row."""
 
     #: a contact's content changed (id, new contact); the edit dialog listens to this
@@ -97,14 +110,6 @@ class ContactTableModel(QAbstractTableModel):
     # -- reading -------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._contacts)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._columns):
-            return self._columns[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self._contacts):

@@ -14,8 +14,8 @@ re-reads the held pages.
 """
 from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
 
-from .contact_table_model import (COLUMNS, NAME, ContactRole, IdRole, display_text, tooltip_text,
-                                  without_receipt)
+from .contact_table_model import (COLUMNS, NAME, ContactColumns, ContactRole, IdRole, display_text,
+                                  tooltip_text, without_receipt)
 
 #: what a row shows while its page is on its way
 PLACEHOLDER = "…"
@@ -23,7 +23,7 @@ PLACEHOLDER = "…"
 MAX_PAGES = 4
 
 
-class PagedBookModel(QAbstractTableModel):
+class PagedBookModel(ContactColumns, QAbstractTableModel):
     #: a held contact's content changed (id, new contact): the detail pane and the edit dialog
     contactChanged = pyqtSignal(str, dict)
     #: a contact was read as deleted (see announce); leaving the held pages is not a deletion
@@ -75,14 +75,6 @@ class PagedBookModel(QAbstractTableModel):
     # -- reading -----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._columns):
-            return self._columns[section]
-        return None
 
     def _contact_at(self, row):
         page, offset = divmod(row, self.page_size)
