@@ -140,8 +140,7 @@ class PeerLink(threading.Thread):
 
         Writes coming one after another (one client) would otherwise each make their own
         push, apply_updates call and fsync on every peer, and the pushes compete with the
-        writes for this process: a 2 ms wait lets them share one (docs/benchmarks.md:
-        ~+25% acknowledged writes from one client, +10% from eight, ~2 ms more lag).  In
+        writes for this process: a 10 ms wait lets ~10 share one (docs/benchmarks.md).  In
         "peer" mode the writer waits for the push, so it goes at once."""
         delay = self.settings.push_delay
         if delay and self.settings.ack_mode == "local" and not self._stopping.is_set():
