@@ -226,6 +226,8 @@ def read_latencies(uri, count, total):
             lambda n: proxy.search("org 7", 100), max(count // 4, 10))
         results["search 2 characters ('zq', no match: scan)"] = latencies(
             lambda n: proxy.search("zq"), max(count // 8, 10))
+        # what every window polls each second and every peer each ping_interval
+        results["ping (with the live count)"] = latencies(lambda n: proxy.ping(), count)
     return results
 
 
