@@ -101,7 +101,7 @@ class ContactsClient:
         self._last_used = None       # the replica of the last "replica" event
         self._seen = VersionVector()
         # per origin, the last of this client's writes reads still wait for, when every replica
-        # that answers lacks the later ones (their replica is down): see _read_without_lost_writes
+        # that answers lacks the later ones (their replica is down): see _waive_lost_writes
         self._waived = VersionVector()
         self._listeners = []
         self._ns_checked = None      # time.monotonic() of the last name-server look-up
@@ -402,7 +402,12 @@ class ContactsClient:
         mine = VersionVector({origin: seq})
         with self._lock:
             self._seen = self._seen.merged(mine)
+            # a new write on a replica whose earlier ones were waived: it holds them all again
+            # (vectors are contiguous), so reads wait for every write of that origin again
+            rewaived = self._waived.pop(origin, None) is not None
         self.directory.holds(entry, mine)
+        if rewaived:
+            self._emit({"type": "unreplicated", "missing": self.unreplicated})
 
     # -- choosing a replica -----------------------------------------------------------------
     def _choose(self, tried):

@@ -9,6 +9,7 @@ from Pyro5.api import Proxy
 
 from contacts.client import ContactsClient
 from contacts.cluster import free_port, wait_until
+from contacts.discovery import KnownReplica
 from contacts.errors import ContactNotFound, UnavailableError, ValidationError
 
 
@@ -199,6 +200,23 @@ def test_reads_go_on_without_writes_only_a_dead_replica_holds_and_see_them_once_
     wait_until(lambda: client.unreplicated == {}, 30, what="a replica holding every write of the client")
     assert events[-1] == {"type": "unreplicated", "missing": {}}
     assert [c["name"] for c in client.list_contacts()] == ["Ada Lovelace", "Grace Hopper", "Linus Torvalds"]
+    client.close()
+
+
+def test_a_new_write_on_the_replica_of_waived_writes_makes_reads_wait_for_all_of_them_again():
+    client = ContactsClient(uris=["PYRO:contacts.replica.1@127.0.0.1:9"], discover=False)
+    events = []
+    client.add_listener(events.append)
+    entry = client.directory.entries()[0]
+    client._record_write(entry, {"origin": 1, "seq": 5})
+    other = KnownReplica("PYRO:contacts.replica.2@127.0.0.1:10", 2)   # answers, holds none of them
+    assert client._waive_lost_writes([other])
+    assert client.unreplicated == {1: 5} and events[-1] == {"type": "unreplicated", "missing": {1: 5}}
+    client._record_write(entry, {"origin": 1, "seq": 6})   # replica 1 is back and took a write
+    assert client.unreplicated == {}
+    assert events[-1] == {"type": "unreplicated", "missing": {}}
+    with client._lock:
+        assert client._barrier() == {1: 6}   # reads wait for all six again
     client.close()
 
 
