@@ -173,6 +173,14 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
     for worker in workers:
         if worker.error is not None:
             print(f"client {worker.index} stopped on {worker.error!r}")
+    reads = Counter()
+    for worker in workers:
+        reads.update(worker.reads)
+        for example in worker.stale_examples:
+            print(f"client {worker.index} stale read: {example}")
+    print(f"\nread-your-writes (own contacts read back): {reads['answered']} answered, {reads['unanswered']} "
+          f"unanswered, {reads['stale_flagged']} without writes the client said no reachable replica "
+          f"holds, {reads['stale']} stale")
     sizes = {r: (len(v) if isinstance(v, list) else repr(v)) for r, v in lists.items()}
     print(f"\nfinal read: contacts per replica {sizes}; converged {fmt(final_convergence)} s after the final heal")
     summary = summarize(violations)
@@ -182,7 +190,8 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
     if len(violations) > SHOWN_VIOLATIONS:
         print(f"... and {len(violations) - SHOWN_VIOLATIONS} more violations")
     failed_workers = [w for w in workers if w.error is not None]
-    ok = not violations and final_convergence is not None and nemesis.error is None and not failed_workers
+    ok = (not violations and final_convergence is not None and nemesis.error is None and not failed_workers
+          and reads["stale"] == 0)
     figures = {
         "seed": args.seed, "seconds": f"{args.seconds:g}", "replicas": args.replicas, "clients": args.clients,
         "hosts": cluster.hosts_kind, "ops": counts[("all", "ok")] + counts[("all", "failed")] + counts[("all", "unknown")],
@@ -190,6 +199,7 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
         "faults": len(faults), **{f"faults_{k}": by_kind[k] for k in KINDS},
         "lost": summary["lost"], "unexpected": summary["unexpected"], "resurrected": summary["resurrected"],
         "divergent": summary["divergent"], "unreadable": summary["unreadable"],
+        "reads": reads["answered"], "reads_flagged": reads["stale_flagged"], "stale": reads["stale"],
         "converge_p50": fmt(percentile(all_times, 0.5)), "converge_max": fmt(max(all_times, default=None)),
         "final_converge": fmt(final_convergence), "result": "PASS" if ok else "FAIL"}
     print(" ".join(f"{k}={v}" for k, v in figures.items()), flush=True)

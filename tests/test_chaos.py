@@ -27,9 +27,10 @@ def test_short_chaos_run_loses_nothing(tmp_path):
     figures = dict(item.split("=", 1) for item in run.stdout.strip().splitlines()[-1].split())
     assert run.returncode == 0, output
     assert figures["result"] == "PASS", output
-    for violation in ("lost", "unexpected", "resurrected", "divergent", "unreadable"):
+    for violation in ("lost", "unexpected", "resurrected", "divergent", "unreadable", "stale"):
         assert figures[violation] == "0", output
     assert int(figures["acked"]) > 100, output
+    assert int(figures["reads"]) > 10, output   # clients read their own contacts back
     # the nemesis did its job: several faults, of several kinds, each healed and converged
     assert int(figures["faults"]) >= 4, output
     assert sum(int(figures[f"faults_{k}"]) > 0 for k in ("kill", "pause", "nameserver", "latency",

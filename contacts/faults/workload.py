@@ -9,10 +9,16 @@ replica names the write it came from.
 A few *shared* contacts (:func:`add_shared_contacts`, made before the threads
 start) are updated by every thread, so concurrent writes to one contact through
 different replicas meet in the merge.
+
+Threads also read their own contacts back (read-your-writes): with a single writer, a
+read must show exactly the last acknowledged values, unless the client says that some of
+its writes are on no replica it can reach (``ContactsClient.unreplicated``).  A read
+that misses them without that is counted as ``stale`` (a violation).
 """
 import random
 import threading
 
+from ..errors import UnavailableError
 from .checker import REGISTERS
 from .history import classify
 
@@ -48,6 +54,11 @@ class ClientWorker(threading.Thread):
         self.error = None
         self.failovers = 0    # the client's "moved to another replica" events
         self.shared = shared_ids(shared)
+        # read-your-writes checks on this thread's own contacts
+        self.expected = {}    # contact id -> {register: last acknowledged value, "deleted": bool}
+        self.ambiguous = set()  # contacts with a write of unknown outcome: no exact expectation
+        self.reads = {"answered": 0, "unanswered": 0, "stale_flagged": 0, "stale": 0}
+        self.stale_examples = []
 
     def _on_client_event(self, event):
         if event.get("type") == "replica":
@@ -83,8 +94,10 @@ class ClientWorker(threading.Thread):
             self.update(client, self.rng.choice(self.shared))
         elif len(self.live) < 3 or roll < 0.3:
             self.add(client)
-        elif roll < 0.85:
+        elif roll < 0.8:
             self.update(client)
+        elif roll < 0.9:
+            self.read(client)
         else:
             self.delete(client)
 
@@ -107,6 +120,37 @@ class ClientWorker(threading.Thread):
         self.call(lambda _: client.delete_contact(contact_id), "delete", contact_id,
                   {"deleted": True}, None)
 
+    def read(self, client):
+        """Read one of this thread's contacts back; its last acknowledged values must show."""
+        known = [c for c in self.live if c in self.expected and c not in self.ambiguous]
+        if not known:
+            return self.add(client)
+        contact_id = self.rng.choice(known)
+        expected = self.expected[contact_id]
+        flagged = bool(client.unreplicated)
+        try:
+            shown = client.get_contact(contact_id)
+        except UnavailableError:
+            self.reads["unanswered"] += 1
+            return
+        except LookupError:
+            shown = None
+        flagged = flagged or bool(client.unreplicated)
+        self.reads["answered"] += 1
+        if shown is not None and all(shown.get(r) == expected[r] for r in REGISTERS):
+            return
+        self.reads["stale_flagged" if flagged else "stale"] += 1
+        if not flagged and len(self.stale_examples) < 5:
+            self.stale_examples.append(f"{contact_id}: expected {expected}, read {shown}")
+
+    def _expect(self, kind, contact_id, writes, outcome):
+        if contact_id in self.shared:
+            return
+        if outcome == "unknown":
+            self.ambiguous.add(contact_id)
+        elif outcome == "ok":
+            self.expected[contact_id] = {**self.expected.get(contact_id, {}), **writes}
+
     def call(self, method, kind, contact_id, writes, argument):
         op = self.history.invoke(self.index, kind, contact_id, writes)
         failovers = self.failovers
@@ -119,5 +163,7 @@ class ClientWorker(threading.Thread):
                 # out before it: that attempt may have been carried out
                 outcome = "unknown"
             self.history.complete(op, outcome, error=f"{type(exc).__name__}: {exc}"[:300])
+            self._expect(kind, contact_id, writes, outcome)
         else:
             self.history.complete(op, "ok", result=result)
+            self._expect(kind, contact_id, writes, "ok")
