@@ -3,7 +3,9 @@ writes wait for its first catch-up, so a wiped replica never reuses its old sequ
 but a replica with nobody to learn from, or that has caught up, takes writes at once."""
 from contacts.config import Settings
 from contacts.replication import Replicator
+from contacts.replication.peer_link import PeerLink
 from contacts.store import ContactStore
+from contacts.versions import VersionVector
 
 
 def replicator(tmp_path, name="r1"):
@@ -51,4 +53,25 @@ def test_a_replica_that_served_before_waits_for_a_peer_however_long(tmp_path):
     assert not rep.ready.wait(0.2), "no timeout opens the gate"
     rep.synced_with(link=None)          # a peer gave back what it had
     assert rep.ready.is_set()
+    store.close()
+
+
+def test_a_wiped_replica_waits_for_the_peer_holding_more_of_its_own_updates(tmp_path):
+    """Caught up from one peer that lacks some of its old updates while another peer that
+    is up holds them: taking writes now would number new updates over those."""
+    store, rep = replicator(tmp_path)
+    richer = PeerLink(rep, 3, "PYRO:contacts.replica.3@127.0.0.1:9")   # not started: its state only
+    richer.alive, richer.vector = True, VersionVector({1: 3, 3: 7})
+    rep.links[3] = richer
+    rep.begin(first_start=True, sync_timeout=120, served_before=True)
+    store.apply_remote([{"origin": 1, "seq": 1, "counter": 1, "contact_id": "a",
+                         "changes": {"name": "Ada", "deleted": False}}])   # what the poorer peer had
+    rep.synced_with(link=None)
+    assert not rep.ready.is_set(), "replica 3 holds updates 2 and 3 of replica 1"
+    assert richer._sync_due == 0.0     # asked to pull from it at once
+    store.apply_remote([{"origin": 1, "seq": n, "counter": n, "contact_id": "a", "changes": {"notes": f"v{n}"}}
+                        for n in (2, 3)])
+    rep.synced_with(link=richer)
+    assert rep.ready.is_set()
+    assert store.write_local("b", {"name": "Bea", "deleted": False})[0]["seq"] == 4
     store.close()

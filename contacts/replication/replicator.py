@@ -73,8 +73,18 @@ class Replicator:
             self.ready.set()
 
     def synced_with(self, link):
-        """A PeerLink finished a catch-up round."""
-        if not self.ready.is_set():
+        """A PeerLink finished a catch-up round: open the gate, unless a peer that is up is
+        known to hold more of this replica's own updates than it has got back (a wiped data
+        dir caught up from a peer that lacks some of them): numbering new updates now would
+        reuse the sequence numbers of those, so they are pulled first."""
+        if self.ready.is_set():
+            return
+        own = self.store.replica_id
+        held = self.store.vector.get(own, 0)
+        richer = [peer for peer in self.alive_peers() if peer.vector.get(own, 0) > held]
+        for peer in richer:
+            peer.request_sync()
+        if not richer:
             self.ready.set()
 
     def stop(self):
