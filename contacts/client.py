@@ -205,6 +205,22 @@ class ContactsClient:
             entry = self._current
         return (entry.replica_id, entry.uri) if entry is not None else None
 
+    def use_replica(self, replica_id):
+        """Use replica ``replica_id`` from now on (the nearest one, say): it becomes the most
+        preferred, so the client moves back to it after a failover.  LookupError if the
+        client does not know that replica.  Reads and edits still wait for this client's
+        own writes there (read-your-writes)."""
+        entry = self.directory.by_id(replica_id)
+        if entry is None and self.name_server:
+            self._refresh_from_name_server()
+            entry = self.directory.by_id(replica_id)
+        if entry is None:
+            raise LookupError(f"replica {replica_id} is not known to this client")
+        self.directory.prefer(entry)
+        with self._failover_lock:
+            event = self._use(entry)
+        self._emit(event)
+
     def known_replicas(self):
         """The replicas this client knows and how they fared (list of dicts, preferred first)."""
         with self._lock:

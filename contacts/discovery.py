@@ -160,6 +160,11 @@ class ReplicaDirectory:
             entry.avoid_until = time.monotonic() + hold
             entry.last_error = str(error) or type(error).__name__
 
+    def prefer(self, entry):
+        """Rank ``entry`` before every other replica (a user's choice of replica)."""
+        with self._lock:
+            entry.rank = min((e.rank for e in self._entries), default=0) - 1
+
     def holds(self, entry, vector):
         """Note that ``entry`` holds ``vector`` (it served a read that waited for it)."""
         with self._lock:

@@ -220,6 +220,24 @@ def test_a_new_write_on_the_replica_of_waived_writes_makes_reads_wait_for_all_of
     client.close()
 
 
+def test_use_replica_moves_the_client_and_reads_there_still_show_its_writes(cluster):
+    client = client_for(cluster)
+    ada = client.add_contact({"name": "Ada Lovelace"})
+    first = client.current_replica[0]
+    other = next(n for n in (1, 2, 3) if n != first)
+    events = []
+    client.add_listener(events.append)
+    client.use_replica(other)
+    assert client.current_replica[0] == other
+    assert events == [{"type": "replica", "replica_id": other, "uri": cluster.uri(other), "previous": first}]
+    assert client.get_contact(ada["id"])["name"] == "Ada Lovelace"   # read-your-writes over there
+    assert client.add_contact({"name": "Grace Hopper"})["write"]["origin"] == other
+    with pytest.raises(LookupError, match="replica 9 is not known"):
+        client.use_replica(9)
+    assert client.known_replicas()[0]["replica_id"] == other   # preferred from now on
+    client.close()
+
+
 def test_calls_from_several_threads_at_once_even_during_a_failover(cluster_factory):
     # ack=peer: a write acknowledged just before the kill is on a live replica too, so each
     # thread's read of its own write can be served at once (with ack=local it may have to

@@ -26,6 +26,8 @@ from .history import classify
 SHARED = 3
 #: how often a step updates a shared contact instead of one of the thread's own
 SHARED_SHARE = 0.1
+#: how often a thread first moves to another replica (read-your-writes across replicas)
+SWITCH_SHARE = 0.05
 
 
 def shared_ids(count=SHARED):
@@ -90,6 +92,8 @@ class ClientWorker(threading.Thread):
 
     def step(self, client):
         roll = self.rng.random()
+        if self.rng.random() < SWITCH_SHARE:
+            self.switch(client)
         if self.shared and roll < SHARED_SHARE:
             self.update(client, self.rng.choice(self.shared))
         elif len(self.live) < 3 or roll < 0.3:
@@ -119,6 +123,17 @@ class ClientWorker(threading.Thread):
         contact_id = self.live.pop(self.rng.randrange(len(self.live)))
         self.call(lambda _: client.delete_contact(contact_id), "delete", contact_id,
                   {"deleted": True}, None)
+
+    def switch(self, client):
+        """Move to another replica, as a user choosing one does: the next reads must still
+        show this thread's writes, made on the replica it just left."""
+        others = [r["replica_id"] for r in client.known_replicas()
+                  if r["replica_id"] is not None and not r["in_use"]]
+        if others:
+            try:
+                client.use_replica(self.rng.choice(others))
+            except LookupError:
+                pass
 
     def read(self, client):
         """Read one of this thread's contacts back; its last acknowledged values must show."""
