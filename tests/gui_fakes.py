@@ -36,6 +36,12 @@ class FakeContactsService:
     def add_listener(self, callback):
         self.listeners.append(callback)
 
+    def use_replica(self, replica_id):
+        self._call("use_replica")
+        if replica_id not in (1, 2, 3):
+            raise LookupError(f"replica {replica_id} is not known to this client")
+        self.switch_replica(replica_id)
+
     def switch_replica(self, replica_id):
         previous = self.current_replica[0]
         self.current_replica = (replica_id, f"PYRO:contacts.replica.{replica_id}@127.0.0.1:4000{replica_id}")

@@ -189,6 +189,16 @@ def test_failover_is_named_in_the_status_bar(qtbot, window, fake):
     assert "now using replica 2" in window.statusBar().currentMessage()
 
 
+def test_double_clicking_a_replica_in_the_cluster_panel_uses_it(qtbot, window, fake):
+    table = window.cluster_panel.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=3000)
+    row = next(r for r in range(3) if table.model().index(r, 0).data().startswith("replica 2"))
+    table.doubleClicked.emit(table.model().index(row, 0))
+    qtbot.waitUntil(lambda: window.replica_status.text().startswith("● Replica 2"), timeout=3000)
+    assert fake.current_replica[0] == 2 and "use_replica" in fake.calls
+    assert window.statusBar().currentMessage() == "Now using replica 2, as chosen"
+
+
 def test_saved_changes_only_a_dead_replica_holds_are_named_until_it_is_back(qtbot, window, fake):
     # what ContactsClient tells when it reads without writes that no reachable replica holds
     fake.tell_listeners({"type": "unreplicated", "missing": {1: 2}})

@@ -109,6 +109,7 @@ class Session(QObject):
         self.current_replica = None    # (replica id, uri)
         #: {origin replica: n} of this window's saved changes no reachable replica holds
         self.unreplicated = {}
+        self._chosen_replica = None    # the replica the user asked for, until the client moves there
         self.status_text, self.status_state = "Connecting to the cluster…", "connecting"
         self.polls_done = 0
         self.history = collections.deque(maxlen=50)   # (time, message): the status item's tooltip
@@ -370,12 +371,27 @@ class Session(QObject):
             self._tell("Every saved change is shown again", important=True)
         self._refresh_status()
 
+    def use_replica(self, replica_id):
+        """The user chose a replica (the cluster panel): the client moves there and prefers it."""
+        if self.current_replica is not None and self.current_replica[0] == replica_id:
+            return
+        self._chosen_replica = replica_id
+
+        def failed(exc):
+            self._chosen_replica = None
+            self._tell(f"Cannot use replica {replica_id}: {describe_error(exc)}", important=True)
+        self._lane.submit(lambda client: client.use_replica(replica_id), lambda _: self.poll(), failed,
+                          priority=POLL)
+
     def _note_replica(self, current):
         previous = self.current_replica
         if current is None or (previous is not None and previous[0] == current[0]):
             return
         self.current_replica = tuple(current)
-        if previous is not None:
+        chosen, self._chosen_replica = self._chosen_replica, None
+        if chosen == current[0]:
+            self._tell(f"Now using replica {current[0]}, as chosen", important=True)
+        elif previous is not None:
             self._tell(f"Replica {previous[0]} stopped answering — now using replica {current[0]}", important=True)
         elif self.reachable is False:
             self._tell(f"Back in touch: using replica {current[0]}", important=True)

@@ -1,8 +1,13 @@
-"""The cluster panel: each replica, its address, alive or down, last seen and lag."""
+"""The cluster panel: each replica, its address, alive or down, last seen and lag;
+double-clicking one makes the window use it."""
+from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView
 
 
 class ClusterPanel(QDockWidget):
+    #: the user double-clicked a replica (its id): use it
+    replicaChosen = pyqtSignal(int)
+
     def __init__(self, cluster_model, parent=None):
         super().__init__("Cluster", parent)
         self.setObjectName("clusterPanel")
@@ -14,5 +19,12 @@ class ClusterPanel(QDockWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setToolTip("As the replica in use sees the cluster: lag is how many updates a "
-                              "replica still lacks; a replica is down after missing a few pings.")
+                              "replica still lacks; a replica is down after missing a few pings.\n"
+                              "Double-click a replica to use it (the window returns to it after a failover).")
+        self.table.doubleClicked.connect(self._chosen)
         self.setWidget(self.table)
+
+    def _chosen(self, index):
+        row = index.data(Qt.UserRole)
+        if row and isinstance(row.get("replica_id"), int):
+            self.replicaChosen.emit(row["replica_id"])

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         # -- cluster: panel and status bar ------------------------------------------
         self.cluster_panel = ClusterPanel(session.cluster, self)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.cluster_panel)
+        self.cluster_panel.replicaChosen.connect(session.use_replica)
         self.replica_status = QToolButton()
         self.replica_status.setObjectName("replicaStatus")
         self.replica_status.setAutoRaise(True)
