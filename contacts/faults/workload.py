@@ -158,7 +158,7 @@ class ClientWorker(threading.Thread):
         if not flagged and len(self.stale_examples) < 5:
             self.stale_examples.append(f"{contact_id}: expected {expected}, read {shown}")
 
-    def _expect(self, kind, contact_id, writes, outcome):
+    def _expect(self, contact_id, writes, outcome):
         if contact_id in self.shared:
             return
         if outcome == "unknown":
@@ -178,7 +178,7 @@ class ClientWorker(threading.Thread):
                 # out before it: that attempt may have been carried out
                 outcome = "unknown"
             self.history.complete(op, outcome, error=f"{type(exc).__name__}: {exc}"[:300])
-            self._expect(kind, contact_id, writes, outcome)
+            self._expect(contact_id, writes, outcome)
         else:
             self.history.complete(op, "ok", result=result)
-            self._expect(kind, contact_id, writes, "ok")
+            self._expect(contact_id, writes, "ok")
