@@ -33,6 +33,21 @@ def test_concurrent_writers_share_commits_and_every_write_survives_a_restart(tmp
         except Exception as exc:  # reported by the assertion below
             errors.append(exc)
 
+    # On a busy machine the scheduler may let each writer commit alone, so the first
+    # leader waits (with a deadline) until every writer has applied its first write:
+    # those writes must then share that one commit.
+    lead_once = store._wait_durable
+    first = threading.Event()
+
+    def wait_durable(group):
+        if not first.is_set():
+            first.set()
+            deadline = time.monotonic() + 10
+            while store._vector.get(1, 0) < threads and time.monotonic() < deadline:
+                time.sleep(0.001)
+        return lead_once(group)
+
+    store._wait_durable = wait_durable
     workers = [threading.Thread(target=writer, args=(t,)) for t in range(threads)]
     for worker in workers:
         worker.start()
