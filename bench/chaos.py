@@ -29,12 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from contacts.client import ContactsClient  # noqa: E402
-from contacts.faults.checker import check, summarize  # noqa: E402
-from contacts.faults.cluster import HostsCluster  # noqa: E402
-from contacts.faults.history import History  # noqa: E402
-from contacts.faults.nemesis import KINDS, Nemesis, wait_converged  # noqa: E402
-from contacts.faults.workload import ClientWorker, add_shared_contacts  # noqa: E402
+from contacts.client import ContactsClient
+from contacts.testing.faults.checker import check, summarize
+from contacts.testing.faults.cluster import HostsCluster
+from contacts.testing.faults.history import History
+from contacts.testing.faults.nemesis import KINDS, Nemesis, wait_converged
+from contacts.testing.faults.workload import ClientWorker, add_shared_contacts
 
 SHOWN_VIOLATIONS = 20
 

@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from Pyro5.api import Proxy  # noqa: E402
 
-from contacts import pyro_settings  # noqa: E402
-from contacts.client import ContactsClient  # noqa: E402
-from contacts.cluster import LocalCluster, wait_until  # noqa: E402
+from contacts import pyro_settings
+from contacts.client import ContactsClient
+from contacts.cluster import LocalCluster, wait_until
 from replication import start_echo_server  # noqa: E402  bench/replication.py's echo daemon
 
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PyQt5.QtWidgets import QApplication  # noqa: E402
 
-from contacts.gui.models import ContactFilterProxy, ContactTableModel  # noqa: E402
+from contacts.gui.models import ContactFilterProxy, ContactTableModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

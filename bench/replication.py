@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 from Pyro5.api import Daemon, Proxy, expose  # noqa: E402
 
-from contacts import pyro_settings  # noqa: E402
-from contacts.book import MAX_BATCH  # noqa: E402
-from contacts.cluster import LocalCluster, wait_until  # noqa: E402
+from contacts import pyro_settings
+from contacts.replica.book import MAX_BATCH
+from contacts.cluster import LocalCluster, wait_until
 
 BATCH = 500
 

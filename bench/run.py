@@ -41,11 +41,11 @@ from Pyro5.api import Proxy  # noqa: E402
 import failover as failover_bench  # noqa: E402  bench/failover.py
 import replication as replication_bench  # noqa: E402  bench/replication.py
 import syncobj_rate  # noqa: E402  bench/syncobj_rate.py
-from contacts import pyro_settings  # noqa: E402
-from contacts.client import ContactsClient  # noqa: E402
-from contacts.cluster import LocalCluster, wait_until  # noqa: E402
-from contacts.config import MAX_ANSWER, Settings  # noqa: E402
-from contacts.replication.peer_link import PEER_SERIALIZER  # noqa: E402
+from contacts import pyro_settings
+from contacts.client import ContactsClient
+from contacts.cluster import LocalCluster, wait_until
+from contacts.config import MAX_ANSWER, Settings
+from contacts.replication.peer_link import PEER_SERIALIZER
 
 contact = replication_bench.contact
 DOC = ROOT / "docs" / "benchmarks.md"

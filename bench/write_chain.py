@@ -34,12 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from Pyro5.api import Daemon, Proxy, behavior, expose  # noqa: E402
 
 import replication as replication_bench  # noqa: E402  bench/replication.py
-from contacts import pyro_settings  # noqa: E402
-from contacts.book import ContactBook  # noqa: E402
-from contacts.cluster import LocalCluster  # noqa: E402
-from contacts.config import Settings  # noqa: E402
-from contacts.model import normalize_new_contact  # noqa: E402
-from contacts.store import ContactStore  # noqa: E402
+from contacts import pyro_settings
+from contacts.replica.book import ContactBook
+from contacts.cluster import LocalCluster
+from contacts.config import Settings
+from contacts.model import normalize_new_contact
+from contacts.replica.store import ContactStore
 
 contact = replication_bench.contact
 SERIALIZERS = ("serpent", "json")

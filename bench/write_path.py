@@ -32,11 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from Pyro5.api import Proxy  # noqa: E402
 
 import replication as replication_bench  # noqa: E402  bench/replication.py
-from contacts import pyro_settings  # noqa: E402
-from contacts.book import ContactBook  # noqa: E402
-from contacts.cluster import LocalCluster, wait_until  # noqa: E402
-from contacts.config import Settings  # noqa: E402
-from contacts.store import ContactStore  # noqa: E402
+from contacts import pyro_settings
+from contacts.replica.book import ContactBook
+from contacts.cluster import LocalCluster, wait_until
+from contacts.config import Settings
+from contacts.replica.store import ContactStore
 
 contact = replication_bench.contact
 TICK = os.sysconf("SC_CLK_TCK")

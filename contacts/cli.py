@@ -21,8 +21,7 @@ import time
 from .client import ContactsClient
 from .cluster_text import address_of, describe_age
 from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError, WrongTypeError
-from .importing import (FORMATS, decode, detect_format, import_entries, read_entries,
-                        write_contacts)
+from .formats.importing import FORMATS, decode, detect_format, import_entries, read_entries, write_contacts
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_PARTIAL = 0, 1, 2, 3, 4
 #: an import shows a progress bar (on a terminal) from this many entries on

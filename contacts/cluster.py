@@ -19,8 +19,8 @@ from pathlib import Path
 from Pyro5.api import Proxy
 from Pyro5.errors import PyroError
 
-from . import tls
-from .registry import name_server_proxy, replica_name
+from .security import tls
+from .naming import name_server_proxy, replica_name
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ACK_MODES = ("local", "peer")
 #: most updates a replica takes in one replication call (apply_updates, fetch_updates): peers
-#: send batch_size, so batch_size may not exceed it (contacts.book explains the figure)
+#: send batch_size, so batch_size may not exceed it (contacts.replica.book explains the figure)
 MAX_BATCH = 1000
 #: most contacts one list_contacts / list_deleted / search answer carries.  A bare proxy
 #: speaks serpent, which needs ~5 KB of replica memory per contact it encodes: the

@@ -3,7 +3,7 @@
 Every error a replica raises on purpose derives from :class:`ContactsError` *and*
 from a built-in exception type (``ValueError``, ``LookupError`` ...).  Pyro5 can
 only rebuild built-in exception types on a client that registered nothing, so
-:mod:`contacts.wire` sends these errors as their built-in base: a bare
+:mod:`contacts.protocol` sends these errors as their built-in base: a bare
 ``Pyro5.api.Proxy`` in a REPL receives a ``ValueError`` with the full message,
 and :class:`contacts.client.ContactsClient` turns it back into the precise class.
 """

@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 from PyQt5.QtCore import QSettings  # noqa: E402
 from PyQt5.QtWidgets import QApplication  # noqa: E402
 
-from contacts.client import ContactsClient  # noqa: E402
-from contacts.cluster import LocalCluster  # noqa: E402
-from contacts.gui.app import create_window  # noqa: E402
+from contacts.client import ContactsClient
+from contacts.cluster import LocalCluster
+from contacts.gui.app import create_window
 
 SAMPLES = [
     {"name": "Ada Lovelace", "organization": "Analytical Engines Ltd",

@@ -5,7 +5,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from contacts.cluster import LocalCluster  # noqa: E402
+from contacts.cluster import LocalCluster
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import inspect
 
 from hypothesis import strategies as st
 
-from contacts.book import MAX_BATCH, ContactBook
+from contacts.replica.book import MAX_BATCH, ContactBook
 
 MAX_COUNTER = 2 ** 53
 HUGE_INTS = [2 ** 31, 2 ** 53, 2 ** 63 - 1, 2 ** 63, 2 ** 64, -(2 ** 63) - 1, 10 ** 100, -1, 0]

@@ -4,11 +4,11 @@ ContactsClient pages past the limit by itself, so the CLI and scripts still get 
 import pytest
 from Pyro5.api import Proxy
 
-from contacts.book import ContactBook
+from contacts.replica.book import ContactBook
 from contacts.client import ContactsClient
 from contacts.config import MAX_ANSWER, Settings
 from contacts.errors import ValidationError
-from contacts.store import ContactStore
+from contacts.replica.store import ContactStore
 
 BOOK = MAX_ANSWER + 3
 

@@ -5,12 +5,11 @@ refused call changes nothing.
 """
 import pytest
 
-from contacts import book as book_module
-from contacts.book import ContactBook
+from contacts.replica import book as book_module
+from contacts.replica.book import ContactBook
 from contacts.config import Settings
-from contacts.errors import (ContactNotFound, StampError, UnavailableError, ValidationError,
-                             WrongTypeError)
-from contacts.store import ContactStore
+from contacts.errors import ContactNotFound, StampError, UnavailableError, ValidationError, WrongTypeError
+from contacts.replica.store import ContactStore
 
 ADA = {"name": "Ada Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}],
        "emails": [{"label": "work", "address": "ada@example.com"}]}

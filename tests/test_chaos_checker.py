@@ -1,7 +1,7 @@
 """The chaos checker on hand-written histories: it flags what it must, and only that."""
 from contacts.errors import ContactNotFound, UnavailableError, ValidationError
-from contacts.faults.checker import check, summarize
-from contacts.faults.history import History, classify
+from contacts.testing.faults.checker import check, summarize
+from contacts.testing.faults.history import History, classify
 
 
 def contact(cid, name, organization="", notes="", updated=(1, 1)):

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from contacts.faults import netns
-from contacts.faults.tcpproxy import TcpProxy
+from contacts.testing.faults import netns
+from contacts.testing.faults.tcpproxy import TcpProxy
 
 AVAILABLE, WHY_NOT = netns.netns_available()
 needs_netns = pytest.mark.skipif(not AVAILABLE, reason=f"network namespaces unavailable: {WHY_NOT}")
@@ -75,7 +75,7 @@ def test_proxy_cut_drops_open_connections(echo_server):
 
 def test_proxy_program_obeys_stdin_and_exits_with_it(echo_server):
     listen = f"127.0.0.1:{netns_free_port()}"
-    process = subprocess.Popen([sys.executable, "-m", "contacts.faults.tcpproxy", "--listen", listen,
+    process = subprocess.Popen([sys.executable, "-m", "contacts.testing.faults.tcpproxy", "--listen", listen,
                                 "--target", f"{echo_server[0]}:{echo_server[1]}"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
@@ -161,8 +161,8 @@ def test_pooled_connection_closed_by_the_other_end_is_not_a_dead_replica(tmp_pat
     """Found by the chaos run: after a link reset, the client's idle pooled connection to a
     live replica failed at once ('receiving: not enough data'), so failover skipped that
     replica and a call gave up while it was serving."""
-    from contacts.faults.cluster import HostsCluster
-    from contacts.proxy_pool import ProxyPool
+    from contacts.testing.faults.cluster import HostsCluster
+    from contacts.client.proxy_pool import ProxyPool
     with HostsCluster(tmp_path / "cluster", 1, hosts="loopback") as cluster:
         cluster.start()
         pool = ProxyPool()

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from contacts.cluster import LocalCluster, free_port, wait_until
-from contacts.vcard import dumps_vcards
+from contacts.formats.vcard import dumps_vcards
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +181,7 @@ def test_status_and_commands_go_on_while_replicas_are_down(cluster_factory):
 
 
 def test_the_command_line_over_tls(cluster_factory, tmp_path):
-    from contacts import certs, tls
+    from contacts.security import certs, tls
     tls_dir = tmp_path / "tls"
     certs.main(["--dir", str(tls_dir), "--replicas", "1", "2", "--clients", "alice"])
     tls.configure_client_tls(tls_dir, "alice")   # this test process starts and checks the cluster

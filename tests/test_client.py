@@ -9,7 +9,7 @@ from Pyro5.api import Proxy
 
 from contacts.client import ContactsClient
 from contacts.cluster import free_port, wait_until
-from contacts.discovery import KnownReplica
+from contacts.client.discovery import KnownReplica
 from contacts.errors import ContactNotFound, UnavailableError, ValidationError
 
 

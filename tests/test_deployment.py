@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from contacts.cluster import wait_until
-from contacts.faults import netns
+from contacts.testing.faults import netns
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "deployment.md"
@@ -29,7 +29,7 @@ PROBE = textwrap.dedent("""
     import json, os, sys, time
     from Pyro5.api import Proxy
     from contacts.client import ContactsClient
-    from contacts.registry import list_replicas, name_server_proxy
+    from contacts.replica.registration import list_replicas, name_server_proxy
     from contacts import tls
     if os.environ.get("CONTACTS_TLS_DIR"):
         tls.configure_client_tls(os.environ["CONTACTS_TLS_DIR"])

@@ -14,12 +14,12 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from contacts import book as book_module
-from contacts.book import ContactBook
+from contacts.replica import book as book_module
+from contacts.replica.book import ContactBook
 from contacts.config import Settings
 from contacts.errors import ContactsError
 from contacts.replication import Replicator
-from contacts.store import ContactStore
+from contacts.replica.store import ContactStore
 
 from fuzz_inputs import VALID_CONTACT, method_arguments, remote_methods, report
 

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from contacts.errors import StorageError, WrongTypeError
-from contacts.store import ContactStore
+from contacts.replica.store import ContactStore
 from contacts.versions import VersionVector
 
 
@@ -179,7 +179,7 @@ def test_a_slow_commit_is_logged_for_the_operator(tmp_path, caplog):
     store.write_local("fast", person(1))
     assert "a commit took" not in caplog.text
     store._db = SlowCommit(store._db)
-    with caplog.at_level("WARNING", logger="contacts.store"):
+    with caplog.at_level("WARNING", logger="contacts.replica.store"):
         store.write_local("slow", person(2))
     assert re.search(r"a commit took \d+ ms", caplog.text)
     store.close()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from contacts.errors import ContactsError
-from contacts.store import DB_NAME, ContactStore
+from contacts.replica.store import DB_NAME, ContactStore
 
 IDS = [f"c{n}" for n in range(6)]
 

@@ -6,7 +6,7 @@ import tempfile
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from contacts.merge import is_visible, merge, merge_state
-from contacts.store import ContactStore
+from contacts.replica.store import ContactStore
 
 CONTACT_IDS = ("c1", "c2")
 NAMES = st.sampled_from(["Ada", "Grace", "Alan", "Edsger"])

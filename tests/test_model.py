@@ -7,9 +7,8 @@ import pytest
 
 from contacts import model
 from contacts.errors import ValidationError, WrongTypeError
-from contacts.model import (MAX_EMAIL, MAX_EMAILS, MAX_ID, MAX_LABEL, MAX_NAME, MAX_NOTES,
-                            MAX_ORGANIZATION, MAX_PHONE, MAX_PHONES, normalize_changes,
-                            normalize_new_contact)
+from contacts.model import (MAX_EMAIL, MAX_EMAILS, MAX_ID, MAX_LABEL, MAX_NAME, MAX_NOTES, MAX_ORGANIZATION,
+                            MAX_PHONE, MAX_PHONES, normalize_changes, normalize_new_contact)
 
 PHONE = {"label": "mobile", "number": "+44 20 7946 0958"}
 EMAIL = {"label": "work", "address": "ada@example.com"}

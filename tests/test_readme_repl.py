@@ -2,7 +2,7 @@
 
 It runs in a fresh interpreter, as a user's REPL would: only Pyro5 imported, the name
 server found through PYRO_NS_HOST / PYRO_NS_PORT (Pyro5 reads them into its config at
-import). In this test process other tests may have installed contacts.wire's precise
+import). In this test process other tests may have installed contacts.protocol's precise
 error classes, and the README promises a bare proxy's ValueError.
 """
 import re

@@ -16,7 +16,7 @@ from Pyro5.api import Proxy
 from Pyro5.errors import CommunicationError, NamingError
 
 from contacts.cluster import ROOT, free_port, wait_until
-from contacts.registry import name_server_proxy, replica_name
+from contacts.naming import name_server_proxy, replica_name
 
 
 def names(contacts):

@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from contacts.cluster import wait_until
-from contacts.registry import name_server_proxy, replica_name
-from contacts.store import ContactStore
+from contacts.naming import name_server_proxy, replica_name
+from contacts.replica.store import ContactStore
 from convergence import call, cluster_uris, fast_env, wait_converged, wait_everywhere
 
 PHONE = {"label": "mobile", "number": "+44 20 7946 0958"}

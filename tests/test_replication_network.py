@@ -3,7 +3,7 @@
 import pytest
 
 from contacts.cluster import free_port, wait_until
-from contacts.registry import replica_name
+from contacts.naming import replica_name
 from convergence import call, fast_env, holds, wait_converged
 from netproxy import TcpProxy
 

@@ -1,6 +1,6 @@
 """The trigram search index finds exactly what a scan of every contact finds.
 
-The index only narrows which rows are checked (contacts.search_index); these tests hold
+The index only narrows which rows are checked (contacts.replica.search_index); these tests hold
 search_states to the plain meaning of search -- a case/accent-insensitive substring of
 the folded text, or the digits of a phone -- over edits, deletes, restores, short and
 odd texts, limits, and a data dir made before the index existed.
@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from contacts.merge import fields_of, is_visible
 from contacts.model import fold, phone_digits, query_digits, search_text
 from contacts.cluster import wait_until
-from contacts.store import DB_NAME, SCAN_WINDOW, ContactStore
+from contacts.replica.store import DB_NAME, SCAN_WINDOW, ContactStore
 
 NAMES = ["José Ñúñez", "Ada Lovelace", "GRACE hopper", "Zoë Straße", "Émile Zola", "Li Wei", "O'Brien \"Bob\"",
          "Ann", "Anna-Maria", "Ωmega Δelta", "x", "İstanbul Ltd"]

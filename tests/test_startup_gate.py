@@ -4,7 +4,7 @@ but a replica with nobody to learn from, or that has caught up, takes writes at 
 from contacts.config import Settings
 from contacts.replication import Replicator
 from contacts.replication.peer_link import PeerLink
-from contacts.store import ContactStore
+from contacts.replica.store import ContactStore
 from contacts.versions import VersionVector
 
 

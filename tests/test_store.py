@@ -5,7 +5,7 @@ import pytest
 
 from contacts.errors import StampError, StartupError, ValidationError, WrongTypeError
 from contacts.merge import is_visible
-from contacts.store import DB_NAME, ContactStore
+from contacts.replica.store import DB_NAME, ContactStore
 from contacts.versions import VersionVector
 
 ADA = {"name": "Ada Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958",

@@ -1,5 +1,5 @@
 """TLS with mutual certificates, with real processes: name server, replicas and this
-test process as a client, all configured from one directory made by contacts.certs."""
+test process as a client, all configured from one directory made by contacts.security.certs."""
 import os
 import socket
 import subprocess
@@ -9,11 +9,11 @@ import pytest
 from Pyro5.api import Proxy
 from Pyro5.errors import CommunicationError
 
-from contacts import certs, tls
+from contacts.security import certs, tls
 from contacts.client import ContactsClient
 from contacts.errors import NotReplicaError
 from contacts.cluster import ROOT, wait_until
-from contacts.registry import name_server_proxy, replica_name
+from contacts.naming import name_server_proxy, replica_name
 
 UPDATE = {"origin": 1, "seq": 999, "counter": 5, "contact_id": "forged",
           "changes": {"name": "Mallory", "deleted": False}}
@@ -141,7 +141,7 @@ def test_replica_without_its_certificate_refuses_to_start(tmp_path, tls_dir):
          "--tls-dir", str(tls_dir)], cwd=ROOT, capture_output=True, text=True, timeout=30,
         env={**os.environ, "PYRO_NS_PORT": "1"})
     assert result.returncode == 2
-    assert "replica 9's certificate" in result.stderr and "contacts.certs" in result.stderr
+    assert "replica 9's certificate" in result.stderr and "contacts.security.certs" in result.stderr
 
 
 def _handshake(server_files, client_files, server_ca, client_ca):

@@ -2,9 +2,10 @@
 import pytest
 import vobject
 
-from contacts.csvio import dumps_csv, parse_csv
-from contacts.importing import content_id, detect_format, read_entries
-from contacts.vcard import dumps_vcards, parse_vcards
+from contacts.formats.csvio import dumps_csv, parse_csv
+from contacts.formats.entry import content_id
+from contacts.formats.importing import detect_format, read_entries
+from contacts.formats.vcard import dumps_vcards, parse_vcards
 
 ADA = {"id": "ada-1815", "name": "Ada King Lovelace",
        "phones": [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"},

@@ -17,7 +17,7 @@ DEFAULT_NAME_SERVER = ("127.0.0.1", 9090)
 def client_factory_for(host, port, timeout=3.0):
     """A function that makes the client; called on the service lane, never on the GUI thread."""
     def make():
-        from ..client import ContactsClient  # the GUI imports the client, never the other way
+        from ..client import ContactsClient
         return ContactsClient(ns_host=host, ns_port=port, timeout=timeout)
     return make
 

@@ -1,8 +1,8 @@
 """Import and export of vCard / CSV files, with a progress dialog that can be cancelled.
 
 Reading, parsing and adding run as one job on the service lane (off the GUI thread);
-the Qt-free pieces are :mod:`contacts.importing`, :mod:`contacts.vcard` and
-:mod:`contacts.csvio`, the same the command line uses.  Importing is idempotent
+the Qt-free pieces are :mod:`contacts.formats.importing`, :mod:`contacts.formats.vcard` and
+:mod:`contacts.formats.csvio`, the same the command line uses.  Importing is idempotent
 (contacts keep the id from the file, or get one derived from their content), so an
 import interrupted by a dead cluster is simply run again by the lane when a replica
 is back, and a file imported twice adds nothing the second time.  Cancelling stops
@@ -79,7 +79,7 @@ def import_contacts(window, path=None):
 
 
 def start_import(window, path):
-    from ...importing import ImportReport, decode, detect_format, import_entries, read_entries
+    from ...formats.importing import ImportReport, decode, detect_format, import_entries, read_entries
     transfer = Transfer(window, f"Importing {Path(path).name}…")
     window.transfer = transfer
     progress = transfer.progress
@@ -133,7 +133,7 @@ EXPORT_PAGE = 1000
 
 
 def start_export(window, path, fmt):
-    from ...importing import write_contacts
+    from ...formats.importing import write_contacts
     transfer = Transfer(window, f"Exporting to {Path(path).name}…")
     window.transfer = transfer
     progress = transfer.progress

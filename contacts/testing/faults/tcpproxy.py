@@ -9,7 +9,7 @@ through the proxy.  Modes:
   silent, as packets are lost in a partition (callers see timeouts, not refusals);
 - ``heal``: back to normal (silent connections are closed so callers reconnect).
 
-As a program (``python -m contacts.faults.tcpproxy --listen H:P --target H:P``) it
+As a program (``python -m contacts.testing.faults.tcpproxy --listen H:P --target H:P``) it
 reads those commands, one a line, from stdin, answers ``ok`` on stdout, and exits
 when stdin closes: so it can run inside a network namespace and be driven from the
 harness, and it never outlives the harness.
@@ -154,7 +154,7 @@ class TcpProxy:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m contacts.faults.tcpproxy",
+    parser = argparse.ArgumentParser(prog="python -m contacts.testing.faults.tcpproxy",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--listen", required=True, type=_address, help="HOST:PORT to accept on")
     parser.add_argument("--target", required=True, type=_address, help="HOST:PORT to forward to")

@@ -20,7 +20,7 @@ from Pyro5.errors import CommunicationError, DaemonError, MessageTooLargeError, 
 MAX_IDLE = 8
 #: contacts are plain dicts, lists, strings and ints: json carries them, and decodes a page of
 #: 100 contacts ~6x faster than serpent, Pyro5's default (docs/benchmarks.md); errors travel
-#: the same way with either (contacts.wire)
+#: the same way with either (contacts.protocol)
 CLIENT_SERIALIZER = "json"
 
 
@@ -35,7 +35,7 @@ def is_network_failure(exc):
         return False
     if isinstance(exc, (CommunicationError, DaemonError)):
         return True
-    from .errors import ContactsError
+    from ..errors import ContactsError
     return isinstance(exc, OSError) and not isinstance(exc, ContactsError)
 
 

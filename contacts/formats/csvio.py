@@ -15,7 +15,7 @@ import csv
 import io
 import re
 
-from .importing import Entry, id_from_file
+from .entry import Entry, id_from_file
 
 COLUMNS = ("id", "name", "organization", "phones", "emails", "notes")
 ALIASES = {
@@ -68,7 +68,7 @@ def _column(header):
 
 
 def parse_csv(text):
-    """One :class:`~contacts.importing.Entry` per data row of a CSV file's text."""
+    """One :class:`~contacts.formats.importing.Entry` per data row of a CSV file's text."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         headers = next(reader)

@@ -1,7 +1,7 @@
 """Where the replicas are: the client's directory of known replicas and their health.
 
 Three sources feed it: the URIs a user gives, the Pyro5 name server
-(:func:`contacts.registry.list_replicas`) and the replicas themselves (``ping()``
+(:func:`contacts.replica.registration.list_replicas`) and the replicas themselves (``ping()``
 answers with the peers each replica knows). A client that reached one replica thus
 keeps finding the others when the name server is down, and a stale name-server entry
 of a dead replica only costs one failed probe.
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from Pyro5.api import URI
 from Pyro5.errors import PyroError
 
-from .errors import ValidationError
-from .versions import VersionVector
+from ..errors import ValidationError
+from ..versions import VersionVector
 
 AVOID_MIN = 2.0
 AVOID_MAX = 30.0

@@ -21,7 +21,7 @@ The contexts are built here rather than by Pyro5 for two reasons:
   every new connection (tests/test_tls.py checks this).
 
 :func:`caller_identity` tells a remote method who is calling (the role and name in
-the caller's certificate); :class:`contacts.book.ContactBook` uses it to keep its
+the caller's certificate); :class:`contacts.replica.book.ContactBook` uses it to keep its
 replica-only methods to replicas.
 """
 import os
@@ -32,7 +32,7 @@ from Pyro5 import socketutil
 from Pyro5.api import config, current_context
 
 from .certs import CA_FILES, ROLE_REPLICA, client_files, replica_files
-from .errors import StartupError
+from ..errors import StartupError
 
 ENV_DIR = "CONTACTS_TLS_DIR"
 ENV_CLIENT = "CONTACTS_TLS_CLIENT"
@@ -56,7 +56,7 @@ def _existing(directory, name, what):
     path = Path(directory) / name
     if not path.is_file():
         raise StartupError(f"TLS: {what} {path} is missing; make it with "
-                           f"python -m contacts.certs --dir {directory} ...")
+                           f"python -m contacts.security.certs --dir {directory} ...")
     return str(path)
 
 
@@ -129,7 +129,7 @@ def configure_client_tls(tls_dir, name=None, certificate=True):
         cert, key = find_client_certificate(tls_dir, name)
         if cert is None:
             raise StartupError(f"TLS: no client certificate chosen in {tls_dir}: set {ENV_CLIENT}=NAME "
-                               f"or make one with python -m contacts.certs --dir {tls_dir} --clients NAME")
+                               f"or make one with python -m contacts.security.certs --dir {tls_dir} --clients NAME")
     try:
         _install(client=client_context(cert, key, ca), cert=cert, key=key, ca=ca)
     except (ssl.SSLError, OSError) as exc:

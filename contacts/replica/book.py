@@ -1,7 +1,7 @@
 """ContactBook: the remote object every replica serves over Pyro5.
 
 Thin on purpose: it validates input (contacts.model), hands writes to the store
-(contacts.store, durable before this returns) and tells the replicator
+(contacts.replica.store, durable before this returns) and tells the replicator
 (contacts.replication) so peers get them.  One instance per replica, called from
 many Pyro5 worker threads at once; the store does the locking.
 """
@@ -11,14 +11,15 @@ import time
 
 from Pyro5.api import behavior, expose
 
-from . import __version__, tls
-from .config import MAX_ANSWER, MAX_BATCH
-from .errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
-                     WrongTypeError)
-from .merge import fields_of, is_complete, is_visible, to_contact
-from .model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
+from .. import __version__
+from ..security import tls
+from ..config import MAX_ANSWER, MAX_BATCH
+from ..errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
+                      WrongTypeError)
+from ..merge import fields_of, is_complete, is_visible, to_contact
+from ..model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
 from .store import check_request_id
-from .versions import VersionVector
+from ..versions import VersionVector
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Importing and exporting contact files (vCard, CSV) through a ContactsClient.
 
-Qt-free so the GUI can reuse it: the readers (:mod:`contacts.vcard`,
-:mod:`contacts.csvio`) turn a file into :class:`Entry` objects, one per contact in the
+Qt-free so the GUI can reuse it: the readers (:mod:`contacts.formats.vcard`,
+:mod:`contacts.formats.csvio`) turn a file into :class:`Entry` objects, one per contact in the
 file, each either a contact dict ready for ``add_contact`` or the reason it cannot be
 read; :func:`import_entries` adds them and returns an :class:`ImportReport` saying what
 was imported, what was already there and what was skipped and why.
@@ -11,32 +11,13 @@ entry without one gets an id derived from its content, so importing the same fil
 adds nothing the second time.
 """
 import dataclasses
-import hashlib
-import json
-import uuid
 from collections import Counter
 from pathlib import Path
 
-from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError
+from ..errors import ContactNotFound, ContactsError, UnavailableError, ValidationError
+from .entry import Entry, content_id, id_from_file
 
 FORMATS = ("vcard", "csv")
-_NAMESPACE = uuid.UUID("6f1c4f8e-2a7b-4f57-9a57-6f0d8c1e3b21")
-
-
-@dataclasses.dataclass
-class Entry:
-    """One contact of a file being imported."""
-
-    number: int                  # 1, 2, 3 ... in file order
-    line: int                    # line of the file where it starts
-    contact: dict = None         # what to add, or None when it could not be read
-    error: str = None            # why it could not be read
-    ignored: tuple = ()          # properties / columns of the file this project does not store
-
-    @property
-    def label(self):
-        name = (self.contact or {}).get("name")
-        return f"entry {self.number} (line {self.line}" + (f", {name!r})" if name else ")")
 
 
 @dataclasses.dataclass
@@ -70,24 +51,6 @@ class ImportReport:
             fields = ", ".join(f"{name} ({count})" for name, count in sorted(self.ignored.items()))
             lines.append(f"not stored (no such contact field here): {fields}")
         return lines
-
-
-def content_id(contact):
-    """A stable id for an entry without one: importing the same entry twice adds it once."""
-    fields = {k: contact.get(k) for k in ("name", "phones", "emails", "organization", "notes")}
-    digest = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
-    return str(uuid.uuid5(_NAMESPACE, digest)).replace("-", "")
-
-
-def id_from_file(value):
-    """The contact id for an id found in a file: as is when valid, else derived from it."""
-    from .model import ID_PATTERN, MAX_ID
-    value = (value or "").strip()
-    if not value:
-        return None
-    if len(value) <= MAX_ID and ID_PATTERN.match(value):
-        return value
-    return str(uuid.uuid5(_NAMESPACE, value)).replace("-", "")
 
 
 # -- formats ---------------------------------------------------------------------------

@@ -32,11 +32,12 @@ import weakref
 from pathlib import Path
 
 from . import search_index
-from .clock import LamportClock
-from .errors import StampError, StartupError, StorageError, ValidationError, WrongTypeError
-from .merge import listing, merge, merge_state, newest_stamp, fields_of, REGISTERS
-from .model import check_contact_id, check_stored_field, check_unicode, fold, phone_digits, query_digits, search_text
-from .versions import VersionVector
+from ..clock import LamportClock
+from ..errors import StampError, StartupError, StorageError, ValidationError, WrongTypeError
+from ..merge import listing, merge, merge_state, newest_stamp, fields_of, REGISTERS
+from ..model import (check_contact_id, check_stored_field, check_unicode, fold, phone_digits, query_digits,
+                     search_text)
+from ..versions import VersionVector
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -154,7 +155,7 @@ class ContactStore:
         self._clock_unrecorded = False
         self.is_new = not self.vector and self.count() == 0
         self.applied = threading.Condition(self._lock)
-        # search indexing happens after the ack (contacts.search_index); None: only when asked
+        # search indexing happens after the ack (contacts.replica.search_index); None: only when asked
         self.indexer = None
         if index_delay is not None:
             self.indexer = search_index.SearchIndexer(self, index_delay)
@@ -251,7 +252,7 @@ class ContactStore:
 
     def search_states(self, text, limit=-1):
         """Live contacts whose folded text holds ``text`` (or whose phones hold its digits),
-        in name order.  The trigram index (contacts.search_index) picks the candidates."""
+        in name order.  The trigram index (contacts.replica.search_index) picks the candidates."""
         if limit == 0:
             return []
         needle = fold(text.strip())
@@ -390,7 +391,7 @@ class ContactStore:
         return self._write(lambda: search_index.index_rows(self._db, limit))
 
     def merge_index(self):
-        """A small step of the search index's segment merging (see contacts.search_index)."""
+        """A small step of the search index's segment merging (see contacts.replica.search_index)."""
         self._write(lambda: search_index.merge_step(self._db))
 
     def unindexed(self):

@@ -23,7 +23,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from ..versions import VersionVector
+from ...versions import VersionVector
 
 KINDS = ("kill", "pause", "nameserver", "latency", "cut", "partition")
 

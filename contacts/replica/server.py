@@ -13,14 +13,16 @@ import threading
 from Pyro5.api import Daemon
 from Pyro5.errors import PyroError
 
-from . import pyro_settings, tls
+from .. import pyro_settings
+from ..security import tls
 from .book import ContactBook
-from .config import Settings, default_data_dir, name_server_address
-from .errors import StartupError
-from .registry import Registration, live_incarnation, replica_name, served_before
-from .replication import Replicator
+from ..config import Settings, default_data_dir, name_server_address
+from ..errors import StartupError
+from .registration import Registration, live_incarnation, served_before
+from ..naming import replica_name
+from ..replication import Replicator
 from .store import ContactStore
-from .wire import send_errors_as_builtins
+from ..protocol import send_errors_as_builtins
 
 log = logging.getLogger("contacts.replica")
 
@@ -52,7 +54,7 @@ def parse_args(argv=None):
                         help="country (ISO code, e.g. BR) for phone numbers typed without +country (default US)")
     parser.add_argument("--tls-dir", default=tls.tls_dir_from_env(),
                         help="turn on TLS with mutual certificates, from this directory (made by "
-                             "python -m contacts.certs; default: CONTACTS_TLS_DIR, unset = no TLS)")
+                             "python -m contacts.security.certs; default: CONTACTS_TLS_DIR, unset = no TLS)")
     parser.add_argument("--log-level", default="INFO", type=str.upper,
                         choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
                         help="DEBUG, INFO, WARNING, ERROR or CRITICAL (default INFO)")

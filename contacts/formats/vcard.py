@@ -22,7 +22,7 @@ import re
 
 import vobject
 
-from .importing import Entry, id_from_file
+from .entry import Entry, id_from_file
 
 #: contact label -> vCard TYPE, for the labels vCard has a word for
 LABEL_TO_TYPE = {"mobile": "CELL", "work": "WORK", "home": "HOME", "fax": "FAX", "pager": "PAGER",
@@ -179,7 +179,7 @@ def card_to_contact(card):
 
 
 def parse_vcards(text):
-    """One :class:`~contacts.importing.Entry` per card of a vCard file's text."""
+    """One :class:`~contacts.formats.importing.Entry` per card of a vCard file's text."""
     for number, (line, lines, problem) in enumerate(_blocks(text), 1):
         if problem is not None:
             yield Entry(number, line, error=problem)

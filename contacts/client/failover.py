@@ -2,7 +2,7 @@
 
 It offers the ContactBook's contact methods and hides the cluster behind them:
 
-- **finding replicas** (:mod:`contacts.discovery`): the name server, explicit URIs, and
+- **finding replicas** (:mod:`contacts.client.discovery`): the name server, explicit URIs, and
   the peers each replica reports in ``ping()``, so it keeps working without the name server;
 - **failover**: every remote call has a timeout; on a connection failure, a timeout
   (a frozen replica) or an address that no longer serves the replica, the call moves
@@ -13,7 +13,7 @@ It offers the ContactBook's contact methods and hides the cluster behind them:
 - **read-your-writes**: the client keeps the version vector of its own acknowledged
   writes and sends it as ``after`` with reads; a replica that lacks them waits to catch
   up or says it cannot, and the client tries another;
-- **any thread**: proxies come from a :class:`~contacts.proxy_pool.ProxyPool` that
+- **any thread**: proxies come from a :class:`~contacts.client.proxy_pool.ProxyPool` that
   lends each to one thread at a time.
 
 Errors a replica *answers* with (ContactNotFound, ValidationError ...) reach the caller
@@ -29,14 +29,14 @@ import uuid
 
 from Pyro5.errors import PyroError
 
-from . import pyro_settings
-from .config import MAX_ANSWER, name_server_address
+from .. import pyro_settings
+from ..config import MAX_ANSWER, name_server_address
 from .discovery import ReplicaDirectory
-from .errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
+from ..errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .proxy_pool import ProxyPool, is_network_failure
-from .registry import list_replicas, name_server_proxy
-from .versions import VersionVector
-from .wire import receive_precise_errors
+from ..naming import list_replicas, name_server_proxy
+from ..versions import VersionVector
+from ..protocol import receive_precise_errors
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ NS_REFRESH_DEGRADED = 3.0
 #: seconds between pings of the replica in use (to learn peers) while all is fine
 CURRENT_PING_INTERVAL = 15.0
 
-#: how long a replica waits to catch up with a read's ``after`` (contacts.book.READ_AFTER_TIMEOUT;
+#: how long a replica waits to catch up with a read's ``after`` (contacts.replica.book.READ_AFTER_TIMEOUT;
 #: not imported from there so that the client loads no server code)
 REPLICA_CATCH_UP_WAIT = 3.0
 
@@ -81,7 +81,7 @@ class ContactsClient:
         self.tls_dir = tls_dir or os.environ.get("CONTACTS_TLS_DIR") or None
         if self.tls_dir:
             # Pyro5's SSL settings are per process: every proxy of this process uses them
-            from .tls import configure_client_tls  # loads cryptography: only when TLS is on
+            from ..security.tls import configure_client_tls
             configure_client_tls(self.tls_dir, tls_client)
         self.timeout = float(timeout)
         self.call_budget = float(call_budget) if call_budget else 3 * self.timeout

@@ -18,7 +18,7 @@ that misses them without that is counted as ``stale`` (a violation).
 import random
 import threading
 
-from ..errors import UnavailableError
+from ...errors import UnavailableError
 from .checker import REGISTERS
 from .history import classify
 

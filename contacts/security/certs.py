@@ -1,6 +1,6 @@
-"""``python -m contacts.certs``: make a cluster CA and the certificates TLS needs.
+"""``python -m contacts.security.certs``: make a cluster CA and the certificates TLS needs.
 
-    python -m contacts.certs --dir tls --replicas 1 2 3 --clients alice bob
+    python -m contacts.security.certs --dir tls --replicas 1 2 3 --clients alice bob
 
 writes into ``tls/``::
 
@@ -11,7 +11,7 @@ writes into ``tls/``::
     client-NAME.crt/.key        a user or program, client only (OU=client, CN=client-NAME)
 
 The role is in the subject's OU: a replica refuses its replica-only methods to a
-certificate whose OU is not ``replica`` (see contacts.tls).  Extended key usage
+certificate whose OU is not ``replica`` (see contacts.security.tls).  Extended key usage
 backs that up at the TLS layer: a client certificate is not valid for serving, so a
 client cannot pose as a replica or as the name server to others.
 
@@ -188,7 +188,7 @@ def _replica_number(value):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        prog="python -m contacts.certs",
+        prog="python -m contacts.security.certs",
         description="Make a cluster CA and certificates for replicas, clients and the name server "
                     "(TLS with mutual certificates; see docs/security.md).")
     parser.add_argument("--dir", required=True, help="where to write them (created with mode 0700 if missing)")

@@ -1,4 +1,4 @@
-"""The Pyro5 name server, as replicas and clients use it.
+"""A replica's entry in the Pyro5 name server.
 
 Replicas register as ``contacts.replica.N`` with the metadata tag ``contacts.replica``
 so that everyone can list them.  The name server forgets nothing by itself and may
@@ -11,25 +11,9 @@ import threading
 from Pyro5.api import Proxy
 from Pyro5.errors import NamingError, PyroError
 
-from .config import name_server_address
+from ..naming import MEMBER_TAG, TAG, list_replicas, member_name, name_server_proxy, replica_name
 
 log = logging.getLogger(__name__)
-
-NAME_PREFIX = "contacts.replica."
-TAG = "contacts.replica"
-#: "replica N has served before": registered with the replica and, unlike it, never removed
-#: (a SIGTERM unregisters the replica), so a replica whose data dir was wiped can tell that
-#: it has past updates to get back before it may number new ones (contacts.replica)
-MEMBER_PREFIX = "contacts.member."
-MEMBER_TAG = "contacts.member"
-
-
-def replica_name(replica_id):
-    return f"{NAME_PREFIX}{replica_id}"
-
-
-def member_name(replica_id):
-    return f"{MEMBER_PREFIX}{replica_id}"
 
 
 def served_before(replica_id, timeout):
@@ -42,25 +26,6 @@ def served_before(replica_id, timeout):
         return False
     except (PyroError, OSError):
         return None
-
-
-def name_server_proxy(host=None, port=None, timeout=3.0):
-    """A proxy to the name server at host:port (default: PYRO_NS_HOST/PYRO_NS_PORT)."""
-    default_host, default_port = name_server_address()
-    proxy = Proxy(f"PYRO:Pyro.NameServer@{host or default_host}:{port or default_port}")
-    proxy._pyroTimeout = timeout
-    return proxy
-
-
-def list_replicas(ns):
-    """{replica_id: uri} of every registered replica (alive or not: the name server can't tell)."""
-    found = {}
-    for name, uri in ns.yplookup(meta_all=[TAG], return_metadata=False).items():
-        try:
-            found[int(name[len(NAME_PREFIX):])] = str(uri)
-        except ValueError:
-            continue
-    return found
 
 
 def live_incarnation(replica_id, own_uri, timeout):

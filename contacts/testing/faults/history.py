@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from ..errors import ContactsError, UnavailableError
+from ...errors import ContactsError, UnavailableError
 
 OUTCOMES = ("ok", "failed", "unknown")
 

@@ -1,0 +1,2 @@
+"""The replica: the remote ContactBook, its SQLite store, its search index and its
+name-server registration.  ``python -m contacts.replica N`` starts one (__main__.py)."""
