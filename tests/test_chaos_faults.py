@@ -9,7 +9,7 @@ import time
 import pytest
 
 from contacts.testing.faults import netns
-from contacts.testing.faults.tcpproxy import TcpProxy
+from contacts.testing.tcpproxy import TcpProxy
 
 AVAILABLE, WHY_NOT = netns.netns_available()
 needs_netns = pytest.mark.skipif(not AVAILABLE, reason=f"network namespaces unavailable: {WHY_NOT}")
@@ -75,7 +75,7 @@ def test_proxy_cut_drops_open_connections(echo_server):
 
 def test_proxy_program_obeys_stdin_and_exits_with_it(echo_server):
     listen = f"127.0.0.1:{netns_free_port()}"
-    process = subprocess.Popen([sys.executable, "-m", "contacts.testing.faults.tcpproxy", "--listen", listen,
+    process = subprocess.Popen([sys.executable, "-m", "contacts.testing.tcpproxy", "--listen", listen,
                                 "--target", f"{echo_server[0]}:{echo_server[1]}"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:

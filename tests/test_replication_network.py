@@ -1,11 +1,11 @@
 """Replication over a bad network: replicas behind the latency-and-cut TCP proxy
-(tests/netproxy.py), reached by their peers only through it."""
+(contacts/testing/tcpproxy.py), reached by their peers only through it."""
 import pytest
 
 from contacts.cluster import free_port, wait_until
 from contacts.naming import replica_name
 from convergence import call, fast_env, holds, wait_converged
-from netproxy import TcpProxy
+from contacts.testing.tcpproxy import TcpProxy
 
 
 @pytest.fixture
@@ -22,7 +22,8 @@ def proxied_cluster(cluster_factory):
             port = free_port()
             extra = ["--port", str(port)]
             if delay is not None:
-                proxy = TcpProxy(port, delay=delay)
+                proxy = TcpProxy(("127.0.0.1", 0), ("127.0.0.1", port)).start()
+                proxy.set_delay(delay)
                 proxies.append(proxy)
                 extra += ["--nat-host", "127.0.0.1", "--nat-port", str(proxy.port)]
             cluster.start_replica(replica_id, *extra, wait=False)

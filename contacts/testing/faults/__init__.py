@@ -1,6 +1,7 @@
 """Fault injection for the Jepsen-style harness (bench/chaos.py) and its tests.
 
-- tcpproxy: a TCP proxy in front of a replica that adds latency or cuts the link;
+- ..tcpproxy (contacts.testing.tcpproxy): the TCP proxy in front of a replica that adds
+  latency or cuts the link;
 - netns: network namespaces, so each replica is a host of its own and a partition
   is a link taken down (root and ``ip netns`` needed), or a loopback fallback;
 - cluster: a LocalCluster whose replicas live behind proxies, inside those hosts;

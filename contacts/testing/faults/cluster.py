@@ -1,7 +1,7 @@
 """A LocalCluster whose replicas are separate hosts, each behind a fault proxy.
 
 Every replica binds a private port and advertises the port of a
-:class:`~contacts.testing.faults.tcpproxy.TcpProxy` in front of it (``--nat-host`` /
+:class:`~contacts.testing.tcpproxy.TcpProxy` in front of it (``--nat-host`` /
 ``--nat-port``), so every client and every peer reaches it through the proxy, where
 latency and cut links are injected.
 
@@ -94,7 +94,7 @@ class HostsCluster(LocalCluster):
         self.base_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.base_dir / f"proxy-{replica_id}.log", "ab")
         self.logs.append(log)
-        argv = [sys.executable, "-m", "contacts.testing.faults.tcpproxy", "--listen",
+        argv = [sys.executable, "-m", "contacts.testing.tcpproxy", "--listen",
                 f"{address}:{proxy_port}", "--target", f"127.0.0.1:{replica_port}"]
         self.proxies[replica_id] = ProxyProcess(self._wrap(replica_id, argv), log)
 

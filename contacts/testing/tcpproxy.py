@@ -1,4 +1,6 @@
-"""A TCP proxy that adds latency to a link or cuts it, controlled at run time.
+"""A TCP proxy that adds latency to a link or cuts it, controlled at run time: the one
+fault proxy of the tests (in-process) and of the chaos harness (as a program, maybe
+inside a network namespace).
 
 Put one in front of a replica (the replica binds a private port and advertises the
 proxy's with ``--nat-host`` / ``--nat-port``) and every client and peer reaches it
@@ -9,7 +11,7 @@ through the proxy.  Modes:
   silent, as packets are lost in a partition (callers see timeouts, not refusals);
 - ``heal``: back to normal (silent connections are closed so callers reconnect).
 
-As a program (``python -m contacts.testing.faults.tcpproxy --listen H:P --target H:P``) it
+As a program (``python -m contacts.testing.tcpproxy --listen H:P --target H:P``) it
 reads those commands, one a line, from stdin, answers ``ok`` on stdout, and exits
 when stdin closes: so it can run inside a network namespace and be driven from the
 harness, and it never outlives the harness.
@@ -34,6 +36,7 @@ class TcpProxy:
         self.target = target
         self.delay = 0.0
         self.is_cut = False
+        self.connections = 0        # connections forwarded so far (tests check a link was used)
         self._lock = threading.Lock()
         self._connections = set()   # (client socket, upstream socket or None)
         self._stopping = threading.Event()
@@ -43,6 +46,10 @@ class TcpProxy:
         self._server.listen(128)
         self.address = self._server.getsockname()
         self._thread = threading.Thread(target=self._accept_loop, name="tcpproxy", daemon=True)
+
+    @property
+    def port(self):
+        return self.address[1]
 
     def start(self):
         self._thread.start()
@@ -117,6 +124,7 @@ class TcpProxy:
                 upstream.close()
                 return
             self._connections.add(pair)
+            self.connections += 1
         threading.Thread(target=self._pump, args=(pair, upstream, client), daemon=True).start()
         self._pump(pair, client, upstream)
 
@@ -154,7 +162,7 @@ class TcpProxy:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m contacts.testing.faults.tcpproxy",
+    parser = argparse.ArgumentParser(prog="python -m contacts.testing.tcpproxy",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--listen", required=True, type=_address, help="HOST:PORT to accept on")
     parser.add_argument("--target", required=True, type=_address, help="HOST:PORT to forward to")
