@@ -8,6 +8,25 @@ an ``error_type`` attribute naming the precise class.  Clients of this package c
 from Pyro5.api import SerializerBase
 
 from . import errors
+from .errors import ValidationError, WrongTypeError
+from .model import check_unicode
+
+#: the keys of one replication update: (origin, seq) names it, counter is its Lamport
+#: counter, changes the registers it sets, request_id the client request it answered
+UPDATE_KEYS = {"origin", "seq", "counter", "contact_id", "changes", "request_id"}
+#: a client's request id (makes a retried write idempotent), at most this many characters
+MAX_REQUEST_ID = 128
+
+
+def check_request_id(request_id):
+    if request_id is None:
+        return None
+    if not isinstance(request_id, str):
+        raise WrongTypeError("request_id", f"must be a string, not {type(request_id).__name__}")
+    if not request_id or len(request_id) > MAX_REQUEST_ID:
+        raise ValidationError("request_id", f"must be 1-{MAX_REQUEST_ID} characters")
+    return check_unicode("request_id", request_id)
+
 
 _installed = {"send": False, "receive": False}
 

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import ContactNotFound, ContactsError, UnavailableError, ValidationError
-from .entry import Entry, content_id, id_from_file
+from .entry import content_id
 
 FORMATS = ("vcard", "csv")
 

@@ -1,5 +1,7 @@
 """python -m contacts.replica N"""
+import sys
+
 from .server import main
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -18,7 +18,7 @@ from ..errors import (ContactNotFound, ContactsError, NotReplicaError, Unavailab
                       WrongTypeError)
 from ..merge import fields_of, is_complete, is_visible, to_contact
 from ..model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
-from .store import check_request_id
+from ..protocol import check_request_id
 from ..versions import VersionVector
 
 log = logging.getLogger(__name__)

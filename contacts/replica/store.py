@@ -33,10 +33,10 @@ from pathlib import Path
 
 from . import search_index
 from ..clock import LamportClock
-from ..errors import StampError, StartupError, StorageError, ValidationError, WrongTypeError
-from ..merge import listing, merge, merge_state, newest_stamp, fields_of, REGISTERS
-from ..model import (check_contact_id, check_stored_field, check_unicode, fold, phone_digits, query_digits,
-                     search_text)
+from ..errors import StartupError, StorageError
+from ..merge import fields_of, listing, merge, merge_state, newest_stamp
+from ..model import check_contact_id, fold, phone_digits, query_digits, search_text
+from ..replication.checks import check_state, check_update
 from ..versions import VersionVector
 
 SCHEMA = """
@@ -70,32 +70,12 @@ log = logging.getLogger(__name__)
 DB_NAME = "contacts.sqlite3"
 #: a commit slower than this is logged: it delays every write of its group and the lag
 SLOW_COMMIT = 0.05
-UPDATE_KEYS = {"origin", "seq", "counter", "contact_id", "changes", "request_id"}
-MAX_REQUEST_ID = 128
 #: rows a search with a small limit first looks at in name order before using the index
 SCAN_WINDOW = 2000
 
 
 def _dumps(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _check_int(value, field, minimum=1):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise WrongTypeError(field, f"must be an integer, not {type(value).__name__}")
-    if value < minimum:
-        raise ValidationError(field, f"must be at least {minimum}, got {value}")
-    return value
-
-
-def check_request_id(request_id):
-    if request_id is None:
-        return None
-    if not isinstance(request_id, str):
-        raise WrongTypeError("request_id", f"must be a string, not {type(request_id).__name__}")
-    if not request_id or len(request_id) > MAX_REQUEST_ID:
-        raise ValidationError("request_id", f"must be 1-{MAX_REQUEST_ID} characters")
-    return check_unicode("request_id", request_id)
 
 
 class ContactStore:
@@ -347,7 +327,7 @@ class ContactStore:
         Every update and every stamp of the batch is checked before anything is applied,
         so a batch with one forged update changes nothing at all (not even the clock).
         """
-        checked = [self.check_update(u) for u in updates]
+        checked = [check_update(u) for u in updates]
 
         def work():
             for update in checked:
@@ -373,7 +353,7 @@ class ContactStore:
         def work():
             for contact_id, state in states:
                 check_contact_id(contact_id, "contact_id")
-                clean = self._check_state(state)
+                clean = check_state(state, self.clock)
                 current = self.state(contact_id, self._db) or {}
                 was = listing(current)
                 if merge_state(current, clean):
@@ -563,58 +543,6 @@ class ContactStore:
     def _set_floor(self, origin, seq):
         self._floor[origin] = seq
         self._db.execute("INSERT OR REPLACE INTO log_floor (origin, seq) VALUES (?, ?)", (origin, seq))
-
-    @staticmethod
-    def check_update(update):
-        """Validate one replication update's shape and values (not its stamp's plausibility)."""
-        if not isinstance(update, dict):
-            raise WrongTypeError("update", f"must be a dict, not {type(update).__name__}")
-        unknown = sorted(map(str, set(update) - UPDATE_KEYS))
-        if unknown:
-            raise ValidationError("update", f"unknown key(s) {', '.join(unknown)}")
-        for key in ("origin", "seq", "counter", "contact_id", "changes"):
-            if key not in update:
-                raise ValidationError("update", f"missing {key!r}")
-        origin = _check_int(update["origin"], "update.origin")
-        seq = _check_int(update["seq"], "update.seq")
-        counter = _check_int(update["counter"], "update.counter")
-        if origin >= 2 ** 31 or seq >= 2 ** 53:
-            raise StampError("update", f"origin {origin} / seq {seq} out of range")
-        contact_id = check_contact_id(update["contact_id"], "update.contact_id")
-        changes = update["changes"]
-        if not isinstance(changes, dict) or not changes:
-            raise ValidationError("update.changes", "must be a non-empty dict")
-        clean = {}
-        for register, value in changes.items():
-            if register == "deleted":
-                if not isinstance(value, bool):
-                    raise WrongTypeError("update.changes.deleted", "must be a bool")
-                clean[register] = value
-            elif register in REGISTERS:
-                clean[register] = check_stored_field(register, value)
-            else:
-                raise ValidationError("update.changes", f"unknown register {register!r}")
-        return {"origin": origin, "seq": seq, "counter": counter, "contact_id": contact_id,
-                "changes": clean, "request_id": check_request_id(update.get("request_id"))}
-
-    def _check_state(self, state):
-        if not isinstance(state, dict):
-            raise WrongTypeError("state", "must be a dict")
-        clean = {}
-        for register, entry in state.items():
-            if register not in REGISTERS or not isinstance(entry, (list, tuple)) or len(entry) != 3:
-                raise ValidationError("state", f"bad register {register!r}")
-            value, counter, replica = entry
-            _check_int(replica, "state.replica")
-            self.clock.check(_check_int(counter, "state.counter"), "state.counter")
-            if register == "deleted":
-                if not isinstance(value, bool):
-                    raise WrongTypeError("state.deleted", "must be a bool")
-            else:
-                value = check_stored_field(register, value)
-            clean[register] = [value, counter, replica]
-        return clean
-
 
 class _ReaderConnection:
     """One thread's read connection, closed when the thread ends.
