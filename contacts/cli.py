@@ -294,32 +294,85 @@ def cmd_edit(client, args):
         changes["organization"] = args.organization
     if args.notes is not None:
         changes["notes"] = args.notes
-    if args.phone is not None or args.add_phone or args.remove_phone or args.clear_phones:
-        phones = [_labelled(p, "number") for p in args.phone or []] if (
-            args.phone is not None or args.clear_phones) else contact["phones"]
-        phones = _remove(phones, args.remove_phone, "number", "phone")
-        changes["phones"] = phones + [_labelled(p, "number") for p in args.add_phone]
-    if args.email is not None or args.add_email or args.remove_email or args.clear_emails:
-        emails = [_labelled(e, "address") for e in args.email or []] if (
-            args.email is not None or args.clear_emails) else contact["emails"]
-        emails = _remove(emails, args.remove_email, "address", "email")
-        changes["emails"] = emails + [_labelled(e, "address") for e in args.add_email]
+    for field, key, what in (("phones", "number", "phone"), ("emails", "address", "email")):
+        entries = _edited_entries(contact, args, field, key, what)
+        if entries is not None:
+            changes[field] = entries
     if not changes:
         raise UsageError("nothing to change: give --name, --phone, --add-phone, --email, --org, --notes ...")
     edited = client.update_contact(contact["id"], changes)
     return edited, f"updated {edited['name']} ({_short(edited['id'])})\n" + contact_text(edited)
 
 
-def _remove(entries, unwanted, key, what):
-    digits = lambda text: "".join(ch for ch in text if ch.isdigit() or ch == "@") or text.casefold()  # noqa: E731
-    kept = list(entries)
+def _edited_entries(contact, args, field, key, what):
+    """The new phones / emails of a contact from --phone/--email, --add-…, --remove-…,
+    --clear-…, or None when none of them was given (the list is left as it is)."""
+    replace, add = getattr(args, what), getattr(args, f"add_{what}")
+    remove, clear = getattr(args, f"remove_{what}"), getattr(args, f"clear_{field}")
+    if replace is None and not (add or remove or clear):
+        return None
+    entries = [_labelled(text, key) for text in replace or []] if (
+        replace is not None or clear) else contact.get(field, [])
+    entries = _remove(entries, remove, what)
+    return entries + [_labelled(text, key) for text in add]
+
+
+def _digits(text):
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _phone_matcher(value):
+    """A test for phone entries that are the number ``value``: by E.164 when ``value`` has a
+    country code (+...), else by its digits (as typed, in E.164, or without the country code)."""
+    import phonenumbers
+    value = value.strip()
+    if value.startswith("+"):
+        try:
+            parsed = phonenumbers.parse(value, None)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is not None:
+            e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+            def same_e164(entry):
+                if entry.get("e164"):
+                    return entry["e164"] == e164
+                return _digits(entry.get("number", "")) == e164[1:]
+            return same_e164
+    digits = _digits(value)
+
+    def same_digits(entry):
+        if not digits:
+            return False
+        forms = {_digits(entry.get("number", "")), _digits(entry.get("e164") or "")}
+        try:
+            forms.add(str(phonenumbers.parse(entry["e164"], None).national_number))
+        except (KeyError, TypeError, phonenumbers.NumberParseException):
+            pass
+        return digits in forms
+    return same_digits
+
+
+def _email_matcher(value):
+    """A test for email entries with the address ``value`` (case ignored)."""
+    wanted = _labelled(value, "address")["address"].casefold()
+    return lambda entry: bool(wanted) and entry.get("address", "").strip().casefold() == wanted
+
+
+def _remove(entries, unwanted, what):
+    """``entries`` without those ``unwanted`` names; UsageError (and nothing removed) when
+    one of them is not there."""
+    matcher = _phone_matcher if what == "phone" else _email_matcher
+    doomed = []
     for value in unwanted:
-        match = [e for e in kept if digits(e[key]) == digits(value) or e.get("e164") == value
-                 or e[key].casefold() == value.casefold()]
-        if not match:
-            raise UsageError(f"the contact has no {what} {value!r}")
-        kept = [e for e in kept if e not in match]
-    return kept
+        match = matcher(value)
+        found = [i for i, entry in enumerate(entries) if match(entry)]
+        if not found:
+            have = ", ".join(e["number" if what == "phone" else "address"] for e in entries) or "none"
+            raise UsageError(f"the contact has no {what} {value.strip()!r} (its {what}s: {have}); "
+                             f"nothing was changed")
+        doomed += found
+    return [entry for i, entry in enumerate(entries) if i not in doomed]
 
 
 def cmd_rm(client, args):
