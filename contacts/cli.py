@@ -220,42 +220,105 @@ def status_table(rows, client):
 
 
 # -- resolving what the user named --------------------------------------------------------
+#: an id prefix the user may type: lowercase hex (the ids this code makes), at least 4
+#: characters (``ls`` shows 8)
+ID_PREFIX = re.compile(r"[0-9a-f]{4,64}")
+#: how many candidates an ambiguity lists
+CANDIDATES_SHOWN = 20
+
+
+class _Lookup:
+    """What resolve asks the cluster, each at most once: the trash, a name search."""
+
+    def __init__(self, client, ref, deleted):
+        self.client, self.ref, self.deleted = client, ref, deleted
+        self._trash = self._named = None
+
+    def trash(self):
+        if self._trash is None:
+            self._trash = self.client.list_deleted()
+        return self._trash
+
+    def named(self):
+        """Contacts that may carry ``ref`` in their name: the trash, or a search (the replica
+        narrows the live contacts down)."""
+        if self.deleted:
+            return self.trash()
+        if self._named is None:
+            self._named = self.client.search(self.ref[:200])
+        return self._named
+
+
+def _by_exact_id(lookup):
+    from .model import ID_PATTERN
+    ref = lookup.ref
+    if lookup.deleted:
+        return [c for c in lookup.trash() if c["id"] == ref]
+    if not ID_PATTERN.fullmatch(ref):
+        return []
+    try:
+        return [lookup.client.get_contact(ref)]
+    except (ContactNotFound, ValidationError):
+        return []
+
+
+def _by_id_prefix(lookup):
+    ref = lookup.ref
+    if not ID_PREFIX.fullmatch(ref):
+        return []
+    if lookup.deleted:
+        return [c for c in lookup.trash() if c["id"].startswith(ref)]
+    # one bounded, indexed call on the replica: not the whole book
+    return lookup.client.find_by_id_prefix(ref, limit=CANDIDATES_SHOWN + 1)
+
+
+def _by_name(lookup):
+    from .model import fold
+    folded = fold(lookup.ref)   # case and accents ignored, as the replica's search does
+    return [c for c in lookup.named() if fold(c["name"]) == folded]
+
+
+def _by_part_of_name(lookup):
+    from .model import fold
+    folded = fold(lookup.ref)
+    return [c for c in lookup.named() if folded in fold(c["name"])]
+
+
+def _listed(found):
+    more = len(found) > CANDIDATES_SHOWN
+    return _candidates(found[:CANDIDATES_SHOWN]) + ("\n  ..." if more else "")
+
+
+def _prefix_ambiguity(ref, found):
+    count = f"more than {CANDIDATES_SHOWN}" if len(found) > CANDIDATES_SHOWN else str(len(found))
+    return f"{ref!r} is the start of {count} ids:\n" + _listed(found)
+
+
+#: how resolve reads what the user typed, in this order; the first that matches anything
+#: decides (one match: that contact; several: "ambiguous", exit 2)
+MATCHERS = (
+    (_by_exact_id, lambda ref, found: f"{len(found)} contacts have the id {ref!r}:\n" + _listed(found)),
+    (_by_id_prefix, lambda ref, found: _prefix_ambiguity(ref, found)),
+    (_by_name, lambda ref, found: f"{len(found)} contacts are named {ref!r}; use an id:\n" + _listed(found)),
+    (_by_part_of_name, lambda ref, found: f"{len(found)} contacts match {ref!r}; be more precise or use "
+                                          f"an id:\n" + _listed(found)),
+)
+
+
 def resolve(client, ref, deleted=False):
-    """The contact the user named by id, id prefix or name (in the trash if ``deleted``)."""
-    from .model import ID_PATTERN, fold
+    """The contact the user named (in the trash if ``deleted``): by exact id, then id
+    prefix (4+ hex digits, looked up on the replica), then whole name, then part of a name
+    (see MATCHERS and docs/cli.md)."""
     ref = ref.strip()
     if not ref:
         raise UsageError("an empty contact name")
-    if not deleted and ID_PATTERN.match(ref):
-        try:
-            return client.get_contact(ref)
-        except (ContactNotFound, ValidationError):
-            pass
-    if deleted:
-        pool = client.list_deleted()
-    elif re.fullmatch(r"[0-9a-f]{4,}", ref):
-        pool = client.list_contacts()      # an id prefix: ids are not searchable
-    else:
-        pool = client.search(ref[:200])    # names: let the replica narrow them down
-    by_id = [c for c in pool if c["id"] == ref] or [c for c in pool if c["id"].startswith(ref) and len(ref) >= 4]
-    if len(by_id) == 1:
-        return by_id[0]
-    if len(by_id) > 1:
-        raise Ambiguous(f"{ref!r} is the start of {len(by_id)} ids:\n" + _candidates(by_id))
-    if not deleted and re.fullmatch(r"[0-9a-f]{4,}", ref):
-        pool = client.search(ref[:200])    # not an id after all: maybe a name
-    folded = fold(ref)     # case and accents ignored, as the replica's search does
-    by_name = [c for c in pool if fold(c["name"]) == folded]
-    if len(by_name) == 1:
-        return by_name[0]
-    if len(by_name) > 1:
-        raise Ambiguous(f"{len(by_name)} contacts are named {ref!r}; use an id:\n" + _candidates(by_name))
-    near = [c for c in pool if folded in fold(c["name"])]
-    if len(near) == 1:
-        return near[0]          # the only name containing what was typed
-    if len(near) > 1:
-        raise Ambiguous(f"{len(near)} contacts match {ref!r}; be more precise or use an id:\n"
-                        + _candidates(near[:20]) + ("\n  ..." if len(near) > 20 else ""))
+    lookup = _Lookup(client, ref, deleted)
+    for matcher, ambiguous in MATCHERS:
+        found = matcher(lookup)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise Ambiguous(ambiguous(ref, found))
     raise NoSuchContact(f"no contact {'in the trash ' if deleted else ''}with id or name {ref!r}")
 
 
@@ -293,32 +356,85 @@ def cmd_edit(client, args):
         changes["organization"] = args.organization
     if args.notes is not None:
         changes["notes"] = args.notes
-    if args.phone is not None or args.add_phone or args.remove_phone or args.clear_phones:
-        phones = [_labelled(p, "number") for p in args.phone or []] if (
-            args.phone is not None or args.clear_phones) else contact["phones"]
-        phones = _remove(phones, args.remove_phone, "number", "phone")
-        changes["phones"] = phones + [_labelled(p, "number") for p in args.add_phone]
-    if args.email is not None or args.add_email or args.remove_email or args.clear_emails:
-        emails = [_labelled(e, "address") for e in args.email or []] if (
-            args.email is not None or args.clear_emails) else contact["emails"]
-        emails = _remove(emails, args.remove_email, "address", "email")
-        changes["emails"] = emails + [_labelled(e, "address") for e in args.add_email]
+    for field, key, what in (("phones", "number", "phone"), ("emails", "address", "email")):
+        entries = _edited_entries(contact, args, field, key, what)
+        if entries is not None:
+            changes[field] = entries
     if not changes:
         raise UsageError("nothing to change: give --name, --phone, --add-phone, --email, --org, --notes ...")
     edited = client.update_contact(contact["id"], changes)
     return edited, f"updated {edited['name']} ({_short(edited['id'])})\n" + contact_text(edited)
 
 
-def _remove(entries, unwanted, key, what):
-    digits = lambda text: "".join(ch for ch in text if ch.isdigit() or ch == "@") or text.casefold()  # noqa: E731
-    kept = list(entries)
+def _edited_entries(contact, args, field, key, what):
+    """The new phones / emails of a contact from --phone/--email, --add-…, --remove-…,
+    --clear-…, or None when none of them was given (the list is left as it is)."""
+    replace, add = getattr(args, what), getattr(args, f"add_{what}")
+    remove, clear = getattr(args, f"remove_{what}"), getattr(args, f"clear_{field}")
+    if replace is None and not (add or remove or clear):
+        return None
+    entries = [_labelled(text, key) for text in replace or []] if (
+        replace is not None or clear) else contact.get(field, [])
+    entries = _remove(entries, remove, what)
+    return entries + [_labelled(text, key) for text in add]
+
+
+def _digits(text):
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _phone_matcher(value):
+    """A test for phone entries that are the number ``value``: by E.164 when ``value`` has a
+    country code (+...), else by its digits (as typed, in E.164, or without the country code)."""
+    import phonenumbers
+    value = value.strip()
+    if value.startswith("+"):
+        try:
+            parsed = phonenumbers.parse(value, None)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is not None:
+            e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+            def same_e164(entry):
+                if entry.get("e164"):
+                    return entry["e164"] == e164
+                return _digits(entry.get("number", "")) == e164[1:]
+            return same_e164
+    digits = _digits(value)
+
+    def same_digits(entry):
+        if not digits:
+            return False
+        forms = {_digits(entry.get("number", "")), _digits(entry.get("e164") or "")}
+        try:
+            forms.add(str(phonenumbers.parse(entry["e164"], None).national_number))
+        except (KeyError, TypeError, phonenumbers.NumberParseException):
+            pass
+        return digits in forms
+    return same_digits
+
+
+def _email_matcher(value):
+    """A test for email entries with the address ``value`` (case ignored)."""
+    wanted = _labelled(value, "address")["address"].casefold()
+    return lambda entry: bool(wanted) and entry.get("address", "").strip().casefold() == wanted
+
+
+def _remove(entries, unwanted, what):
+    """``entries`` without those ``unwanted`` names; UsageError (and nothing removed) when
+    one of them is not there."""
+    matcher = _phone_matcher if what == "phone" else _email_matcher
+    doomed = []
     for value in unwanted:
-        match = [e for e in kept if digits(e[key]) == digits(value) or e.get("e164") == value
-                 or e[key].casefold() == value.casefold()]
-        if not match:
-            raise UsageError(f"the contact has no {what} {value!r}")
-        kept = [e for e in kept if e not in match]
-    return kept
+        match = matcher(value)
+        found = [i for i, entry in enumerate(entries) if match(entry)]
+        if not found:
+            have = ", ".join(e["number" if what == "phone" else "address"] for e in entries) or "none"
+            raise UsageError(f"the contact has no {what} {value.strip()!r} (its {what}s: {have}); "
+                             f"nothing was changed")
+        doomed += found
+    return [entry for i, entry in enumerate(entries) if i not in doomed]
 
 
 def cmd_rm(client, args):

@@ -46,12 +46,45 @@ def wait_until(condition, timeout, interval=0.05, what="condition"):
         time.sleep(interval)
 
 
+#: the name server's own files in a TLS directory (made by python -m contacts.security.certs)
+NAME_SERVER_TLS_FILES = ("ca.crt", "nameserver.crt", "nameserver.key")
+
+
+def name_server_command(host, port, data_dir, tls_dir=None, python=sys.executable):
+    """(argv, extra environment) that run the Pyro5 name server as nameserver.sh does:
+    ``python -m Pyro5.nameserver`` on host:port, registrations in ``data_dir``'s SQLite
+    file, no broadcast responder, requests up to 1 MiB (PYRO_MAX_MESSAGE_SIZE, unless set),
+    and with ``tls_dir`` TLS with mutual certificates (nameserver.crt, callers need one of
+    the cluster CA).  Everything it needs comes with the installed package (Pyro5), so it
+    works from a plain ``pip install``; nameserver.sh stays the script to run it by hand.
+    Keep the two in step."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = {"PYRO_MAX_MESSAGE_SIZE": os.environ.get("PYRO_MAX_MESSAGE_SIZE") or "1048576"}
+    if tls_dir:
+        tls_dir = Path(tls_dir).resolve()
+        for name in NAME_SERVER_TLS_FILES:
+            if not (tls_dir / name).is_file():
+                raise RuntimeError(f"cannot start the name server: {tls_dir / name} is missing; make it "
+                                   f"with python -m contacts.security.certs --dir {tls_dir}")
+        env.update({"PYRO_SSL": "true", "PYRO_SSL_REQUIRECLIENTCERT": "true",
+                    "PYRO_SSL_CACERTS": str(tls_dir / "ca.crt"),
+                    "PYRO_SSL_SERVERCERT": str(tls_dir / "nameserver.crt"),
+                    "PYRO_SSL_SERVERKEY": str(tls_dir / "nameserver.key"),
+                    # Pyro5's context also trusts OpenSSL's default CA store: make that the cluster CA alone
+                    "SSL_CERT_FILE": str(tls_dir / "ca.crt"), "SSL_CERT_DIR": str(tls_dir)})
+    args = [python, "-m", "Pyro5.nameserver", "--host", host, "--port", str(port),
+            "--storage", f"sql:{data_dir / 'nameserver.sqlite'}", "--nobc"]
+    return args, env
+
+
 class LocalCluster:
     """Name server + replicas on this machine, each a real process."""
 
     def __init__(self, base_dir, ns_port=None, host="127.0.0.1", replica_args=(), env=None,
                  die_with_parent=False):
-        self.base_dir = Path(base_dir)
+        # absolute: the children run in the package's directory, not in the caller's
+        self.base_dir = Path(os.path.abspath(os.path.expanduser(str(base_dir))))
         #: children get SIGTERM when this process dies, even by SIGKILL (the launcher sets it;
         #: Linux ties it to the spawning *thread*, so not for clusters driven from threads)
         self.die_with_parent = die_with_parent
@@ -88,8 +121,9 @@ class LocalCluster:
                 raise RuntimeError(f"cannot start the name server: {self.host}:{self.ns_port} is in use "
                                    f"({exc.strerror}); is a cluster already running? Choose another "
                                    f"port with --ns-port or PYRO_NS_PORT") from None
-        env = {"CONTACTS_NS_DIR": str(self.base_dir / "nameserver"), "PYTHON": sys.executable}
-        self.ns_process = self._spawn(["bash", str(ROOT / "nameserver.sh")], "nameserver.log", env)
+        args, env = name_server_command(self.host, self.ns_port, self.base_dir / "nameserver",
+                                        self.env.get(tls.ENV_DIR))
+        self.ns_process = self._spawn(args, "nameserver.log", env)
         wait_until(self.name_server_up, timeout, what="the name server")
 
     def name_server_up(self):

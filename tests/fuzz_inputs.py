@@ -245,6 +245,13 @@ def method_arguments(existing_ids):
             args(st.sampled_from([None, 5, b"x", ["x"], "x" * 201, {"text": "x"}]), st.none(), st.none(),
                  must_fail=True),
             args(st.just("ada"), bad_limits, st.none(), must_fail=True)),
+        "find_by_id_prefix": st.one_of(
+            args(st.one_of(texts, st.sampled_from(["cafe", "0", "f" * 64, "dead"])),
+                 st.one_of(st.integers(1, 100), anything), st.one_of(st.none(), vectors)),
+            args(st.sampled_from(["", "CAFE", "xyz", "f" * 65, "ca fe", None, 5, b"ca", ["ca"]]),
+                 st.just(10), st.none(), must_fail=True),
+            args(st.just("cafe"), st.sampled_from([0, 101, -1, None, "5", 1.5, True, 2 ** 64]), st.none(),
+                 must_fail=True)),
         "ping": st.one_of(args(st.one_of(st.none(), anything, plausible_senders)),
                           args(bad_senders.filter(lambda s: not _valid_sender(s)), must_fail=True)),
         "cluster_status": st.just(((), False)),

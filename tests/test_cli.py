@@ -197,3 +197,48 @@ def test_the_command_line_over_tls(cluster_factory, tmp_path):
         assert plain.returncode == 3
     finally:
         tls.configure_tls_off()
+
+
+def test_edit_removes_only_the_email_named(shared_cluster):
+    code, eve = run_json(shared_cluster, "add", "Eve Remover", "--email", "alice@example.com",
+                         "--email", "work=Bob@Example.org", "--email", "carol@example.net")
+    assert code == 0, eve
+    code, edited = run_json(shared_cluster, "edit", eve["id"], "--remove-email", "bob@EXAMPLE.ORG")
+    assert code == 0, edited
+    assert [e["address"] for e in edited["emails"]] == ["alice@example.com", "carol@example.net"]
+
+    # an address the contact does not have: an error, and nothing changes
+    missing = run(shared_cluster, "edit", eve["id"], "--remove-email", "dave@example.com")
+    assert missing.returncode == 2 and "no email 'dave@example.com'" in missing.stderr
+    both = run(shared_cluster, "edit", eve["id"], "--remove-email", "alice@example.com",
+               "--remove-email", "nobody@example.com", "--name", "Renamed Anyway")
+    assert both.returncode == 2 and "nobody@example.com" in both.stderr
+    code, shown = run_json(shared_cluster, "show", eve["id"])
+    assert shown["name"] == "Eve Remover"
+    assert [e["address"] for e in shown["emails"]] == ["alice@example.com", "carol@example.net"]
+
+    code, edited = run_json(shared_cluster, "edit", eve["id"], "--remove-email", "alice@example.com",
+                            "--add-email", "home=eve@example.com")
+    assert code == 0 and edited["emails"] == [{"label": "", "address": "carol@example.net"},
+                                              {"label": "home", "address": "eve@example.com"}]
+
+
+def test_edit_removes_only_the_phone_named(shared_cluster):
+    code, pat = run_json(shared_cluster, "add", "Pat Phoneremover", "--phone", "mobile=+44 20 7946 0958",
+                         "--phone", "work=+1 202 555 0143", "--phone", "+55 11 98765-4321")
+    assert code == 0, pat
+    # by E.164 whatever the spacing
+    code, edited = run_json(shared_cluster, "edit", pat["id"], "--remove-phone", "+12025550143")
+    assert code == 0, edited
+    assert [p["e164"] for p in edited["phones"]] == ["+442079460958", "+5511987654321"]
+    # without the country code: by the digits
+    code, edited = run_json(shared_cluster, "edit", pat["id"], "--remove-phone", "(11) 98765 4321")
+    assert code == 0 and [p["e164"] for p in edited["phones"]] == ["+442079460958"]
+
+    for absent in ("+1 202 555 0143", "020 7946 0000", "no digits"):
+        missing = run(shared_cluster, "edit", pat["id"], "--remove-phone", absent)
+        assert missing.returncode == 2 and "the contact has no phone" in missing.stderr, missing.stderr
+    code, shown = run_json(shared_cluster, "show", pat["id"])
+    assert [p["e164"] for p in shown["phones"]] == ["+442079460958"]
+    code, edited = run_json(shared_cluster, "edit", pat["id"], "--remove-phone", "+44 (0)20 7946 0958")
+    assert code == 0 and edited["phones"] == []

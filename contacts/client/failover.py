@@ -182,6 +182,11 @@ class ContactsClient:
             if len(page) < size or (limit is not None and len(contacts) >= limit):
                 return contacts
 
+    def find_by_id_prefix(self, prefix, limit=10):
+        """Live contacts whose id starts with ``prefix`` (lowercase hex), in id order, at most
+        ``limit`` (1-100): one bounded call, whatever the size of the book."""
+        return self._call("find_by_id_prefix", (prefix, limit), {}, "read")
+
     def count_contacts(self):
         return self._call("count_contacts", (), {}, "read-barrier")
 

@@ -7,6 +7,7 @@ many Pyro5 worker threads at once; the store does the locking.
 """
 import logging
 import os
+import re
 import time
 
 from Pyro5.api import behavior, expose
@@ -29,6 +30,12 @@ log = logging.getLogger(__name__)
 #: 1000 keeps a replica under ~80 MB
 MAX_PAGE = 5000
 MAX_SQL_INT = 2 ** 63 - 1
+#: find_by_id_prefix: a prefix is lowercase hex (the ids this code makes), at most MAX_ID_PREFIX
+#: long; it answers ID_PREFIX_LIMIT contacts unless asked, never more than MAX_ID_PREFIX_LIMIT
+MAX_ID_PREFIX = 64
+ID_PREFIX_LIMIT = 10
+MAX_ID_PREFIX_LIMIT = 100
+_HEX_PREFIX = re.compile(f"[0-9a-f]{{1,{MAX_ID_PREFIX}}}")
 #: how long a read that must reflect a client's earlier writes waits for this replica to catch up
 READ_AFTER_TIMEOUT = 3.0
 
@@ -235,6 +242,22 @@ class ContactBook:
         rows = _answer(self.store.search_states(text, _fetch_limit(limit)), limit, f"{text.strip()[:40]!r} matches",
                        f"narrow the search, or pass limit= (at most {MAX_ANSWER:,})")
         return [to_contact(cid, state) for cid, state in rows]
+
+    def find_by_id_prefix(self, prefix, limit=ID_PREFIX_LIMIT, after=None):
+        """Live contacts whose id starts with ``prefix`` (lowercase hex, 1-64 characters), in
+        id order, at most ``limit`` (1-100, default 10): how a client finds the contact a
+        short id ("3a05") names without listing the book."""
+        if not isinstance(prefix, str):
+            raise WrongTypeError("prefix", f"must be a string, not {type(prefix).__name__}")
+        if not _HEX_PREFIX.fullmatch(prefix):
+            raise ValidationError("prefix", f"must be 1-{MAX_ID_PREFIX} lowercase hex digits, got {prefix[:80]!r}")
+        if limit is None:
+            raise WrongTypeError("limit", "must be an integer, not None")
+        limit = _check_limit(limit, maximum=MAX_ID_PREFIX_LIMIT)
+        if limit < 1:
+            raise ValidationError("limit", f"must be between 1 and {MAX_ID_PREFIX_LIMIT}, got {limit}")
+        self._read_after(after)
+        return [to_contact(cid, state) for cid, state in self.store.states_by_id_prefix(prefix, limit)]
 
     def ping(self, sender=None):
         """Who this replica is and how far it is: replica id, Lamport clock, version vector, peers."""

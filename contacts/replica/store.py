@@ -262,6 +262,19 @@ class ContactStore:
                     (query, *match[1], limit)).fetchall()
         return [(cid, json.loads(state)) for cid, state in rows]
 
+    def states_by_id_prefix(self, prefix, limit):
+        """Live contacts whose id starts with ``prefix``, in id order, at most ``limit``: a
+        range of the primary key's index (``id >= prefix AND id < prefix-with-its-last-character-
+        incremented``), so it reads only the matches whatever the size of the book."""
+        if not prefix or limit == 0:
+            return []
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        # "+visible": use the id index, not the (visible, sort_key) one
+        rows = self._reader().execute(
+            "SELECT id, state FROM contacts WHERE id >= ? AND id < ? AND +visible=1 ORDER BY id LIMIT ?",
+            (prefix, upper, limit)).fetchall()
+        return [(cid, json.loads(state)) for cid, state in rows]
+
     def request_outcome(self, request_id):
         """(origin, seq, contact_id) of the update made for this request id, if any."""
         return self._reader().execute(

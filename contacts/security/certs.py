@@ -29,10 +29,8 @@ import re
 import sys
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+# cryptography is imported in the functions that make certificates, not here: contacts.security.tls
+# (and through it every replica, TLS or not) needs only the file names and roles below
 
 ORGANIZATION = "contacts cluster"
 ROLE_REPLICA = "replica"
@@ -57,17 +55,21 @@ CA_FILES = ("ca.crt", "ca.key")
 
 
 def _name(role, common_name):
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
     return x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANIZATION),
                       x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, role),
                       x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
 
 
 def _new_key():
+    from cryptography.hazmat.primitives.asymmetric import ec
     # P-256: small, fast handshakes, supported by every OpenSSL Python links against
     return ec.generate_private_key(ec.SECP256R1())
 
 
 def _write_key(path, key):
+    from cryptography.hazmat.primitives import serialization
     data = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                              serialization.NoEncryption())
     # the key is created 0600 from the start, never readable by others even for a moment
@@ -77,10 +79,12 @@ def _write_key(path, key):
 
 
 def _write_cert(path, cert):
+    from cryptography.hazmat.primitives import serialization
     Path(path).write_bytes(cert.public_bytes(serialization.Encoding.PEM))
 
 
 def _san(host):
+    from cryptography import x509
     try:
         return x509.IPAddress(ipaddress.ip_address(host))
     except ValueError:
@@ -95,6 +99,8 @@ def _validity(days):
 
 def load_or_make_ca(directory):
     """(ca certificate, ca key): the existing ones in ``directory`` or new ones."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
     cert_path, key_path = (directory / name for name in CA_FILES)
     if cert_path.exists() and key_path.exists():
         cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
@@ -124,6 +130,9 @@ def make_certificate(ca_cert, ca_key, role, common_name, hosts=(), days=CERT_DAY
     ``role`` decides the extended key usage: replicas serve and call (server + client
     auth), the name server only serves, clients only call.
     """
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import ExtendedKeyUsageOID
     key = _new_key()
     usages = {ROLE_REPLICA: [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH],
               ROLE_NAMESERVER: [ExtendedKeyUsageOID.SERVER_AUTH],
