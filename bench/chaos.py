@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from contacts.client import ContactsClient
+from measure import percentile  # noqa: E402  bench/measure.py
 from contacts.testing.faults.checker import check, summarize
 from contacts.testing.faults.cluster import HostsCluster
 from contacts.testing.faults.history import History
@@ -85,13 +86,6 @@ def read_replicas(cluster, replica_ids, timeout=10.0):
         except Exception as exc:
             lists[replica_id] = exc
     return lists
-
-
-def percentile(values, fraction):
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(int(fraction * len(ordered)), len(ordered) - 1)]
 
 
 def fmt(seconds):

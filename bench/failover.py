@@ -33,18 +33,8 @@ from Pyro5.api import Proxy  # noqa: E402
 from contacts import pyro_settings
 from contacts.client import ContactsClient
 from contacts.cluster import LocalCluster, wait_until
+from measure import percentile, rate  # noqa: E402  bench/measure.py
 from replication import start_echo_server  # noqa: E402  bench/replication.py's echo daemon
-
-
-def rate(call, seconds):
-    """Calls per second of ``call`` over about ``seconds``."""
-    count, started = 0, time.perf_counter()
-    deadline = started + seconds
-    while time.perf_counter() < deadline:
-        for _ in range(20):
-            call()
-        count += 20
-    return count / (time.perf_counter() - started)
 
 
 def paired_rates(first, second, seconds, rounds=6):
@@ -61,11 +51,6 @@ def paired_rates(first, second, seconds, rounds=6):
                 counts[index] += 10
             spent[index] += time.perf_counter() - started
     return counts[0] / spent[0], counts[1] / spent[1]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(int(fraction * len(ordered)), len(ordered) - 1)]
 
 
 def failover_trials(cluster, client, trials, how):

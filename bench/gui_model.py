@@ -70,13 +70,14 @@ def cluster_run(app, size):
     from contacts.client import ContactsClient
     from contacts.cluster import LocalCluster
     from contacts.gui.app import client_factory_for, create_window
-    from replication import rate, start_echo_server, update
+    from measure import rate
+    from replication import start_echo_server, update
 
     pyro_settings.apply()
     echo, echo_uri = start_echo_server()
     with Proxy(echo_uri) as proxy:
         proxy._pyroSerializer = "json"   # the client's serializer
-        raw = rate(2.0, lambda: proxy.echo({"name": "x"}))
+        raw = rate(lambda: proxy.echo({"name": "x"}), 2.0)
     echo.terminate()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as base:

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from Pyro5.api import Daemon, Proxy, expose  # noqa: E402
 
 from contacts import pyro_settings
+from measure import rate  # noqa: E402  bench/measure.py
 from contacts.replica.book import MAX_BATCH
 from contacts.cluster import LocalCluster, wait_until
 
@@ -77,17 +78,6 @@ def start_echo_server():
     return process, process.stdout.readline().strip()
 
 
-def rate(seconds, call):
-    """Calls per second of ``call`` over about ``seconds``."""
-    done, started = 0, time.perf_counter()
-    while True:
-        call()
-        done += 1
-        elapsed = time.perf_counter() - started
-        if elapsed >= seconds:
-            return done / elapsed
-
-
 def raw_rates(uri, seconds):
     results = {}
     one = contact(1)
@@ -95,8 +85,8 @@ def raw_rates(uri, seconds):
     for serializer in ("serpent", "json"):
         with Proxy(uri) as proxy:
             proxy._pyroSerializer = serializer
-            results[f"round trip ({serializer})"] = rate(seconds, lambda: proxy.echo(one))
-            results[f"batched ({serializer})"] = rate(seconds, lambda: proxy.take(batch)) * BATCH
+            results[f"round trip ({serializer})"] = rate(lambda: proxy.echo(one), seconds)
+            results[f"batched ({serializer})"] = rate(lambda: proxy.take(batch), seconds) * BATCH
     return results
 
 

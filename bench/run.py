@@ -38,6 +38,7 @@ sys.path.insert(0, str(BENCH))
 
 from Pyro5.api import Proxy  # noqa: E402
 
+import measure  # noqa: E402  bench/measure.py
 import failover as failover_bench  # noqa: E402  bench/failover.py
 import replication as replication_bench  # noqa: E402  bench/replication.py
 import syncobj_rate  # noqa: E402  bench/syncobj_rate.py
@@ -71,7 +72,7 @@ def sqlite_commit_rate(directory, seconds):
     db.execute("PRAGMA synchronous=FULL")
     db.execute("CREATE TABLE t (value TEXT)")
     row = json.dumps(contact(1))
-    rate = replication_bench.rate(seconds, lambda: db.execute("INSERT INTO t VALUES (?)", (row,)))
+    rate = measure.rate(lambda: db.execute("INSERT INTO t VALUES (?)", (row,)), seconds)
     db.close()
     return rate
 
@@ -84,8 +85,8 @@ def single_client_writes(uri, seconds, first, serializer="serpent"):
         proxy._pyroSerializer = serializer
         proxy.add_contact(contact(first))  # connect outside the clock
         counter = iter(range(first + 1, first + 10 ** 7))
-        rate = replication_bench.rate(seconds, lambda: held.append(
-            proxy.add_contact(contact(next(counter)))["write"]["replicas"]))
+        rate = measure.rate(lambda: held.append(
+            proxy.add_contact(contact(next(counter)))["write"]["replicas"]), seconds)
     return rate, held
 
 
@@ -99,7 +100,7 @@ def batched_adds(uri, seconds, first, size=100):
         def add_batch():
             start = next(starts)
             proxy.add_contacts([contact(n) for n in range(start, start + size)])
-        return size * replication_bench.rate(seconds, add_batch)
+        return size * measure.rate(add_batch, seconds)
 
 
 def client_worker(uri, seconds, first, serializer):

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from Pyro5.api import Proxy  # noqa: E402
 
+import measure  # noqa: E402  bench/measure.py
 import replication as replication_bench  # noqa: E402  bench/replication.py
 from contacts import pyro_settings
 from contacts.replica.book import ContactBook
@@ -65,7 +66,7 @@ def raw(uri, serializer, seconds):
             proxy.echo(one)
             calls[0] += 1
         server, caller = cpu_seconds(ECHO.pid), own_cpu()
-        rate = replication_bench.rate(seconds, call)
+        rate = measure.rate(call, seconds)
         return rate, (cpu_seconds(ECHO.pid) - server) / calls[0], (own_cpu() - caller) / calls[0]
 
 
@@ -111,7 +112,7 @@ def through_cluster(replicas, serializer, seconds):
                     writes[0] += 1
                 before = {n: cpu_seconds(pid) for n, pid in pids.items()}
                 client = own_cpu()
-                rate = replication_bench.rate(seconds, write)
+                rate = measure.rate(write, seconds)
                 client = own_cpu() - client
                 held = replication_bench.vector_of(uris[1])
             for n in range(2, replicas + 1):
