@@ -257,7 +257,8 @@ class ContactBook:
 
     # -- replica methods ---------------------------------------------------------
     def apply_update(self, update):
-        """Apply one update from a peer (idempotent); returns this replica's vector."""
+        """Apply one update from a peer (idempotent), as a batch of one: returns
+        ``{"applied": 1 if it was new else 0, "vector": this replica's version vector}``."""
         return self.apply_updates([update])
 
     def apply_updates(self, updates):

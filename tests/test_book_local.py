@@ -220,6 +220,14 @@ def test_apply_update_from_a_peer(book):
     assert sorted(cid for cid, _ in snapshot["states"]) == sorted(["from-2", book.list_contacts()[0]["id"]])
 
 
+def test_apply_update_docstring_names_what_it_returns(book):
+    update = {"origin": 2, "seq": 1, "counter": 3, "contact_id": "doc-2", "changes": {"name": "Doc"}}
+    answer = book.apply_update(update)
+    assert set(answer) == {"applied", "vector"}
+    doc = ContactBook.apply_update.__doc__
+    assert all(f'"{key}"' in doc for key in answer), doc
+
+
 def test_ping_and_cluster_status_describe_this_replica(book):
     book.add_contact(ADA)
     info = book.ping()
