@@ -1,6 +1,8 @@
 """The contact dialog: field-by-field feedback with the replicas' own rules, and live changes."""
 import pytest
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QEvent, Qt
+from PyQt5.QtGui import QKeyEvent
+from PyQt5.QtWidgets import QApplication, QPushButton
 
 from contacts.gui.views.contact_dialog import ContactDialog
 
@@ -20,6 +22,16 @@ def dialog(qtbot):
 def type_into(qtbot, widget, text):
     widget.clear() if hasattr(widget, "clear") else None
     qtbot.keyClicks(widget, text)
+
+
+def type_text(qtbot, widget, text):
+    """Like qtbot.keyClicks, also for letters outside ASCII (QTest asserts on those)."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
 
 
 def visible_errors(dialog):
@@ -174,3 +186,23 @@ def test_phone_numbers_are_grouped_as_they_are_typed(qtbot, dialog, typed, shown
     assert edit.text() == shown
     qtbot.keyClick(edit, Qt.Key_Backspace)      # deleting is never fought
     assert edit.text() == shown[:-1]
+
+
+@pytest.mark.parametrize("contact", [None, ADA], ids=["new", "edit"])
+def test_the_dialog_opens_with_the_name_field_focused_and_space_types_a_space(qtbot, contact):
+    dialog = ContactDialog("US", contact)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert QApplication.focusWidget() is dialog.name_edit
+    if contact is not None:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, QApplication.focusWidget(), "Ana Beatriz Gonçalves")
+    assert dialog.isVisible()                       # no space pressed a button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)   # Return saves
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert dialog.result() == dialog.Accepted
+    assert dialog.fields()["name"] == "Ana Beatriz Gonçalves"
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.autoDefault()]
+    assert buttons == []                             # only Save is the default, and only for Return

@@ -145,6 +145,7 @@ class EntryList(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.add_button = QPushButton(f"Add {kind}")
+        self.add_button.setAutoDefault(False)   # Return saves the dialog, wherever the focus is
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         self._layout.addWidget(self.add_button, 0, Qt.AlignLeft)
 
@@ -204,6 +205,8 @@ class ContactDialog(QDialog):
         banner_buttons.addWidget(self.keep_mine_button)
         banner_layout.addLayout(banner_buttons)
         self.banner.hide()
+        for button in (self.use_theirs_button, self.keep_mine_button):
+            button.setAutoDefault(False)
         self.use_theirs_button.clicked.connect(self.use_theirs)
         self.keep_mine_button.clicked.connect(self.keep_mine)
 
@@ -233,6 +236,11 @@ class ContactDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # Return saves from any field; no button takes the focus (and so the Space typed
+        # next) when the dialog opens: the Name field has it
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+        self.buttons.button(QDialogButtonBox.Save).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
@@ -246,6 +254,7 @@ class ContactDialog(QDialog):
         self.phones.changed.connect(self.validate)
         self.emails.changed.connect(self.validate)
         self.validate()
+        self.name_edit.setFocus(Qt.OtherFocusReason)   # not the Save button (QDialog's choice)
 
     def _with_error(self, widget, field):
         box = QWidget()
