@@ -206,3 +206,34 @@ def test_the_dialog_opens_with_the_name_field_focused_and_space_types_a_space(qt
     assert dialog.fields()["name"] == "Ana Beatriz Gonçalves"
     buttons = [b for b in dialog.findChildren(QPushButton) if b.autoDefault()]
     assert buttons == []                             # only Save is the default, and only for Return
+
+
+def focus_walk(dialog, steps):
+    """The widgets Tab goes through, from the Name field on."""
+    dialog.name_edit.setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in range(steps):
+        dialog.focusNextChild()
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_follows_the_form_top_to_bottom_including_rows_added_later(qtbot, dialog):
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    dialog.phones.add_button.click()             # rows added after the dialog opened
+    dialog.emails.add_row("work", "ada@example.com")
+    qtbot.waitUntil(lambda: dialog.phones.rows[1].isVisible() and dialog.emails.rows[1].isVisible(),
+                    timeout=2000)
+
+    def row(entry):
+        return [entry.label_box, entry.value_edit, entry.remove_button]
+    expected = [dialog.name_edit]
+    expected += row(dialog.phones.rows[0]) + row(dialog.phones.rows[1]) + [dialog.phones.add_button]
+    expected += row(dialog.emails.rows[0]) + row(dialog.emails.rows[1]) + [dialog.emails.add_button]
+    expected += [dialog.organization_edit, dialog.notes_edit,
+                 dialog.buttons.button(dialog.buttons.Save), dialog.buttons.button(dialog.buttons.Cancel),
+                 dialog.name_edit]
+    assert focus_walk(dialog, len(expected) - 1) == expected
+    dialog.phones.remove_row(dialog.phones.rows[0])
+    assert focus_walk(dialog, 4) == [dialog.name_edit] + row(dialog.phones.rows[0]) + [dialog.phones.add_button]

@@ -137,6 +137,8 @@ class EntryList(QWidget):
     """The phones (or emails) of a contact: rows plus an 'Add' button."""
 
     changed = pyqtSignal()
+    #: a row was added or removed (the dialog puts the Tab order right again)
+    rowsChanged = pyqtSignal()
 
     def __init__(self, kind, labels, limit, parent=None, region=None):
         super().__init__(parent)
@@ -156,6 +158,7 @@ class EntryList(QWidget):
         self._layout.insertWidget(len(self.rows), row)
         self.rows.append(row)
         self.add_button.setEnabled(len(self.rows) < self.limit)
+        self.rowsChanged.emit()
         if focus:
             row.value_edit.setFocus()
         self.changed.emit()
@@ -166,7 +169,13 @@ class EntryList(QWidget):
         row.setParent(None)
         row.deleteLater()
         self.add_button.setEnabled(len(self.rows) < self.limit)
+        self.rowsChanged.emit()
         self.changed.emit()
+
+    def focus_order(self):
+        """Its widgets in Tab order: each row's label, value and remove button, then Add."""
+        return [w for row in self.rows for w in (row.label_box, row.value_edit, row.remove_button)] + [
+            self.add_button]
 
     def set_entries(self, entries, value_key):
         for row in list(self.rows):
@@ -231,6 +240,7 @@ class ContactDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFocusPolicy(Qt.NoFocus)   # Tab goes to the fields in it, not to the area
         scroll.setWidget(inner)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -254,7 +264,20 @@ class ContactDialog(QDialog):
         self.phones.changed.connect(self.validate)
         self.emails.changed.connect(self.validate)
         self.validate()
+        self._order_tabs()
+        self.phones.rowsChanged.connect(self._order_tabs)
+        self.emails.rowsChanged.connect(self._order_tabs)
         self.name_edit.setFocus(Qt.OtherFocusReason)   # not the Save button (QDialog's choice)
+
+    def _order_tabs(self):
+        """Tab goes down the form as it is shown, rows added later included (Qt's own order
+        is the order the widgets were made in, which puts new rows last)."""
+        order = [self.use_theirs_button, self.keep_mine_button, self.name_edit]
+        order += self.phones.focus_order() + self.emails.focus_order()
+        order += [self.organization_edit, self.notes_edit,
+                  self.buttons.button(QDialogButtonBox.Save), self.buttons.button(QDialogButtonBox.Cancel)]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _with_error(self, widget, field):
         box = QWidget()
