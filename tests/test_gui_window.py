@@ -2,7 +2,7 @@
 conflicts, unavailability, shortcuts and settings.  (The real cluster: test_gui_cluster.py.)"""
 import pytest
 from PyQt5.QtCore import QSettings, Qt
-from PyQt5.QtWidgets import QMessageBox
+from PyQt5.QtWidgets import QApplication, QMessageBox
 
 from contacts.gui.app import create_window
 from gui_fakes import FakeContactsService
@@ -335,3 +335,40 @@ def test_polls_list_the_contacts_again_only_when_something_changed(qtbot, window
     fake.edit_behind_the_back("ada", {"name": "Ada King"})
     qtbot.waitUntil(lambda: "Ada King" in rows(window), timeout=3000)
     assert fake.calls.count("list_contacts") == listed + 1
+
+
+def test_tab_leaves_every_table_instead_of_walking_its_cells(window):
+    tables = [window.table, window.cluster_panel.table]
+    window.show_trash()
+    tables.append(window.trash_dialog.table)
+    assert [table.tabKeyNavigation() for table in tables] == [False, False, False]
+
+
+def test_the_trash_works_from_the_keyboard(qtbot, window, fake):
+    fake.delete_contact("grace")
+    fake.delete_contact("ada")
+    window.show_trash()
+    trash = window.trash_dialog
+    trash.activateWindow()
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 2, timeout=3000)
+    # Tab goes search box -> list -> Restore -> Close
+    trash.search.setFocus()
+    seen = []
+    for _ in range(3):
+        trash.focusNextChild()
+        seen.append(QApplication.focusWidget())
+    assert seen == [trash.table, trash.restore_button, trash.close_button]
+    # Return on a selected row restores it (and leaves the trash open)
+    trash.table.setFocus()
+    trash.table.selectRow(0)
+    first = trash.proxy.index(0, 0).data()
+    qtbot.keyClick(trash.table, Qt.Key_Return)
+    qtbot.waitUntil(lambda: first in rows(window), timeout=3000)
+    assert trash.isVisible()
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    # Alt+R (the &Restore mnemonic) restores the selected one too
+    trash.table.selectRow(0)
+    second = trash.proxy.index(0, 0).data()
+    qtbot.keyClick(trash.table, Qt.Key_R, Qt.AltModifier)
+    qtbot.waitUntil(lambda: second in rows(window), timeout=3000)
+    assert trash.restore_button.text() == "&Restore"
