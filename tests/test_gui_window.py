@@ -372,3 +372,14 @@ def test_the_trash_works_from_the_keyboard(qtbot, window, fake):
     qtbot.keyClick(trash.table, Qt.Key_R, Qt.AltModifier)
     qtbot.waitUntil(lambda: second in rows(window), timeout=3000)
     assert trash.restore_button.text() == "&Restore"
+
+
+def test_a_new_search_shows_its_first_matches_at_the_top(qtbot, window, fake):
+    for n in range(300):
+        fake.add_contact({"id": f"p{n:03d}", "name": f"Person {n:03d}"})
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
+    window.table.scrollToBottom()
+    assert window.table.rowAt(0) > 200
+    qtbot.keyClicks(window.search, "Person 1")          # 100 matches, more than the view holds
+    assert window.proxy.rowCount() >= 100
+    assert window.table.verticalScrollBar().value() == 0 and window.table.rowAt(0) == 0

@@ -107,6 +107,10 @@ class MainWindow(QMainWindow):
             for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
                 signal.connect(self._update_empty_hint)
         self.search.textChanged.connect(self._update_empty_hint)
+        self._top_on_answer = False
+        for signal in (session.contacts.modelReset, session.contacts.rowsInserted,
+                       session.contacts.rowsRemoved, session.contacts.layoutChanged):
+            signal.connect(self._answer_shown)
         self.detail = DetailPane()
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
@@ -290,12 +294,14 @@ class MainWindow(QMainWindow):
             self.filter_proxy.sort(-1)   # the source's order (a search answer's: by name)
         shown = self.book_proxy if self.session.table_model is self.session.book else self.filter_proxy
         if self.table.model() is not shown:
+            self._top_on_answer = False
             # the header keeps its sections (same columns): widths, order and sort arrow stay
             selection = self.table.selectionModel()
             self.table.setModel(shown)
             selection.deleteLater()   # the view made a new one and leaves the old one to us
             self.table.selectionModel().selectionChanged.connect(self._selection_changed)
             self._selection_changed()
+            self.table.scrollToTop()   # a search answer or the book again: from its top
         if whole and not self.table.isSortingEnabled():
             self.table.setSortingEnabled(True)   # sorts again by the header's column
         self.table.horizontalHeader().setToolTip("" if whole else BIG_BOOK_ORDER)
@@ -327,10 +333,19 @@ class MainWindow(QMainWindow):
         text = self.search.text()
         if self.session.paged:
             self.filter_proxy.set_query("")
+            # the replica's answer comes later: show it from its top when it does
+            self._top_on_answer = text.strip() != self.session.remote_query
             self.session.search_remote(text)
         else:
             self.session.search_remote("")
             self.filter_proxy.set_query(text)
+        self.table.scrollToTop()   # the first matches, not the old scroll position
+
+    def _answer_shown(self, *_):
+        """A big book's search answer (or its first part) arrived: show it from its top."""
+        if self._top_on_answer and self.session.paged and self.session.table_model is self.session.contacts:
+            self._top_on_answer = False
+            self.table.scrollToTop()
 
     def _update_empty_hint(self, *_):
         if self.proxy.rowCount():
