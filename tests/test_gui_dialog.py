@@ -2,7 +2,7 @@
 import pytest
 from PyQt5.QtCore import QEvent, Qt
 from PyQt5.QtGui import QKeyEvent
-from PyQt5.QtWidgets import QApplication, QPushButton
+from PyQt5.QtWidgets import QApplication, QLabel, QPushButton
 
 from contacts.gui.views.contact_dialog import ContactDialog
 
@@ -237,3 +237,15 @@ def test_tab_follows_the_form_top_to_bottom_including_rows_added_later(qtbot, di
     assert focus_walk(dialog, len(expected) - 1) == expected
     dialog.phones.remove_row(dialog.phones.rows[0])
     assert focus_walk(dialog, 4) == [dialog.name_edit] + row(dialog.phones.rows[0]) + [dialog.phones.add_button]
+
+
+def test_each_label_sits_level_with_the_top_of_its_field(qtbot, dialog):
+    dialog.resize(540, 620)
+    qtbot.waitUntil(lambda: dialog.notes_edit.isVisible() and dialog.notes_edit.height() > 0, timeout=2000)
+    labels = {label.text(): label for label in dialog.findChildren(QLabel) if label.text() in (
+        "Name", "Phones", "Notes")}
+    fields = {"Name": dialog.name_edit, "Phones": dialog.phones.rows[0].value_edit, "Notes": dialog.notes_edit}
+    for text, field in fields.items():
+        label_top = labels[text].mapTo(dialog, labels[text].rect().topLeft()).y()
+        field_top = field.mapTo(dialog, field.rect().topLeft()).y()
+        assert abs(label_top - field_top) < 12, (text, label_top, field_top)

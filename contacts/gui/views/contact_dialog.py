@@ -224,12 +224,15 @@ class ContactDialog(QDialog):
         self.organization_edit = QLineEdit()
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(80)
+        self.notes_edit.setMinimumHeight(80)   # and takes the height left, under its label
         self.phones = EntryList("phone", PHONE_LABELS, MAX_PHONES, region=region)
         self.emails = EntryList("email", EMAIL_LABELS, MAX_EMAILS)
         self.errors = {f: _ErrorLabel() for f in ("name", "organization", "notes")}
 
         form = QFormLayout()
+        # labels level with the top of their field (the Notes box, a phone list), not centred
+        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         form.addRow("Name", self._with_error(self.name_edit, "name"))
         form.addRow("Phones", self.phones)
         form.addRow("Emails", self.emails)
