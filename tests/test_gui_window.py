@@ -2,7 +2,7 @@
 conflicts, unavailability, shortcuts and settings.  (The real cluster: test_gui_cluster.py.)"""
 import pytest
 from PyQt5.QtCore import QSettings, Qt
-from PyQt5.QtWidgets import QApplication, QMessageBox
+from PyQt5.QtWidgets import QApplication, QMessageBox, QToolBar
 
 from contacts.gui.app import create_window
 from gui_fakes import FakeContactsService
@@ -383,3 +383,20 @@ def test_a_new_search_shows_its_first_matches_at_the_top(qtbot, window, fake):
     qtbot.keyClicks(window.search, "Person 1")          # 100 matches, more than the view holds
     assert window.proxy.rowCount() >= 100
     assert window.table.verticalScrollBar().value() == 0 and window.table.rowAt(0) == 0
+
+
+def test_undo_and_redo_keep_their_short_text_and_name_the_change_in_the_tooltip(qtbot, window, fake):
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    undo_button = toolbar.widgetForAction(window.undo_action)
+    width = undo_button.sizeHint().width()
+    window.select_contact("ada")
+    window.edit_action.trigger()
+    fill_and_save(qtbot, window.contact_dialog, "Ana Beatriz Goncalves de Albuquerque")
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=3000)
+    assert window.undo_action.text() == "&Undo" and window.redo_action.text() == "&Redo"
+    assert "Goncalves de Albuquerque" in window.undo_action.toolTip()
+    assert undo_button.sizeHint().width() == width
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.redo_action.isEnabled() and not window.undo_action.isEnabled(), timeout=3000)
+    assert "Goncalves de Albuquerque" in window.redo_action.toolTip()
+    assert window.redo_action.text() == "&Redo"

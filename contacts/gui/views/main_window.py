@@ -186,12 +186,17 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
             self.table.addAction(action)
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
+        # not stack.createUndoAction(): its text is "Undo Edit 'Ana Beatriz Gonçalves'", and the
+        # toolbar button grows with it and pushes Redo and Trash around. The text stays short;
+        # the tooltip names the change
+        self.undo_action = self._action("&Undo", stack.undo, [QKeySequence("Ctrl+Z")])
+        self.redo_action = self._action("&Redo", stack.redo,
+                                        [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.undoTextChanged.connect(self._update_undo_actions)
+        stack.redoTextChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.find_action = self._action("&Find", self.focus_search, [QKeySequence.Find])
         self.trash_action = self._action("&Trash…", self.show_trash, [], "Deleted contacts, with restore")
         self.settings_action = self._action("&Settings…", self.show_settings)
@@ -226,6 +231,16 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.edit_action, self.delete_action, None, self.undo_action,
                        self.redo_action, None, self.trash_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def _update_undo_actions(self, *_):
+        stack = self.session.undo_stack
+        for action, verb, can, text, key in (
+                (self.undo_action, "Undo", stack.canUndo(), stack.undoText(), "Ctrl+Z"),
+                (self.redo_action, "Redo", stack.canRedo(), stack.redoText(), "Ctrl+Shift+Z")):
+            action.setEnabled(can)
+            tip = f"{verb} {text}" if can and text else f"Nothing to {verb.lower()}"
+            action.setToolTip(f"{tip} ({key})")
+            action.setStatusTip(tip)
 
     @property
     def proxy(self):
