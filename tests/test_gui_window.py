@@ -400,3 +400,39 @@ def test_undo_and_redo_keep_their_short_text_and_name_the_change_in_the_tooltip(
     qtbot.waitUntil(lambda: window.redo_action.isEnabled() and not window.undo_action.isEnabled(), timeout=3000)
     assert "Goncalves de Albuquerque" in window.redo_action.toolTip()
     assert window.redo_action.text() == "&Redo"
+
+
+def is_shown_in_the_view(window, contact_id):
+    index = window.proxy.mapFromSource(window.proxy.sourceModel().index_of(contact_id))
+    return index.isValid() and window.table.viewport().rect().contains(window.table.visualRect(index))
+
+
+def test_an_added_undone_or_restored_contact_is_selected_and_scrolled_to(qtbot, window, fake):
+    for n in range(300):
+        fake.add_contact({"id": f"p{n:03d}", "name": f"Person {n:03d}"})
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
+    window.table.scrollToTop()
+    window.new_action.trigger()
+    fill_and_save(qtbot, window.contact_dialog, "Zoe Zimmermann")      # the last row, far below
+    qtbot.waitUntil(lambda: (window.current_contact() or {}).get("name") == "Zoe Zimmermann", timeout=3000)
+    assert is_shown_in_the_view(window, window.current_contact()["id"])
+    assert "Zoe Zimmermann" in window.detail.label.text()
+    # undo of a delete brings the contact back selected
+    window.select_contact("p299")
+    window.delete_action.trigger()
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Delete 'Person 299'", timeout=3000)
+    window.select_contact("ada")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: (window.current_contact() or {}).get("id") == "p299", timeout=3000)
+    assert is_shown_in_the_view(window, "p299")
+    # a restore from the trash too
+    fake.delete_contact("p150")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
+    window.table.scrollToTop()
+    window.show_trash()
+    trash = window.trash_dialog
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    trash.table.selectRow(0)
+    trash.restore_button.click()
+    qtbot.waitUntil(lambda: (window.current_contact() or {}).get("id") == "p150", timeout=3000)
+    assert is_shown_in_the_view(window, "p150")

@@ -124,6 +124,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         session.contactChanged.connect(self._contact_changed)
+        # what this window added, restored or undid: selected and scrolled to once the table
+        # holds it (a big book's row comes with the next read of its page)
+        self._to_select, self._to_select_until, self._selecting_more = [], 0.0, False
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(0)   # the contacts of one write (a restore of several) together
+        self._select_timer.timeout.connect(self._select_written)
+        session.contactWritten.connect(self._contact_written)
+        for proxy in (self.filter_proxy, self.book_proxy):
+            for signal in (proxy.rowsInserted, proxy.modelReset, proxy.layoutChanged, proxy.dataChanged):
+                signal.connect(lambda *_: self._to_select and self._select_timer.start())
+        session.tableModelChanged.connect(lambda: self._to_select and self._select_timer.start())
         session.contactRemoved.connect(self._contact_removed)
         for model in (session.contacts, session.book):
             model.rowsInserted.connect(self._update_count)
@@ -271,6 +283,29 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
             self.table.scrollTo(index)
         return index.isValid()
+
+    def _contact_written(self, contact_id):
+        if not self._select_timer.isActive():
+            self._to_select, self._selecting_more = [], False   # a new write: a new selection
+        if contact_id not in self._to_select:
+            self._to_select.append(contact_id)
+        self._to_select_until = time.monotonic() + 10
+        self._select_timer.start()
+
+    def _select_written(self):
+        if time.monotonic() > self._to_select_until:
+            self._to_select = []   # it never showed (a search hides it): leave the selection alone
+            return
+        found = [i for i in self._to_select
+                 if self.proxy.mapFromSource(self.proxy.sourceModel().index_of(i)).isValid()]
+        for contact_id in found:
+            index = self.proxy.mapFromSource(self.proxy.sourceModel().index_of(contact_id))
+            flags = QItemSelectionModel.Rows | (
+                QItemSelectionModel.Select if self._selecting_more else QItemSelectionModel.ClearAndSelect)
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+            self._selecting_more = True
+            self._to_select.remove(contact_id)
 
     def _selection_changed(self, *_):
         contact = self.current_contact()
