@@ -126,7 +126,9 @@ vectors = st.one_of(anything, bad_vectors)
 bad_limits = st.one_of(st.sampled_from([-1, -5, 2 ** 63, 2 ** 64, 10 ** 100, 1.5, float("nan"), float("inf"),
                                         "10", True, False, [], {}, b"1"]),
                        st.integers(max_value=-1), st.integers(min_value=2 ** 63))
-limits = st.one_of(anything, bad_limits)
+#: None ("no limit" / "the default page") is drawn on its own too: it is the likeliest value
+#: a caller sends, and once it meant "everything" on fetch_updates / fetch_snapshot
+limits = st.one_of(st.none(), anything, bad_limits)
 texts = st.one_of(anything, st.sampled_from(NASTY_TEXTS), st.text(max_size=250))
 
 
@@ -269,6 +271,21 @@ def method_arguments(existing_ids):
             args(st.sampled_from([None, 5, b"x", ["a"], {"a": 1}]), st.just(10), must_fail=True)),
         "version_vector": st.just(((), False)),
     }
+
+
+def limit_parameters():
+    """{(method, parameter): how many items the answer may hold at most when it is None}
+    for every offset/limit parameter of every remote method (docs/remote-api.md); the
+    sizes are read at call time, so a test can lower MAX_ANSWER."""
+    from contacts import book
+
+    def answer(key):
+        return lambda: getattr(book, key)
+    return {("list_contacts", "offset"): answer("MAX_ANSWER"), ("list_contacts", "limit"): answer("MAX_ANSWER"),
+            ("list_deleted", "offset"): answer("MAX_ANSWER"), ("list_deleted", "limit"): answer("MAX_ANSWER"),
+            ("search", "limit"): answer("MAX_ANSWER"),
+            # docs/remote-api.md: None is the default page of 500
+            ("fetch_updates", "limit"): lambda: 500, ("fetch_snapshot", "limit"): lambda: 500}
 
 
 def _valid_sender(sender):

@@ -333,3 +333,65 @@ def test_a_batch_of_contacts_is_added_once_replicated_and_read_back_after_a_fail
     assert all("error" not in r and "write" not in r for r in again)
     assert len(client.list_contacts()) == 299
     client.close()
+
+
+def count_attempts(client):
+    """{replica uri: how many times this thread sent the client's call to it} (probes and the
+    watcher run in other threads and are not counted)."""
+    counts = Counter()
+    caller = threading.get_ident()
+    borrow = client._pool.borrow
+
+    def counting(uri, *args, **kwargs):
+        if threading.get_ident() == caller:
+            counts[uri] += 1
+        return borrow(uri, *args, **kwargs)
+    client._pool.borrow = counting
+    return counts
+
+
+def test_each_replica_is_asked_at_most_once_per_call_and_the_failover_bound_holds(cluster_factory):
+    # ack=local and a 1 s push delay: a write freezes with its replica (SIGSTOP) before it is passed on
+    cluster = cluster_factory(3, env={"CONTACTS_PUSH_DELAY": "1.0"})
+    # timeout 2 s (budget 6 s): the failed and the refused attempts fit in the budget, so every
+    # replica gets its turn before the read goes on without the frozen replica's write
+    client = client_for(cluster, timeout=2.0)
+    grace = client.add_contact({"name": "Grace Hopper"})
+    for replica_id in (1, 2, 3):
+        wait_until(lambda: names_on(cluster, replica_id)["Grace Hopper"] == 1, 10, what="Grace everywhere")
+    ada = client.add_contact({"name": "Ada Lovelace"})
+    holder = ada["write"]["origin"]
+    others = [n for n in (1, 2, 3) if n != holder]
+    frozen = [holder]
+    cluster.signal(holder, signal.SIGSTOP)
+    try:
+        for other in others:
+            assert "Ada Lovelace" not in names_on(cluster, other), "the write left its replica too soon"
+        attempts = count_attempts(client)
+        # the replica in use is frozen, the next one waits in vain for Ada and refuses, the third
+        # is known to lack her too: the read goes on without her, and nobody was asked twice
+        started = time.monotonic()
+        assert [c["id"] for c in client.list_contacts()] == [grace["id"]]
+        took = time.monotonic() - started
+        assert client.unreplicated == {holder: 1}
+        assert attempts and max(attempts.values()) == 1, attempts
+        bound = client.call_budget + 3.0      # plus one replica's catch-up wait (docs/client.md)
+        assert took < bound + 1.0, f"{took:.1f} s"
+
+        # every replica frozen: the call fails, within the budget, each replica asked at most once
+        for other in others:
+            cluster.signal(other, signal.SIGSTOP)
+            frozen.append(other)
+        attempts.clear()
+        started = time.monotonic()
+        with pytest.raises(UnavailableError):
+            client.list_contacts()
+        took = time.monotonic() - started
+        assert attempts and max(attempts.values()) == 1, attempts
+        assert took < client.call_budget + 1.0, f"{took:.1f} s"
+    finally:
+        for replica_id in frozen:
+            cluster.signal(replica_id, signal.SIGCONT)
+    wait_until(lambda: client.unreplicated == {}, 30, what="Ada back in the client's reads")
+    assert {c["name"] for c in client.list_contacts()} == {"Ada Lovelace", "Grace Hopper"}
+    client.close()

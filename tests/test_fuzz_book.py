@@ -8,6 +8,7 @@ A refused call must change nothing: live and deleted contacts, version vector an
 Lamport clock are compared before and after.  Calls built by adding one defect to a
 valid call must be refused.
 """
+import inspect
 import json
 import os
 
@@ -17,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from contacts.replica import book as book_module
 from contacts.replica.book import ContactBook
 from contacts.config import Settings
-from contacts.errors import ContactsError
+from contacts.errors import ContactsError, ValidationError
 from contacts.replication import Replicator
 from contacts.replica.store import ContactStore
 
-from fuzz_inputs import VALID_CONTACT, method_arguments, remote_methods, report
+from fuzz_inputs import VALID_CONTACT, limit_parameters, method_arguments, remote_methods, report
 
 #: CONTACTS_FUZZ_EXAMPLES=5000 for a long hunt (docs/security.md)
 EXAMPLES = int(os.environ.get("CONTACTS_FUZZ_EXAMPLES", 300))
@@ -91,3 +92,50 @@ def test_hostile_calls_get_clear_errors_and_change_nothing(fuzz_book, method):
 def strategy_size(method):
     """Methods without arguments need only a few calls."""
     return method not in ("count_contacts", "cluster_status", "version_vector")
+
+
+def _items(method, answer):
+    if method == "fetch_updates":
+        return answer["updates"]
+    if method == "fetch_snapshot":
+        return answer["states"]
+    return answer
+
+
+def test_every_limit_parameter_is_listed():
+    found = {(method, name) for method in remote_methods()
+             for name in inspect.signature(getattr(ContactBook, method)).parameters
+             if name in ("limit", "offset") or name.endswith("_limit")}
+    assert found == set(limit_parameters())
+
+
+def test_none_for_any_limit_gives_a_bounded_answer(tmp_path, monkeypatch):
+    """None for an offset or limit never means "everything": at most the documented size
+    comes back (fetch_updates and fetch_snapshot: a default page), or a clear refusal."""
+    monkeypatch.setattr(book_module, "MAX_ANSWER", 700)   # so that 1,200 contacts are more than it
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)
+    book = ContactBook(store, Settings())
+    try:
+        contacts = [{**VALID_CONTACT, "name": f"Many {i:05d}", "id": f"many-{i:05d}"} for i in range(1200)]
+        for start in range(0, len(contacts), 600):
+            assert all("write" in r for r in book.add_contacts(contacts[start:start + 600]))
+        for old in contacts[:800]:
+            book.delete_contact(old["id"])
+        total = {"list_contacts": 400, "list_deleted": 800, "search": 400, "fetch_updates": 2000,
+                 "fetch_snapshot": 1200}
+        for (method, name), most in limit_parameters().items():
+            parameters = list(inspect.signature(getattr(ContactBook, method)).parameters)[1:]
+            args = {"list_contacts": [0, 700], "list_deleted": [0, 700], "search": ["Many", 700],
+                    "fetch_updates": [{}, 500], "fetch_snapshot": ["", 500]}[method]
+            args[parameters.index(name)] = None
+            try:
+                answer = _items(method, getattr(book, method)(*args))
+            except ValidationError as exc:      # too long for one answer, and the message says so
+                assert total[method] > most() and str(exc).startswith("limit: "), exc
+                continue
+            assert len(answer) <= most(), f"{method}({name}=None) answered {len(answer)} items"
+            assert len(answer) == min(most(), total[method]), f"{method}({name}=None): {len(answer)}"
+        # the default page is a page: fetch_updates(vector, None) says there is more
+        assert book.fetch_updates({}, None)["more"] and book.fetch_snapshot("", None)["more"]
+    finally:
+        store.close()

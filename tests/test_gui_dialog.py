@@ -1,6 +1,8 @@
 """The contact dialog: field-by-field feedback with the replicas' own rules, and live changes."""
 import pytest
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QEvent, Qt
+from PyQt5.QtGui import QKeyEvent
+from PyQt5.QtWidgets import QApplication, QLabel, QPushButton
 
 from contacts.gui.views.contact_dialog import ContactDialog
 
@@ -20,6 +22,16 @@ def dialog(qtbot):
 def type_into(qtbot, widget, text):
     widget.clear() if hasattr(widget, "clear") else None
     qtbot.keyClicks(widget, text)
+
+
+def type_text(qtbot, widget, text):
+    """Like qtbot.keyClicks, also for letters outside ASCII (QTest asserts on those)."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
 
 
 def visible_errors(dialog):
@@ -174,3 +186,66 @@ def test_phone_numbers_are_grouped_as_they_are_typed(qtbot, dialog, typed, shown
     assert edit.text() == shown
     qtbot.keyClick(edit, Qt.Key_Backspace)      # deleting is never fought
     assert edit.text() == shown[:-1]
+
+
+@pytest.mark.parametrize("contact", [None, ADA], ids=["new", "edit"])
+def test_the_dialog_opens_with_the_name_field_focused_and_space_types_a_space(qtbot, contact):
+    dialog = ContactDialog("US", contact)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert QApplication.focusWidget() is dialog.name_edit
+    if contact is not None:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, QApplication.focusWidget(), "Ana Beatriz Gonçalves")
+    assert dialog.isVisible()                       # no space pressed a button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)   # Return saves
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert dialog.result() == dialog.Accepted
+    assert dialog.fields()["name"] == "Ana Beatriz Gonçalves"
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.autoDefault()]
+    assert buttons == []                             # only Save is the default, and only for Return
+
+
+def focus_walk(dialog, steps):
+    """The widgets Tab goes through, from the Name field on."""
+    dialog.name_edit.setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in range(steps):
+        dialog.focusNextChild()
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_follows_the_form_top_to_bottom_including_rows_added_later(qtbot, dialog):
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    dialog.phones.add_button.click()             # rows added after the dialog opened
+    dialog.emails.add_row("work", "ada@example.com")
+    qtbot.waitUntil(lambda: dialog.phones.rows[1].isVisible() and dialog.emails.rows[1].isVisible(),
+                    timeout=2000)
+
+    def row(entry):
+        return [entry.label_box, entry.value_edit, entry.remove_button]
+    expected = [dialog.name_edit]
+    expected += row(dialog.phones.rows[0]) + row(dialog.phones.rows[1]) + [dialog.phones.add_button]
+    expected += row(dialog.emails.rows[0]) + row(dialog.emails.rows[1]) + [dialog.emails.add_button]
+    expected += [dialog.organization_edit, dialog.notes_edit,
+                 dialog.buttons.button(dialog.buttons.Save), dialog.buttons.button(dialog.buttons.Cancel),
+                 dialog.name_edit]
+    assert focus_walk(dialog, len(expected) - 1) == expected
+    dialog.phones.remove_row(dialog.phones.rows[0])
+    assert focus_walk(dialog, 4) == [dialog.name_edit] + row(dialog.phones.rows[0]) + [dialog.phones.add_button]
+
+
+def test_each_label_sits_level_with_the_top_of_its_field(qtbot, dialog):
+    dialog.resize(540, 620)
+    qtbot.waitUntil(lambda: dialog.notes_edit.isVisible() and dialog.notes_edit.height() > 0, timeout=2000)
+    labels = {label.text(): label for label in dialog.findChildren(QLabel) if label.text() in (
+        "Name", "Phones", "Notes")}
+    fields = {"Name": dialog.name_edit, "Phones": dialog.phones.rows[0].value_edit, "Notes": dialog.notes_edit}
+    for text, field in fields.items():
+        label_top = labels[text].mapTo(dialog, labels[text].rect().topLeft()).y()
+        field_top = field.mapTo(dialog, field.rect().topLeft()).y()
+        assert abs(label_top - field_top) < 12, (text, label_top, field_top)

@@ -4,7 +4,7 @@ import pytest
 from PyQt5.QtCore import QPersistentModelIndex, Qt
 
 from contacts.gui.models import ClusterModel, ContactFilterProxy, ContactTableModel, PagedBookModel
-from contacts.gui.models.contact_table_model import ContactRole, IdRole
+from contacts.gui.models.contact_table_model import PHONE, ContactRole, IdRole, display_text
 from contacts.gui.models.paged_book_model import PLACEHOLDER
 
 ADA = {"id": "ada", "name": "Ada Lovelace", "organization": "Analytical Engines", "notes": "poetical science",
@@ -53,7 +53,12 @@ def test_qt_model_tester_accepts_the_proxy_and_cluster_model(qtmodeltester, mode
 def test_columns_show_name_first_phone_first_email_and_organization(model):
     grace = model.index_of("grace")
     row = [model.index(grace.row(), column).data() for column in range(4)]
-    assert row == ["Grace Hopper", "", "grace@navy.example  (+1)", "US Navy"]
+    assert row == ["Grace Hopper", "", "grace@navy.example  (1 more)", "US Navy"]
+    three_phones = {"id": "x", "name": "X", "emails": [], "phones": [
+        {"label": "work", "number": "+44 20 7946 0958", "e164": "+442079460958"},
+        {"label": "home", "number": "+1 202 555 0143", "e164": "+12025550143"},
+        {"label": "mobile", "number": "+1 202 555 0144", "e164": "+12025550144"}]}
+    assert display_text(three_phones, PHONE) == "+44 20 7946 0958  (2 more)"     # not "(+2)", a country code
     assert model.index(grace.row(), 2).data(Qt.ToolTipRole) == "home: grace@navy.example\nwork: hopper@cobol.example"
     assert model.index_of("ada").data(ContactRole)["notes"] == "poetical science"
 

@@ -262,3 +262,13 @@ def test_showing_a_big_book_costs_the_gui_thread_work_per_screen_not_per_contact
         function, count = calls.busiest()
         assert count < book // 4, f"{what}: {function} called {count} times for {book} contacts"
     window.close()
+
+
+def test_a_search_in_a_big_book_shows_its_first_matches_at_the_top(qtbot, window):
+    scroll_to(qtbot, window, 400)
+    type_search(qtbot, window, "Person 02")              # 100 matches, more than the view holds
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 100 and shown(window, 0) == "Person 0200", timeout=3000)
+    qtbot.waitUntil(lambda: window.table.rowAt(0) == 0, timeout=3000)
+    window.search.clear()                                # back to the book: at its start
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK, timeout=3000)
+    qtbot.waitUntil(lambda: window.table.rowAt(0) == 0 and shown(window, 0) == "Person 0000", timeout=3000)

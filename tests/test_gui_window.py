@@ -2,7 +2,7 @@
 conflicts, unavailability, shortcuts and settings.  (The real cluster: test_gui_cluster.py.)"""
 import pytest
 from PyQt5.QtCore import QSettings, Qt
-from PyQt5.QtWidgets import QMessageBox
+from PyQt5.QtWidgets import QApplication, QMessageBox, QToolBar
 
 from contacts.gui.app import create_window
 from gui_fakes import FakeContactsService
@@ -335,3 +335,104 @@ def test_polls_list_the_contacts_again_only_when_something_changed(qtbot, window
     fake.edit_behind_the_back("ada", {"name": "Ada King"})
     qtbot.waitUntil(lambda: "Ada King" in rows(window), timeout=3000)
     assert fake.calls.count("list_contacts") == listed + 1
+
+
+def test_tab_leaves_every_table_instead_of_walking_its_cells(window):
+    tables = [window.table, window.cluster_panel.table]
+    window.show_trash()
+    tables.append(window.trash_dialog.table)
+    assert [table.tabKeyNavigation() for table in tables] == [False, False, False]
+
+
+def test_the_trash_works_from_the_keyboard(qtbot, window, fake):
+    fake.delete_contact("grace")
+    fake.delete_contact("ada")
+    window.show_trash()
+    trash = window.trash_dialog
+    trash.activateWindow()
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 2, timeout=3000)
+    # Tab goes search box -> list -> Restore -> Close
+    trash.search.setFocus()
+    seen = []
+    for _ in range(3):
+        trash.focusNextChild()
+        seen.append(QApplication.focusWidget())
+    assert seen == [trash.table, trash.restore_button, trash.close_button]
+    # Return on a selected row restores it (and leaves the trash open)
+    trash.table.setFocus()
+    trash.table.selectRow(0)
+    first = trash.proxy.index(0, 0).data()
+    qtbot.keyClick(trash.table, Qt.Key_Return)
+    qtbot.waitUntil(lambda: first in rows(window), timeout=3000)
+    assert trash.isVisible()
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    # Alt+R (the &Restore mnemonic) restores the selected one too
+    trash.table.selectRow(0)
+    second = trash.proxy.index(0, 0).data()
+    qtbot.keyClick(trash.table, Qt.Key_R, Qt.AltModifier)
+    qtbot.waitUntil(lambda: second in rows(window), timeout=3000)
+    assert trash.restore_button.text() == "&Restore"
+
+
+def test_a_new_search_shows_its_first_matches_at_the_top(qtbot, window, fake):
+    for n in range(300):
+        fake.add_contact({"id": f"p{n:03d}", "name": f"Person {n:03d}"})
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
+    window.table.scrollToBottom()
+    assert window.table.rowAt(0) > 200
+    qtbot.keyClicks(window.search, "Person 1")          # 100 matches, more than the view holds
+    assert window.proxy.rowCount() >= 100
+    assert window.table.verticalScrollBar().value() == 0 and window.table.rowAt(0) == 0
+
+
+def test_undo_and_redo_keep_their_short_text_and_name_the_change_in_the_tooltip(qtbot, window, fake):
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    undo_button = toolbar.widgetForAction(window.undo_action)
+    width = undo_button.sizeHint().width()
+    window.select_contact("ada")
+    window.edit_action.trigger()
+    fill_and_save(qtbot, window.contact_dialog, "Ana Beatriz Goncalves de Albuquerque")
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=3000)
+    assert window.undo_action.text() == "&Undo" and window.redo_action.text() == "&Redo"
+    assert "Goncalves de Albuquerque" in window.undo_action.toolTip()
+    assert undo_button.sizeHint().width() == width
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.redo_action.isEnabled() and not window.undo_action.isEnabled(), timeout=3000)
+    assert "Goncalves de Albuquerque" in window.redo_action.toolTip()
+    assert window.redo_action.text() == "&Redo"
+
+
+def is_shown_in_the_view(window, contact_id):
+    index = window.proxy.mapFromSource(window.proxy.sourceModel().index_of(contact_id))
+    return index.isValid() and window.table.viewport().rect().contains(window.table.visualRect(index))
+
+
+def test_an_added_undone_or_restored_contact_is_selected_and_scrolled_to(qtbot, window, fake):
+    for n in range(300):
+        fake.add_contact({"id": f"p{n:03d}", "name": f"Person {n:03d}"})
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
+    window.table.scrollToTop()
+    window.new_action.trigger()
+    fill_and_save(qtbot, window.contact_dialog, "Zoe Zimmermann")      # the last row, far below
+    qtbot.waitUntil(lambda: (window.current_contact() or {}).get("name") == "Zoe Zimmermann", timeout=3000)
+    assert is_shown_in_the_view(window, window.current_contact()["id"])
+    assert "Zoe Zimmermann" in window.detail.label.text()
+    # undo of a delete brings the contact back selected
+    window.select_contact("p299")
+    window.delete_action.trigger()
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Delete 'Person 299'", timeout=3000)
+    window.select_contact("ada")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: (window.current_contact() or {}).get("id") == "p299", timeout=3000)
+    assert is_shown_in_the_view(window, "p299")
+    # a restore from the trash too
+    fake.delete_contact("p150")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
+    window.table.scrollToTop()
+    window.show_trash()
+    trash = window.trash_dialog
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    trash.table.selectRow(0)
+    trash.restore_button.click()
+    qtbot.waitUntil(lambda: (window.current_contact() or {}).get("id") == "p150", timeout=3000)
+    assert is_shown_in_the_view(window, "p150")

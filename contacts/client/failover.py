@@ -63,8 +63,9 @@ class ContactsClient:
     ``ContactsClient()`` finds the name server through ``PYRO_NS_HOST`` / ``PYRO_NS_PORT``;
     ``ns_host``/``ns_port`` name another; ``uris`` lists replica URIs to use without a
     name server (with ``discover=False``, *only* those). ``timeout`` bounds each remote
-    call; a whole client call, failovers included, takes at most about
-    ``call_budget`` (default ``3 * timeout``) plus a replica's catch-up wait.
+    call; a whole client call, failovers included, asks each replica at most once and
+    starts no attempt that could end past ``call_budget`` (default ``3 * timeout``, plus one
+    replica's catch-up wait once one has waited).
     With ``tls_dir`` (default: ``CONTACTS_TLS_DIR``) it calls over TLS with the client
     certificate ``tls_client`` (default: ``CONTACTS_TLS_CLIENT``, or the only one there).
     """
@@ -287,31 +288,53 @@ class ContactsClient:
         return f"<ContactsClient {where}>"
 
     # -- one call, with failover ------------------------------------------------------------
-    def _call(self, method, args, kwargs, kind, may_waive=True):
+    def _call(self, method, args, kwargs, kind):
         """Run ``method`` on a live replica, moving to another on network failure.
 
         ``kind`` says what the call needs: "read" (sends ``after``), "read-barrier" and
         "write-existing" (the replica first catches up with this client's writes, so a
         contact written elsewhere is found and a later write wins over an earlier one),
-        "write" and "plain"."""
+        "write" and "plain".
+
+        Each replica is asked at most once per call, and no attempt starts that would end
+        past ``call_budget`` (plus one replica's catch-up wait, once one has waited)."""
         if self._closing.is_set():
             raise UnavailableError("this client is closed")
         self._start_watcher()
         started = time.monotonic()
-        tried = []
+        tried = []       # replicas this call is done with: asked, or refused without asking
+        asked = set()    # replicas this call was sent to (or that failed it): never asked twice
         problems = []
         refused = []   # replicas that answered, but lacked this client's writes (or were starting)
         may_wait = True
+        waived = False
         while True:
-            entry = self._choose(tried)
+            # the budget is checked before each attempt (and bounds the probes that choose a
+            # replica), never only after one: no attempt starts that would end past it
+            deadline = started + self.call_budget + (0 if may_wait else REPLICA_CATCH_UP_WAIT)
+            if tried and time.monotonic() + self.timeout > deadline:
+                problems.append(f"gave up after {time.monotonic() - started:.1f} s (call budget "
+                                f"{deadline - started:.1f} s)")
+                break
+            entry = self._choose(tried, deadline)
             if entry is None:
+                if (not waived and kind in ("read", "read-barrier") and refused
+                        and self._waive_lost_writes(refused)):
+                    # reads go on without writes no reachable replica holds: the replicas that
+                    # refused without being asked (known to lack them) may serve now; the ones
+                    # already asked are not asked again (each replica at most once per call)
+                    waived = True
+                    tried = [e for e in tried if e in asked]
+                    continue
                 break
             try:
                 result = self._attempt(entry, method, args, kwargs, kind, may_wait)
             except UnavailableError as exc:
-                # one replica already waited in vain for this client's writes: the others
-                # are tried only if they are known to hold them (no second long wait)
-                may_wait = False
+                if not isinstance(exc, _NotAsked):
+                    asked.add(entry)
+                    # one replica already waited in vain for this client's writes: the others
+                    # are tried only if they are known to hold them (no second long wait)
+                    may_wait = False
                 # the replica answered that it cannot serve (still starting, or behind this
                 # client's writes): not a failure of the replica, but use another for a while
                 problems.append(f"{entry.label()}: {exc}")
@@ -324,6 +347,7 @@ class ContactsClient:
             except Exception as exc:
                 if not is_network_failure(exc):
                     raise
+                asked.add(entry)
                 problems.append(f"{entry.label()}: {_describe(exc, self.timeout)}")
                 log.info("%s failed (%s); trying another replica", entry.label(), _describe(exc, self.timeout))
                 self.directory.failed(entry, exc)
@@ -332,11 +356,6 @@ class ContactsClient:
                 tried.append(entry)
             else:
                 return result
-            if time.monotonic() - started > self.call_budget:
-                problems.append(f"gave up after {time.monotonic() - started:.1f} s")
-                break
-        if may_waive and kind in ("read", "read-barrier") and refused and self._waive_lost_writes(refused):
-            return self._call(method, args, kwargs, kind, may_waive=False)
         error = UnavailableError(self._unavailable_message(problems))
         self._emit({"type": "unavailable", "error": str(error)})
         raise error
@@ -382,7 +401,7 @@ class ContactsClient:
                 VersionVector(self._seen) if self.read_your_writes else VersionVector())
         behind = bool(seen) and not entry.vector.covers(seen)
         if behind and not may_wait and kind in ("read", "read-barrier", "write-existing"):
-            raise UnavailableError(f"lacks {entry.vector.missing_from(seen)} of this client's writes")
+            raise _NotAsked(f"lacks {entry.vector.missing_from(seen)} of this client's writes")
         catch_up = self.timeout + REPLICA_CATCH_UP_WAIT
         kwargs = dict(kwargs)
         with self._pool.borrow(entry.uri, self.timeout) as proxy:
@@ -431,8 +450,9 @@ class ContactsClient:
             self._emit({"type": "unreplicated", "missing": self.unreplicated})
 
     # -- choosing a replica -----------------------------------------------------------------
-    def _choose(self, tried):
-        """The replica for the next attempt: the one in use, or the best other live one."""
+    def _choose(self, tried, deadline=None):
+        """The replica for the next attempt: the one in use, or the best other live one
+        (probes give up at ``deadline``, time.monotonic(), when given)."""
         with self._lock:
             current = self._current
         if current is not None and current not in tried and not current.avoided:
@@ -442,12 +462,12 @@ class ContactsClient:
                 current = self._current
             if current is not None and current not in tried and not current.avoided:
                 return current          # another thread failed over meanwhile
-            entry = self._find_replica(tried)
+            entry = self._find_replica(tried, deadline)
             event = self._use(entry) if entry is not None else None
         self._emit(event)
         return entry
 
-    def _find_replica(self, tried):
+    def _find_replica(self, tried, deadline=None):
         now = time.monotonic()
         refreshed = False
         if self.name_server and (not self.directory.usable(tried) or self._ns_checked is None):
@@ -457,16 +477,17 @@ class ContactsClient:
         if not candidates:
             # last resort: a replica that failed earlier may be back already
             candidates = [e for e in self.directory.entries() if e not in tried]
-        best = self._probe(candidates)
+        best = self._probe(candidates, deadline)
         if best is None:
             # replicas learnt meanwhile (from the name server, or from the peers a probed
             # replica listed before failing us) get their chance too
             if self.name_server and not refreshed and now - (self._ns_checked or 0) > 0.5:
                 self._refresh_from_name_server()
-            best = self._probe([e for e in self.directory.entries() if e not in tried and e not in candidates])
+            best = self._probe([e for e in self.directory.entries() if e not in tried and e not in candidates],
+                               deadline)
         return best
 
-    def _probe(self, candidates):
+    def _probe(self, candidates, deadline=None):
         """Ping ``candidates`` at once; the most preferred that answered and holds this
         client's writes (else the one missing least), or None."""
         if not candidates:
@@ -480,7 +501,7 @@ class ContactsClient:
             threading.Thread(target=self._probe_one, args=(entry, results),
                              name="contacts-probe", daemon=True).start()
         answered = {}     # entry -> how many of this client's writes it lacks
-        deadline = time.monotonic() + self.timeout + 0.5
+        deadline = min(time.monotonic() + self.timeout + 0.5, deadline or float("inf"))
         first_good = None  # when the first replica holding all this client's writes answered
         pending = set(candidates)
         while pending:
@@ -643,6 +664,10 @@ class ContactsClient:
                 self._emit(event)
                 break
         return last_current_ping
+
+
+class _NotAsked(UnavailableError):
+    """A replica refused without being asked: it is known to lack this client's writes."""
 
 
 def _describe(exc, timeout):

@@ -85,6 +85,9 @@ class Session(QObject):
     #: open in the edit dialog, see watch_contact)
     contactChanged = pyqtSignal(str, dict)
     contactRemoved = pyqtSignal(str)
+    #: this window's own write (add, edit, restore, an undo or redo) shows a contact (its id):
+    #: the window selects it once the table holds it
+    contactWritten = pyqtSignal(str)
 
     def __init__(self, client_factory, parent=None, poll_interval_ms=POLL_INTERVAL_MS, region=None,
                  large_book=LARGE_BOOK, page_size=PAGE_SIZE):
@@ -431,11 +434,12 @@ class Session(QObject):
         where the contact now stands (it may have moved in or out of them)."""
         if not self.paged:
             self.contacts.upsert(contact)
-            return
-        self.book.upsert(contact)
-        if self.contacts.contact(contact["id"]) is not None:
-            self.contacts.upsert(contact)
-        self.poll()
+        else:
+            self.book.upsert(contact)
+            if self.contacts.contact(contact["id"]) is not None:
+                self.contacts.upsert(contact)
+            self.poll()
+        self.contactWritten.emit(contact["id"])
 
     def _show_deleted(self, contact_id):
         if not self.paged or self.contacts.contact(contact_id) is not None:

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 #: a message through Python's AST, so decoding a 5000-update batch alone took ~200 MB;
 #: 1000 keeps a replica under ~80 MB
 MAX_PAGE = 5000
+#: the page fetch_updates and fetch_snapshot send when the caller gives no limit (None):
+#: a peer's batch_size; never "everything", which had no bound at all
+DEFAULT_PAGE = 500
 MAX_SQL_INT = 2 ** 63 - 1
 #: find_by_id_prefix: a prefix is lowercase hex (the ids this code makes), at most MAX_ID_PREFIX
 #: long; it answers ID_PREFIX_LIMIT contacts unless asked, never more than MAX_ID_PREFIX_LIMIT
@@ -59,6 +62,12 @@ def _answer(rows, limit, what, hint=PAGE_HINT):
 def _fetch_limit(limit):
     """How many rows to read for ``limit`` (-1: no limit): one past MAX_ANSWER tells "too many"."""
     return MAX_ANSWER + 1 if limit < 0 else limit
+
+
+def _page_size(limit, maximum):
+    """A replica-method page size: ``None`` is DEFAULT_PAGE, 0 is 1, else 1..``maximum``."""
+    limit = _check_limit(limit, maximum=maximum)
+    return DEFAULT_PAGE if limit < 0 else max(limit, 1)
 
 
 def _check_limit(limit, field="limit", maximum=None):
@@ -281,7 +290,8 @@ class ContactBook:
 
     # -- replica methods ---------------------------------------------------------
     def apply_update(self, update):
-        """Apply one update from a peer (idempotent); returns this replica's vector."""
+        """Apply one update from a peer (idempotent), as a batch of one: returns
+        ``{"applied": 1 if it was new else 0, "vector": this replica's version vector}``."""
         return self.apply_updates([update])
 
     def apply_updates(self, updates):
@@ -296,10 +306,11 @@ class ContactBook:
         return {"applied": applied, "vector": self.store.vector.to_wire()}
 
     def fetch_updates(self, vector, limit=500):
-        """Updates this replica holds past ``vector`` (the asker's version vector)."""
+        """Updates this replica holds past ``vector`` (the asker's version vector): at most
+        ``limit`` (1..MAX_BATCH; 0 counts as 1, None as DEFAULT_PAGE)."""
         self._require_replica("fetch_updates")
         vector = VersionVector.from_wire(vector)
-        limit = _check_limit(limit, maximum=MAX_BATCH) or 1
+        limit = _page_size(limit, MAX_BATCH)
         mine = self.store.vector.to_wire()
         updates, complete = self.store.updates_since(vector, limit)
         return {"updates": updates, "complete": complete, "more": len(updates) >= limit,
@@ -307,12 +318,13 @@ class ContactBook:
 
     def fetch_snapshot(self, after_id="", limit=500):
         """A page of full contact states (tombstones included), for a peer whose gap
-        is no longer in this replica's update record."""
+        is no longer in this replica's update record: at most ``limit`` (1..MAX_PAGE; 0
+        counts as 1, None as DEFAULT_PAGE)."""
         self._require_replica("fetch_snapshot")
         if not isinstance(after_id, str):
             raise WrongTypeError("after_id", "must be a string")
         check_unicode("after_id", after_id)
-        limit = _check_limit(limit, maximum=MAX_PAGE) or 1
+        limit = _page_size(limit, MAX_PAGE)
         vector = self.store.vector.to_wire()
         states = self.store.snapshot_page(after_id, limit)
         return {"states": states, "more": len(states) >= limit, "vector": vector}

@@ -42,16 +42,20 @@ def quick_fold(text):
     return text.lower() if text.isascii() else fold(text)
 
 
+def _more(entries):
+    """'  (2 more)' after the first of several; not '(+2)', which reads as a country code."""
+    more = len(entries or []) - 1
+    return f"  ({more} more)" if more > 0 else ""
+
+
 def display_text(contact, column):
     """What a cell shows (the first phone and email, with how many more)."""
     if column == NAME:
         return contact.get("name", "")
     if column == PHONE:
-        more = len(contact.get("phones") or []) - 1
-        return first_phone(contact) + (f"  (+{more})" if more > 0 else "")
+        return first_phone(contact) + _more(contact.get("phones"))
     if column == EMAIL:
-        more = len(contact.get("emails") or []) - 1
-        return first_email(contact) + (f"  (+{more})" if more > 0 else "")
+        return first_email(contact) + _more(contact.get("emails"))
     if column == ORGANIZATION:
         return contact.get("organization", "")
     return None

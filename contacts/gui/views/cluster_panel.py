@@ -16,6 +16,7 @@ class ClusterPanel(QDockWidget):
         self.table.setModel(cluster_model)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)   # Tab moves on, not from cell to cell
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setToolTip("As the replica in use sees the cluster: lag is how many updates a "

@@ -137,6 +137,8 @@ class EntryList(QWidget):
     """The phones (or emails) of a contact: rows plus an 'Add' button."""
 
     changed = pyqtSignal()
+    #: a row was added or removed (the dialog puts the Tab order right again)
+    rowsChanged = pyqtSignal()
 
     def __init__(self, kind, labels, limit, parent=None, region=None):
         super().__init__(parent)
@@ -145,6 +147,7 @@ class EntryList(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.add_button = QPushButton(f"Add {kind}")
+        self.add_button.setAutoDefault(False)   # Return saves the dialog, wherever the focus is
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         self._layout.addWidget(self.add_button, 0, Qt.AlignLeft)
 
@@ -155,6 +158,7 @@ class EntryList(QWidget):
         self._layout.insertWidget(len(self.rows), row)
         self.rows.append(row)
         self.add_button.setEnabled(len(self.rows) < self.limit)
+        self.rowsChanged.emit()
         if focus:
             row.value_edit.setFocus()
         self.changed.emit()
@@ -165,7 +169,13 @@ class EntryList(QWidget):
         row.setParent(None)
         row.deleteLater()
         self.add_button.setEnabled(len(self.rows) < self.limit)
+        self.rowsChanged.emit()
         self.changed.emit()
+
+    def focus_order(self):
+        """Its widgets in Tab order: each row's label, value and remove button, then Add."""
+        return [w for row in self.rows for w in (row.label_box, row.value_edit, row.remove_button)] + [
+            self.add_button]
 
     def set_entries(self, entries, value_key):
         for row in list(self.rows):
@@ -204,6 +214,8 @@ class ContactDialog(QDialog):
         banner_buttons.addWidget(self.keep_mine_button)
         banner_layout.addLayout(banner_buttons)
         self.banner.hide()
+        for button in (self.use_theirs_button, self.keep_mine_button):
+            button.setAutoDefault(False)
         self.use_theirs_button.clicked.connect(self.use_theirs)
         self.keep_mine_button.clicked.connect(self.keep_mine)
 
@@ -212,12 +224,15 @@ class ContactDialog(QDialog):
         self.organization_edit = QLineEdit()
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(80)
+        self.notes_edit.setMinimumHeight(80)   # and takes the height left, under its label
         self.phones = EntryList("phone", PHONE_LABELS, MAX_PHONES, region=region)
         self.emails = EntryList("email", EMAIL_LABELS, MAX_EMAILS)
         self.errors = {f: _ErrorLabel() for f in ("name", "organization", "notes")}
 
         form = QFormLayout()
+        # labels level with the top of their field (the Notes box, a phone list), not centred
+        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         form.addRow("Name", self._with_error(self.name_edit, "name"))
         form.addRow("Phones", self.phones)
         form.addRow("Emails", self.emails)
@@ -228,11 +243,17 @@ class ContactDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFocusPolicy(Qt.NoFocus)   # Tab goes to the fields in it, not to the area
         scroll.setWidget(inner)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # Return saves from any field; no button takes the focus (and so the Space typed
+        # next) when the dialog opens: the Name field has it
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+        self.buttons.button(QDialogButtonBox.Save).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
@@ -246,6 +267,20 @@ class ContactDialog(QDialog):
         self.phones.changed.connect(self.validate)
         self.emails.changed.connect(self.validate)
         self.validate()
+        self._order_tabs()
+        self.phones.rowsChanged.connect(self._order_tabs)
+        self.emails.rowsChanged.connect(self._order_tabs)
+        self.name_edit.setFocus(Qt.OtherFocusReason)   # not the Save button (QDialog's choice)
+
+    def _order_tabs(self):
+        """Tab goes down the form as it is shown, rows added later included (Qt's own order
+        is the order the widgets were made in, which puts new rows last)."""
+        order = [self.use_theirs_button, self.keep_mine_button, self.name_edit]
+        order += self.phones.focus_order() + self.emails.focus_order()
+        order += [self.organization_edit, self.notes_edit,
+                  self.buttons.button(QDialogButtonBox.Save), self.buttons.button(QDialogButtonBox.Cancel)]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _with_error(self, widget, field):
         box = QWidget()

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table, not walks its cells
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -106,6 +107,10 @@ class MainWindow(QMainWindow):
             for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
                 signal.connect(self._update_empty_hint)
         self.search.textChanged.connect(self._update_empty_hint)
+        self._top_on_answer = False
+        for signal in (session.contacts.modelReset, session.contacts.rowsInserted,
+                       session.contacts.rowsRemoved, session.contacts.layoutChanged):
+            signal.connect(self._answer_shown)
         self.detail = DetailPane()
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
@@ -119,6 +124,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         session.contactChanged.connect(self._contact_changed)
+        # what this window added, restored or undid: selected and scrolled to once the table
+        # holds it (a big book's row comes with the next read of its page)
+        self._to_select, self._to_select_until, self._selecting_more = [], 0.0, False
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(0)   # the contacts of one write (a restore of several) together
+        self._select_timer.timeout.connect(self._select_written)
+        session.contactWritten.connect(self._contact_written)
+        for proxy in (self.filter_proxy, self.book_proxy):
+            for signal in (proxy.rowsInserted, proxy.modelReset, proxy.layoutChanged, proxy.dataChanged):
+                signal.connect(lambda *_: self._to_select and self._select_timer.start())
+        session.tableModelChanged.connect(lambda: self._to_select and self._select_timer.start())
         session.contactRemoved.connect(self._contact_removed)
         for model in (session.contacts, session.book):
             model.rowsInserted.connect(self._update_count)
@@ -181,12 +198,17 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
             self.table.addAction(action)
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
+        # not stack.createUndoAction(): its text is "Undo Edit 'Ana Beatriz Gonçalves'", and the
+        # toolbar button grows with it and pushes Redo and Trash around. The text stays short;
+        # the tooltip names the change
+        self.undo_action = self._action("&Undo", stack.undo, [QKeySequence("Ctrl+Z")])
+        self.redo_action = self._action("&Redo", stack.redo,
+                                        [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.undoTextChanged.connect(self._update_undo_actions)
+        stack.redoTextChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.find_action = self._action("&Find", self.focus_search, [QKeySequence.Find])
         self.trash_action = self._action("&Trash…", self.show_trash, [], "Deleted contacts, with restore")
         self.settings_action = self._action("&Settings…", self.show_settings)
@@ -222,6 +244,16 @@ class MainWindow(QMainWindow):
                        self.redo_action, None, self.trash_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
+    def _update_undo_actions(self, *_):
+        stack = self.session.undo_stack
+        for action, verb, can, text, key in (
+                (self.undo_action, "Undo", stack.canUndo(), stack.undoText(), "Ctrl+Z"),
+                (self.redo_action, "Redo", stack.canRedo(), stack.redoText(), "Ctrl+Shift+Z")):
+            action.setEnabled(can)
+            tip = f"{verb} {text}" if can and text else f"Nothing to {verb.lower()}"
+            action.setToolTip(f"{tip} ({key})")
+            action.setStatusTip(tip)
+
     @property
     def proxy(self):
         """What the table shows: ``filter_proxy`` (the whole book, a search answer) or
@@ -251,6 +283,29 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
             self.table.scrollTo(index)
         return index.isValid()
+
+    def _contact_written(self, contact_id):
+        if not self._select_timer.isActive():
+            self._to_select, self._selecting_more = [], False   # a new write: a new selection
+        if contact_id not in self._to_select:
+            self._to_select.append(contact_id)
+        self._to_select_until = time.monotonic() + 10
+        self._select_timer.start()
+
+    def _select_written(self):
+        if time.monotonic() > self._to_select_until:
+            self._to_select = []   # it never showed (a search hides it): leave the selection alone
+            return
+        found = [i for i in self._to_select
+                 if self.proxy.mapFromSource(self.proxy.sourceModel().index_of(i)).isValid()]
+        for contact_id in found:
+            index = self.proxy.mapFromSource(self.proxy.sourceModel().index_of(contact_id))
+            flags = QItemSelectionModel.Rows | (
+                QItemSelectionModel.Select if self._selecting_more else QItemSelectionModel.ClearAndSelect)
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+            self._selecting_more = True
+            self._to_select.remove(contact_id)
 
     def _selection_changed(self, *_):
         contact = self.current_contact()
@@ -289,12 +344,14 @@ class MainWindow(QMainWindow):
             self.filter_proxy.sort(-1)   # the source's order (a search answer's: by name)
         shown = self.book_proxy if self.session.table_model is self.session.book else self.filter_proxy
         if self.table.model() is not shown:
+            self._top_on_answer = False
             # the header keeps its sections (same columns): widths, order and sort arrow stay
             selection = self.table.selectionModel()
             self.table.setModel(shown)
             selection.deleteLater()   # the view made a new one and leaves the old one to us
             self.table.selectionModel().selectionChanged.connect(self._selection_changed)
             self._selection_changed()
+            self.table.scrollToTop()   # a search answer or the book again: from its top
         if whole and not self.table.isSortingEnabled():
             self.table.setSortingEnabled(True)   # sorts again by the header's column
         self.table.horizontalHeader().setToolTip("" if whole else BIG_BOOK_ORDER)
@@ -326,10 +383,19 @@ class MainWindow(QMainWindow):
         text = self.search.text()
         if self.session.paged:
             self.filter_proxy.set_query("")
+            # the replica's answer comes later: show it from its top when it does
+            self._top_on_answer = text.strip() != self.session.remote_query
             self.session.search_remote(text)
         else:
             self.session.search_remote("")
             self.filter_proxy.set_query(text)
+        self.table.scrollToTop()   # the first matches, not the old scroll position
+
+    def _answer_shown(self, *_):
+        """A big book's search answer (or its first part) arrived: show it from its top."""
+        if self._top_on_answer and self.session.paged and self.session.table_model is self.session.contacts:
+            self._top_on_answer = False
+            self.table.scrollToTop()
 
     def _update_empty_hint(self, *_):
         if self.proxy.rowCount():

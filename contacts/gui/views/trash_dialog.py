@@ -1,7 +1,13 @@
-"""The trash: deleted contacts (tombstones), with restore."""
-from PyQt5.QtCore import Qt
-from PyQt5.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit,
-                             QPushButton, QTableView, QVBoxLayout)
+"""The trash: deleted contacts (tombstones), with restore.
+
+Keyboard: Tab goes search box -> list -> Restore -> Close; Return (or Enter) on the
+selected rows restores them, so does Alt+R (the &Restore mnemonic) wherever the focus
+is; Esc closes the trash.  Return or Down in the search box goes to the first match.
+"""
+from PyQt5.QtCore import QItemSelectionModel, Qt
+from PyQt5.QtGui import QKeySequence
+from PyQt5.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                             QPushButton, QShortcut, QTableView, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole
@@ -24,19 +30,42 @@ class TrashDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)   # Tab leaves the list (for Restore), not walks its cells
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.doubleClicked.connect(self.restore_selected)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton("&Restore")   # Alt+R
+        self.restore_button.setToolTip("Restore the selected contacts (Return, Alt+R)")
         self.restore_button.clicked.connect(self.restore_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ActionRole)
-        buttons.rejected.connect(self.reject)
+        # a plain row of buttons, not a QDialogButtonBox: that one sets its own Tab order
+        # (Close before Restore here), and neither button is a default: a default button
+        # would take Return from the list and close the trash unrestored
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.restore_button, self.close_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+            buttons.addWidget(button)
+        for key in (Qt.Key_Return, Qt.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.restore_selected, context=Qt.WidgetShortcut)
+            QShortcut(QKeySequence(key), self.search, self._to_first_match, context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key_Down), self.search, self._to_first_match, context=Qt.WidgetShortcut)
+        for first, second in ((self.search, self.table), (self.table, self.restore_button),
+                              (self.restore_button, self.close_button)):
+            QWidget.setTabOrder(first, second)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Deleted contacts stay here (on every replica) until restored."))
         layout.addWidget(self.search)
         layout.addWidget(self.table)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
+
+    def _to_first_match(self):
+        if self.proxy.rowCount():
+            self.table.setFocus(Qt.ShortcutFocusReason)
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
     def selected_contacts(self):
         rows = self.table.selectionModel().selectedRows()
