@@ -4,7 +4,7 @@
 #   PYRO_NS_PORT  port (default 9090)
 #   CONTACTS_NS_DIR  where its registrations are stored (sql: storage, survives restarts;
 #                    default ~/.local/share/contacts/nameserver)
-#   CONTACTS_TLS_DIR TLS with mutual certificates (made by python -m contacts.certs): serve with
+#   CONTACTS_TLS_DIR TLS with mutual certificates (made by python -m contacts.security.certs): serve with
 #                    nameserver.crt, accept only callers with a certificate of the cluster CA
 #   PYRO_MAX_MESSAGE_SIZE  largest request accepted (default 1 MiB: name server calls are tiny)
 # Extra arguments are passed on to python -m Pyro5.nameserver.
@@ -20,7 +20,7 @@ if [ -n "${CONTACTS_TLS_DIR:-}" ]; then
     for file in ca.crt nameserver.crt nameserver.key; do
         if [ ! -f "$tls_dir/$file" ]; then
             echo "nameserver.sh: $tls_dir/$file is missing; make it with" \
-                 "python -m contacts.certs --dir $tls_dir" >&2
+                 "python -m contacts.security.certs --dir $tls_dir" >&2
             exit 2
         fi
     done

@@ -34,7 +34,7 @@ from Pyro5.api import Daemon, Proxy, expose  # noqa: E402
 
 from contacts import pyro_settings
 from measure import rate  # noqa: E402  bench/measure.py
-from contacts.replica.book import MAX_BATCH
+from contacts.protocol import MAX_BATCH
 from contacts.cluster import LocalCluster, wait_until
 
 BATCH = 500

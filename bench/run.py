@@ -45,8 +45,9 @@ import syncobj_rate  # noqa: E402  bench/syncobj_rate.py
 from contacts import pyro_settings
 from contacts.client import ContactsClient
 from contacts.cluster import LocalCluster, wait_until
-from contacts.config import MAX_ANSWER, Settings
-from contacts.replication.peer_link import PEER_SERIALIZER
+from contacts.config import Settings
+from contacts.protocol import MAX_ANSWER
+from contacts.protocol import PEER_SERIALIZER
 
 contact = replication_bench.contact
 DOC = ROOT / "docs" / "benchmarks.md"

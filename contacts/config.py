@@ -9,15 +9,9 @@ import dataclasses
 import os
 from pathlib import Path
 
+from .protocol import MAX_BATCH
+
 ACK_MODES = ("local", "peer")
-#: most updates a replica takes in one replication call (apply_updates, fetch_updates): peers
-#: send batch_size, so batch_size may not exceed it (contacts.replica.book explains the figure)
-MAX_BATCH = 1000
-#: most contacts one list_contacts / list_deleted / search answer carries.  A bare proxy
-#: speaks serpent, which needs ~5 KB of replica memory per contact it encodes: the
-#: 100,000-contact answer took 26 s and 554 MB (docs/benchmarks.md); 10,000 stay ~50 MB.
-#: ContactsClient.list_contacts() pages past it by itself.
-MAX_ANSWER = 10_000
 
 
 @dataclasses.dataclass

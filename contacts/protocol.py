@@ -1,9 +1,22 @@
-"""How this project's errors cross the Pyro5 wire.
+"""The wire contract between replicas and clients: every limit of a call, the shapes of
+an update and of a request id, the serializers, and how errors cross Pyro5.
 
-Replicas call :func:`send_errors_as_builtins` once: every :class:`ContactsError`
+Limits (a longer request or answer is refused with a ValidationError saying so):
+
+- MAX_ANSWER contacts in one list_contacts / list_deleted / search answer;
+- MAX_BATCH updates in one apply_updates call or fetch_updates page, MAX_PAGE states in
+  one fetch_snapshot page, DEFAULT_PAGE when the caller gives no limit;
+- MAX_REQUEST_ID characters of a request id; MAX_ID_PREFIX hex digits of an id prefix;
+- pyro_settings.MAX_MESSAGE_SIZE bytes in one Pyro5 message.
+
+Errors: replicas call :func:`send_errors_as_builtins` once: every :class:`ContactsError`
 is serialized as its built-in base type (so any Pyro5 client can rebuild it) with
 an ``error_type`` attribute naming the precise class.  Clients of this package call
 :func:`receive_precise_errors` to get the precise class back.
+
+Serializers: a replica answers each caller in the caller's serializer; it decodes serpent
+(Pyro5's default, what a bare REPL proxy speaks) and json, never marshal
+(pyro_settings.harden_server_serializers).  ContactsClient and peer links speak json.
 """
 from Pyro5.api import SerializerBase
 
@@ -27,6 +40,35 @@ def check_request_id(request_id):
         raise ValidationError("request_id", f"must be 1-{MAX_REQUEST_ID} characters")
     return check_unicode("request_id", request_id)
 
+
+#: most updates a replica takes in one replication call (apply_updates, fetch_updates): peers
+#: send batch_size (500), so batch_size may not exceed it.  A caller may send more, but
+#: serpent (Pyro5's default) parses a message through Python's AST: a 5000-update batch
+#: took ~200 MB of replica memory to decode, 1000 stay under ~80 MB (docs/benchmarks.md)
+MAX_BATCH = 1000
+#: most contacts one list_contacts / list_deleted / search answer carries.  A bare proxy
+#: speaks serpent, which needs ~5 KB of replica memory per contact it encodes: the
+#: 100,000-contact answer took 26 s and 554 MB (docs/benchmarks.md); 10,000 stay ~50 MB.
+#: ContactsClient.list_contacts() pages past it by itself.
+MAX_ANSWER = 10_000
+#: what ContactsClient and peer links speak: contacts are plain dicts, lists, strings and ints;
+#: json decodes them several times faster than serpent (docs/benchmarks.md)
+CLIENT_SERIALIZER = "json"
+PEER_SERIALIZER = "json"
+#: most states in one fetch_snapshot page (a full copy)
+MAX_PAGE = 5000
+#: the page fetch_updates and fetch_snapshot send when the caller gives no limit (None):
+#: a peer's batch_size; never "everything", which had no bound at all
+DEFAULT_PAGE = 500
+#: offsets and sequence numbers beyond SQLite's integer are refused, not overflowed
+MAX_SQL_INT = 2 ** 63 - 1
+#: find_by_id_prefix: a prefix is lowercase hex (the ids this code makes), at most MAX_ID_PREFIX
+#: long; it answers ID_PREFIX_LIMIT contacts unless asked, never more than MAX_ID_PREFIX_LIMIT
+MAX_ID_PREFIX = 64
+ID_PREFIX_LIMIT = 10
+MAX_ID_PREFIX_LIMIT = 100
+#: how long a read that must reflect a client's earlier writes waits for this replica to catch up
+READ_AFTER_TIMEOUT = 3.0
 
 _installed = {"send": False, "receive": False}
 

@@ -1,7 +1,8 @@
 """Replication batches: what a replica accepts in one call bounds what its peers may send."""
 import pytest
 
-from contacts.config import MAX_BATCH, Settings
+from contacts.config import Settings
+from contacts.protocol import MAX_BATCH
 
 
 def test_a_batch_size_peers_would_refuse_is_a_bad_setting():

@@ -6,7 +6,8 @@ from Pyro5.api import Proxy
 
 from contacts.replica.book import ContactBook
 from contacts.client import ContactsClient
-from contacts.config import MAX_ANSWER, Settings
+from contacts.config import Settings
+from contacts.protocol import MAX_ANSWER
 from contacts.errors import ValidationError
 from contacts.replica.store import ContactStore
 

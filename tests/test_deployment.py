@@ -30,7 +30,7 @@ PROBE = textwrap.dedent("""
     from Pyro5.api import Proxy
     from contacts.client import ContactsClient
     from contacts.replica.registration import list_replicas, name_server_proxy
-    from contacts import tls
+    from contacts.security import tls
     if os.environ.get("CONTACTS_TLS_DIR"):
         tls.configure_client_tls(os.environ["CONTACTS_TLS_DIR"])
     ns_host, command = sys.argv[1], sys.argv[2]

@@ -121,12 +121,14 @@ def test_none_for_any_limit_gives_a_bounded_answer(tmp_path, monkeypatch):
             assert all("write" in r for r in book.add_contacts(contacts[start:start + 600]))
         for old in contacts[:800]:
             book.delete_contact(old["id"])
-        total = {"list_contacts": 400, "list_deleted": 800, "search": 400, "fetch_updates": 2000,
-                 "fetch_snapshot": 1200}
+        # ids find_by_id_prefix can name: more than its default limit (10)
+        book.add_contacts([{**VALID_CONTACT, "name": f"Cafe {i}", "id": f"cafe{i:04x}"} for i in range(15)])
+        total = {"list_contacts": 415, "list_deleted": 800, "search": 400, "fetch_updates": 2015,
+                 "fetch_snapshot": 1215, "find_by_id_prefix": 15}
         for (method, name), most in limit_parameters().items():
             parameters = list(inspect.signature(getattr(ContactBook, method)).parameters)[1:]
             args = {"list_contacts": [0, 700], "list_deleted": [0, 700], "search": ["Many", 700],
-                    "fetch_updates": [{}, 500], "fetch_snapshot": ["", 500]}[method]
+                    "fetch_updates": [{}, 500], "fetch_snapshot": ["", 500], "find_by_id_prefix": ["cafe", 10]}[method]
             args[parameters.index(name)] = None
             try:
                 answer = _items(method, getattr(book, method)(*args))

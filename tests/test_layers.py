@@ -2,7 +2,6 @@
 pyproject.toml against every import in the package (function-level ones included)."""
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest

@@ -106,9 +106,11 @@ def test_find_by_id_prefix_over_the_wire(book_cluster):
         for bad in (0, 101, -1):
             with pytest.raises(ValueError, match="limit"):
                 proxy.find_by_id_prefix("cafe", bad)
-        for bad in (None, "5", True):
+        for bad in ("5", True):
             with pytest.raises(TypeError, match="limit"):
                 proxy.find_by_id_prefix("cafe", bad)
+        # None is the default limit, as for every other limit of the API
+        assert [c["id"] for c in proxy.find_by_id_prefix(PARROT_ID, None)] == [PARROT_ID]
 
 
 def test_the_store_reads_a_range_of_the_id_index(tmp_path):

@@ -20,6 +20,7 @@ Errors a replica *answers* with (ContactNotFound, ValidationError ...) reach the
 as the precise class and never cause a failover. UnavailableError means no replica
 could serve.
 """
+import dataclasses
 import logging
 import os
 import queue
@@ -30,7 +31,8 @@ import uuid
 from Pyro5.errors import PyroError
 
 from .. import pyro_settings
-from ..config import MAX_ANSWER, name_server_address
+from ..config import name_server_address
+from ..protocol import MAX_ANSWER, READ_AFTER_TIMEOUT
 from .discovery import ReplicaDirectory
 from ..errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .proxy_pool import ProxyPool, is_network_failure
@@ -48,9 +50,32 @@ NS_REFRESH_DEGRADED = 3.0
 #: seconds between pings of the replica in use (to learn peers) while all is fine
 CURRENT_PING_INTERVAL = 15.0
 
-#: how long a replica waits to catch up with a read's ``after`` (contacts.replica.book.READ_AFTER_TIMEOUT;
-#: not imported from there so that the client loads no server code)
-REPLICA_CATCH_UP_WAIT = 3.0
+#: how long a replica waits to catch up with a read's ``after`` (the wire contract's figure)
+REPLICA_CATCH_UP_WAIT = READ_AFTER_TIMEOUT
+
+
+@dataclasses.dataclass(frozen=True)
+class CallKind:
+    """What one kind of call needs of the replica it runs on (read-your-writes)."""
+
+    #: the replica must hold this client's writes (else another is asked, or it catches up)
+    needs_writes: bool = False
+    #: the replica catches up with them before the call (a barrier), so a contact written
+    #: elsewhere is found and a later write wins over an earlier one
+    catch_up_first: bool = False
+    #: the call itself sends ``after=`` (the replica waits inside the read)
+    sends_after: bool = False
+    #: every write of this client, even those waived because no reachable replica holds them
+    every_write: bool = False
+    #: may go on without writes that no reachable replica holds (see _waive_lost_writes)
+    waivable: bool = False
+
+
+READ = CallKind(needs_writes=True, sends_after=True, waivable=True)
+READ_BARRIER = CallKind(needs_writes=True, catch_up_first=True, waivable=True)
+WRITE_EXISTING = CallKind(needs_writes=True, catch_up_first=True, every_write=True)
+WRITE = CallKind()      # a new contact: nothing to catch up with
+PLAIN = CallKind()      # status calls
 
 
 def new_request_id():
@@ -121,7 +146,7 @@ class ContactsClient:
         contact = dict(contact)
         if contact.get("id") is None:
             contact["id"] = uuid.uuid4().hex
-        return self._call("add_contact", (contact,), {"request_id": new_request_id()}, "write")
+        return self._call("add_contact", (contact,), {"request_id": new_request_id()}, WRITE)
 
     def add_contacts(self, contacts):
         """Add many contacts (at most 1000) in one call and one commit on the replica.
@@ -136,33 +161,33 @@ class ContactsClient:
             if isinstance(contact, dict) and contact.get("id") is None:
                 contact = dict(contact, id=uuid.uuid4().hex)
             batch.append(contact)
-        return self._call("add_contacts", (batch,), {}, "write")
+        return self._call("add_contacts", (batch,), {}, WRITE)
 
     def update_contact(self, contact_id, changes):
         """Change some fields of a contact; returns the contact."""
         return self._call("update_contact", (contact_id, changes), {"request_id": new_request_id()},
-                          "write-existing")
+                          WRITE_EXISTING)
 
     def delete_contact(self, contact_id):
         """Move a contact to the trash (it can be restored)."""
-        self._call("delete_contact", (contact_id,), {"request_id": new_request_id()}, "write-existing")
+        self._call("delete_contact", (contact_id,), {"request_id": new_request_id()}, WRITE_EXISTING)
 
     def restore_contact(self, contact_id):
         """Bring a deleted contact back; returns it."""
         return self._call("restore_contact", (contact_id,), {"request_id": new_request_id()},
-                          "write-existing")
+                          WRITE_EXISTING)
 
     def get_contact(self, contact_id):
-        return self._call("get_contact", (contact_id,), {}, "read")
+        return self._call("get_contact", (contact_id,), {}, READ)
 
     def list_contacts(self, offset=0, limit=None):
         """Live contacts sorted by name; ``offset``/``limit`` page through them.  More than a
         replica answers at once (MAX_ANSWER) comes in several calls."""
-        return self._paged("list_contacts", offset, limit, "read")
+        return self._paged("list_contacts", offset, limit, READ)
 
     def list_deleted(self, offset=0, limit=None):
         """Deleted contacts (the trash)."""
-        return self._paged("list_deleted", offset, limit, "read-barrier")
+        return self._paged("list_deleted", offset, limit, READ_BARRIER)
 
     def _paged(self, method, offset, limit, kind):
         """One call, or pages of MAX_ANSWER while the answer is longer than a replica sends.
@@ -186,22 +211,22 @@ class ContactsClient:
     def find_by_id_prefix(self, prefix, limit=10):
         """Live contacts whose id starts with ``prefix`` (lowercase hex), in id order, at most
         ``limit`` (1-100): one bounded call, whatever the size of the book."""
-        return self._call("find_by_id_prefix", (prefix, limit), {}, "read")
+        return self._call("find_by_id_prefix", (prefix, limit), {}, READ)
 
     def count_contacts(self):
-        return self._call("count_contacts", (), {}, "read-barrier")
+        return self._call("count_contacts", (), {}, READ_BARRIER)
 
     def search(self, text, limit=None):
         """Live contacts matching ``text`` in name, organization, emails, notes or phone digits."""
-        return self._call("search", (text, limit), {}, "read")
+        return self._call("search", (text, limit), {}, READ)
 
     def cluster_status(self):
         """Every replica as the replica in use sees it (itself first, with ``self: True``)."""
-        return self._call("cluster_status", (), {}, "plain")
+        return self._call("cluster_status", (), {}, PLAIN)
 
     def ping(self):
         """The ping answer of the replica in use (id, clock, version vector, peers ...)."""
-        return self._call("ping", (), {}, "plain")
+        return self._call("ping", (), {}, PLAIN)
 
     # -- what the client itself knows -----------------------------------------------------
     @property
@@ -291,10 +316,8 @@ class ContactsClient:
     def _call(self, method, args, kwargs, kind):
         """Run ``method`` on a live replica, moving to another on network failure.
 
-        ``kind`` says what the call needs: "read" (sends ``after``), "read-barrier" and
-        "write-existing" (the replica first catches up with this client's writes, so a
-        contact written elsewhere is found and a later write wins over an earlier one),
-        "write" and "plain".
+        ``kind`` (a :class:`CallKind`: READ, READ_BARRIER, WRITE, WRITE_EXISTING, PLAIN)
+        says what the call needs of the replica it runs on.
 
         Each replica is asked at most once per call, and no attempt starts that would end
         past ``call_budget`` (plus one replica's catch-up wait, once one has waited)."""
@@ -318,7 +341,7 @@ class ContactsClient:
                 break
             entry = self._choose(tried, deadline)
             if entry is None:
-                if (not waived and kind in ("read", "read-barrier") and refused
+                if (not waived and kind.waivable and refused
                         and self._waive_lost_writes(refused)):
                     # reads go on without writes no reachable replica holds: the replicas that
                     # refused without being asked (known to lack them) may serve now; the ones
@@ -397,20 +420,20 @@ class ContactsClient:
         with self._lock:
             # a write to an existing contact waits for them all, waived or not: written over
             # a replica lacking the earlier write, it could lose to it by stamp later
-            seen = self._barrier() if kind != "write-existing" else (
+            seen = self._barrier() if not kind.every_write else (
                 VersionVector(self._seen) if self.read_your_writes else VersionVector())
         behind = bool(seen) and not entry.vector.covers(seen)
-        if behind and not may_wait and kind in ("read", "read-barrier", "write-existing"):
+        if behind and not may_wait and kind.needs_writes:
             raise _NotAsked(f"lacks {entry.vector.missing_from(seen)} of this client's writes")
         catch_up = self.timeout + REPLICA_CATCH_UP_WAIT
         kwargs = dict(kwargs)
         with self._pool.borrow(entry.uri, self.timeout) as proxy:
-            if behind and kind in ("read-barrier", "write-existing"):
+            if behind and kind.catch_up_first:
                 proxy._pyroTimeout = catch_up
                 proxy.list_contacts(0, 0, seen.to_wire())   # returns [] once caught up
                 proxy._pyroTimeout = self.timeout
                 self.directory.holds(entry, seen)
-            if kind == "read" and seen:
+            if kind.sends_after and seen:
                 kwargs["after"] = seen.to_wire()
                 if behind:
                     proxy._pyroTimeout = catch_up
@@ -426,7 +449,7 @@ class ContactsClient:
                 vector = VersionVector.from_wire(proxy.version_vector())
                 if entry.replica_id in vector:
                     receipt = {"origin": entry.replica_id, "seq": vector[entry.replica_id]}
-        if kind == "read" and seen:
+        if kind.sends_after and seen:
             self.directory.holds(entry, seen)
         if receipt is not None:
             self._record_write(entry, receipt)

@@ -16,12 +16,10 @@ from contextlib import contextmanager
 from Pyro5.api import Proxy
 from Pyro5.errors import CommunicationError, DaemonError, MessageTooLargeError, SerializeError
 
+from ..protocol import CLIENT_SERIALIZER
+
 #: idle connections kept per replica
 MAX_IDLE = 8
-#: contacts are plain dicts, lists, strings and ints: json carries them, and decodes a page of
-#: 100 contacts ~6x faster than serpent, Pyro5's default (docs/benchmarks.md); errors travel
-#: the same way with either (contacts.protocol)
-CLIENT_SERIALIZER = "json"
 
 
 def is_network_failure(exc):

@@ -14,34 +14,17 @@ from Pyro5.api import behavior, expose
 
 from .. import __version__
 from ..security import tls
-from ..config import MAX_ANSWER, MAX_BATCH
 from ..errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
                       WrongTypeError)
 from ..merge import fields_of, is_complete, is_visible, to_contact
 from ..model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
-from ..protocol import check_request_id
+from ..protocol import (DEFAULT_PAGE, ID_PREFIX_LIMIT, MAX_ANSWER, MAX_BATCH, MAX_ID_PREFIX, MAX_ID_PREFIX_LIMIT,
+                        MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, check_request_id)
 from ..versions import VersionVector
 
 log = logging.getLogger(__name__)
 
-#: MAX_BATCH (contacts.config): most updates in one apply_updates call.  Peers send
-#: batch_size (500); a caller may send more, but Pyro5's default serializer (serpent) parses
-#: a message through Python's AST, so decoding a 5000-update batch alone took ~200 MB;
-#: 1000 keeps a replica under ~80 MB
-MAX_PAGE = 5000
-#: the page fetch_updates and fetch_snapshot send when the caller gives no limit (None):
-#: a peer's batch_size; never "everything", which had no bound at all
-DEFAULT_PAGE = 500
-MAX_SQL_INT = 2 ** 63 - 1
-#: find_by_id_prefix: a prefix is lowercase hex (the ids this code makes), at most MAX_ID_PREFIX
-#: long; it answers ID_PREFIX_LIMIT contacts unless asked, never more than MAX_ID_PREFIX_LIMIT
-MAX_ID_PREFIX = 64
-ID_PREFIX_LIMIT = 10
-MAX_ID_PREFIX_LIMIT = 100
 _HEX_PREFIX = re.compile(f"[0-9a-f]{{1,{MAX_ID_PREFIX}}}")
-#: how long a read that must reflect a client's earlier writes waits for this replica to catch up
-READ_AFTER_TIMEOUT = 3.0
-
 
 def _refusal(exc):
     """How add_contacts reports one refused contact (the others go on)."""
@@ -260,8 +243,8 @@ class ContactBook:
             raise WrongTypeError("prefix", f"must be a string, not {type(prefix).__name__}")
         if not _HEX_PREFIX.fullmatch(prefix):
             raise ValidationError("prefix", f"must be 1-{MAX_ID_PREFIX} lowercase hex digits, got {prefix[:80]!r}")
-        if limit is None:
-            raise WrongTypeError("limit", "must be an integer, not None")
+        if limit is None:   # like every other limit: None is the default, never "all"
+            limit = ID_PREFIX_LIMIT
         limit = _check_limit(limit, maximum=MAX_ID_PREFIX_LIMIT)
         if limit < 1:
             raise ValidationError("limit", f"must be between 1 and {MAX_ID_PREFIX_LIMIT}, got {limit}")

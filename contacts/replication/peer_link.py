@@ -23,18 +23,15 @@ from Pyro5.api import Proxy
 from Pyro5.errors import CommunicationError, PyroError
 
 from ..errors import ContactsError
+from ..protocol import PEER_SERIALIZER
 from ..versions import VersionVector
 
 log = logging.getLogger(__name__)
 
 NETWORK_ERRORS = (CommunicationError, OSError, TimeoutError)
 
-#: peer links speak json: replication batches are plain dicts, lists, strings and
-#: ints, and json decodes them ~15x faster than serpent (Pyro5's default, which any
-#: REPL client keeps using: a daemon answers each caller in the caller's serializer).
-#: Not marshal (a little faster still): Python's docs warn it is not safe against
-#: malicious data, so replicas refuse it (contacts.pyro_settings, docs/security.md)
-PEER_SERIALIZER = "json"
+#: peer links speak json (contacts.protocol).  Not marshal (a little faster still): Python's
+#: docs warn it is not safe against malicious data, so replicas refuse it (docs/security.md)
 #: a peer lacking more than this many updates is left to pull them itself
 PUSH_WINDOW = 2000
 
