@@ -62,6 +62,8 @@ MAX_PAGE = 5000
 DEFAULT_PAGE = 500
 #: offsets and sequence numbers beyond SQLite's integer are refused, not overflowed
 MAX_SQL_INT = 2 ** 63 - 1
+#: longest name in an after_key cursor (names are at most 200 characters; slack for any folding)
+MAX_KEY_NAME = 1000
 #: find_by_id_prefix: a prefix is lowercase hex (the ids this code makes), at most MAX_ID_PREFIX
 #: long; it answers ID_PREFIX_LIMIT contacts unless asked, never more than MAX_ID_PREFIX_LIMIT
 MAX_ID_PREFIX = 64

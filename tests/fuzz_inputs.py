@@ -201,6 +201,14 @@ def _must(strategy):
     return strategy.map(lambda value: (value, True))
 
 
+#: list_contacts / list_deleted cursors: [name, id] of a listed contact, and broken ones
+after_keys = st.tuples(st.text(max_size=50).filter(lambda t: not any(0xd800 <= ord(c) <= 0xdfff for c in t)),
+                       st.sampled_from(["ada", "c0ffee", "z" * 64])).map(list)
+bad_after_keys = st.sampled_from([5, "ada", [], ["ada"], ["ada", "x", "y"], [5, "ada"], ["ada", 5],
+                                  ["ada", ""], ["ada", "bad id!"], ["x" * 1001, "ada"], ["\ud800", "ada"],
+                                  {"name": "ada"}])
+
+
 def method_arguments(existing_ids):
     """{method name: strategy of (args tuple, must_fail)} for every remote method."""
     existing = st.sampled_from(existing_ids)
@@ -236,12 +244,14 @@ def method_arguments(existing_ids):
             args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),
             args(existing, bad_vectors, must_fail=True)),
         "list_contacts": st.one_of(
-            args(limits, limits, st.one_of(st.none(), vectors)),
-            args(bad_limits, st.none(), st.none(), must_fail=True),
-            args(st.just(0), st.none(), bad_vectors, must_fail=True)),
+            args(limits, limits, st.one_of(st.none(), vectors), st.one_of(st.none(), after_keys)),
+            args(bad_limits, st.none(), st.none(), st.none(), must_fail=True),
+            args(st.just(0), st.none(), bad_vectors, st.none(), must_fail=True),
+            args(st.just(0), st.just(10), st.none(), bad_after_keys, must_fail=True)),
         "list_deleted": st.one_of(
-            args(limits, limits),
-            args(st.just(0), bad_limits, must_fail=True)),
+            args(limits, limits, st.one_of(st.none(), after_keys)),
+            args(st.just(0), bad_limits, st.none(), must_fail=True),
+            args(st.just(0), st.just(10), bad_after_keys, must_fail=True)),
         "count_contacts": st.just(((), False)),
         "search": st.one_of(
             args(texts, limits, st.one_of(st.none(), vectors)),

@@ -192,21 +192,24 @@ class ContactsClient:
     def _paged(self, method, offset, limit, kind):
         """One call, or pages of MAX_ANSWER while the answer is longer than a replica sends.
 
-        Pages are read at different moments: a contact added or deleted meanwhile ahead
-        of the page boundary shifts the rest by one.  A contact seen twice is kept once."""
+        Pages after the first are asked by key (``after_key``: the name and id of the last
+        contact so far), not by offset: a contact added or deleted meanwhile before the page
+        boundary shifts nothing, so no contact is skipped or repeated."""
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit <= MAX_ANSWER):
             return self._call(method, (offset, limit), {}, kind)
         if isinstance(offset, bool) or not isinstance(offset, int):
             return self._call(method, (offset, limit), {}, kind)  # the replica's own error
-        contacts, seen = [], set()
+        contacts, key = [], None
         while True:
             size = MAX_ANSWER if limit is None else min(MAX_ANSWER, limit - len(contacts))
-            page = self._call(method, (offset, size), {}, kind)
-            offset += len(page)
-            contacts += [c for c in page if c["id"] not in seen]
-            seen.update(c["id"] for c in page)
+            if key is None:
+                page = self._call(method, (offset, size), {}, kind)
+            else:
+                page = self._call(method, (0, size), {"after_key": key}, kind)
+            contacts += page
             if len(page) < size or (limit is not None and len(contacts) >= limit):
                 return contacts
+            key = [page[-1]["name"], page[-1]["id"]]
 
     def find_by_id_prefix(self, prefix, limit=10):
         """Live contacts whose id starts with ``prefix`` (lowercase hex), in id order, at most

@@ -17,9 +17,9 @@ from ..security import tls
 from ..errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
                       WrongTypeError)
 from ..merge import fields_of, is_complete, is_visible, to_contact
-from ..model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
+from ..model import check_contact_id, check_unicode, fold, new_contact_id, normalize_changes, normalize_new_contact
 from ..protocol import (DEFAULT_PAGE, ID_PREFIX_LIMIT, MAX_ANSWER, MAX_BATCH, MAX_ID_PREFIX, MAX_ID_PREFIX_LIMIT,
-                        MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, check_request_id)
+                        MAX_KEY_NAME, MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, check_request_id)
 from ..versions import VersionVector
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,23 @@ def _check_limit(limit, field="limit", maximum=None):
     if limit < 0 or limit > maximum:
         raise ValidationError(field, f"must be between 0 and {maximum}, got {str(limit)[:40]}")
     return limit
+
+
+def _check_after_key(after_key):
+    """``[name, id]`` of a listed contact (or None) -> the store's (sort_key, id) cursor."""
+    if after_key is None:
+        return None
+    if not isinstance(after_key, (list, tuple)) or len(after_key) != 2:
+        raise WrongTypeError("after_key", f"must be [name, id] of the previous page's last contact, "
+                                          f"not {type(after_key).__name__}")
+    name, contact_id = after_key
+    if not isinstance(name, str):
+        raise WrongTypeError("after_key", f"name must be a string, not {type(name).__name__}")
+    if len(name) > MAX_KEY_NAME:
+        raise ValidationError("after_key", f"name is longer than {MAX_KEY_NAME} characters")
+    check_unicode("after_key", name)
+    check_contact_id(contact_id, "after_key")
+    return fold(name), contact_id
 
 
 @expose
@@ -201,19 +218,25 @@ class ContactBook:
         self._read_after(after)
         return to_contact(contact_id, self._live_state(contact_id))
 
-    def list_contacts(self, offset=0, limit=None, after=None):
-        """Live contacts sorted by name; ``offset``/``limit`` page through them."""
+    def list_contacts(self, offset=0, limit=None, after=None, after_key=None):
+        """Live contacts sorted by name; ``offset``/``limit`` page through them.
+
+        ``after_key`` = ``[name, id]`` of the last contact of the previous page: only the
+        contacts after it in that order (keyset paging: a contact added or deleted before
+        the page boundary meanwhile shifts nothing); ``offset`` then counts from there."""
         offset = max(_check_limit(offset, "offset"), 0)
         limit = _check_limit(limit, maximum=MAX_ANSWER)
+        key = _check_after_key(after_key)
         self._read_after(after)
-        rows = _answer(self.store.list_states(True, offset, _fetch_limit(limit)), limit, "the list holds")
+        rows = _answer(self.store.list_states(True, offset, _fetch_limit(limit), key), limit, "the list holds")
         return [to_contact(cid, state) for cid, state in rows]
 
-    def list_deleted(self, offset=0, limit=None):
-        """Deleted contacts (the trash), sorted by name."""
+    def list_deleted(self, offset=0, limit=None, after_key=None):
+        """Deleted contacts (the trash), sorted by name; ``after_key`` as in list_contacts."""
         offset = max(_check_limit(offset, "offset"), 0)
         limit = _check_limit(limit, maximum=MAX_ANSWER)
-        rows = _answer(self.store.list_states(False, offset, _fetch_limit(limit)), limit, "the trash holds")
+        key = _check_after_key(after_key)
+        rows = _answer(self.store.list_states(False, offset, _fetch_limit(limit), key), limit, "the trash holds")
         return [to_contact(cid, state) for cid, state in rows]
 
     def count_contacts(self):

@@ -224,10 +224,17 @@ class ContactStore:
             return self._live if getattr(self._writing, "depth", 0) else self.live
         return self._reader().execute("SELECT COUNT(*) FROM contacts WHERE visible=0").fetchone()[0]
 
-    def list_states(self, visible=True, offset=0, limit=-1):
-        rows = self._reader().execute(
-            "SELECT id, state FROM contacts WHERE visible=? ORDER BY sort_key, id LIMIT ? OFFSET ?",
-            (int(visible), limit, offset))
+    def list_states(self, visible=True, offset=0, limit=-1, after_key=None):
+        """Contacts in name order (sort_key, id); ``after_key`` = (sort_key, id): only those
+        after it (keyset paging, a range of the contacts_by_name index, not a scan)."""
+        if after_key is None:
+            rows = self._reader().execute(
+                "SELECT id, state FROM contacts WHERE visible=? ORDER BY sort_key, id LIMIT ? OFFSET ?",
+                (int(visible), limit, offset))
+        else:
+            rows = self._reader().execute(
+                "SELECT id, state FROM contacts WHERE visible=? AND (sort_key, id) > (?, ?)"
+                " ORDER BY sort_key, id LIMIT ? OFFSET ?", (int(visible), *after_key, limit, offset))
         return [(cid, json.loads(state)) for cid, state in rows]
 
     def search_states(self, text, limit=-1):
