@@ -2,7 +2,7 @@
 import pytest
 from PyQt5.QtCore import QEvent, Qt
 from PyQt5.QtGui import QKeyEvent
-from PyQt5.QtWidgets import QApplication, QLabel, QPushButton
+from PyQt5.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from contacts.gui.views.contact_dialog import ContactDialog
 
@@ -249,3 +249,48 @@ def test_each_label_sits_level_with_the_top_of_its_field(qtbot, dialog):
         label_top = labels[text].mapTo(dialog, labels[text].rect().topLeft()).y()
         field_top = field.mapTo(dialog, field.rect().topLeft()).y()
         assert abs(label_top - field_top) < 12, (text, label_top, field_top)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """What QMessageBox.question is asked, and the answer it gives (Discard unless told)."""
+    asked = []
+    answer = {"button": QMessageBox.Discard}
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answer["button"]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked, answer
+
+
+def test_esc_in_an_empty_new_dialog_closes_it_without_asking(qtbot, dialog, answers):
+    qtbot.keyClick(dialog.name_edit, Qt.Key_Escape)
+    assert not dialog.isVisible() and answers[0] == []
+
+
+def test_esc_in_a_filled_in_new_dialog_asks_before_discarding(qtbot, dialog, answers):
+    asked, answer = answers
+    qtbot.keyClicks(dialog.phones.rows[0].value_edit, "202")
+    answer["button"] = QMessageBox.Cancel
+    qtbot.keyClick(dialog.phones.rows[0].value_edit, Qt.Key_Escape)
+    assert asked == ["Discard this contact?"] and dialog.isVisible()   # kept
+    answer["button"] = QMessageBox.Discard
+    qtbot.keyClick(dialog.phones.rows[0].value_edit, Qt.Key_Escape)
+    assert len(asked) == 2 and not dialog.isVisible() and dialog.result() == dialog.Rejected
+
+
+def test_esc_in_an_edit_dialog_asks_only_when_something_changed(qtbot, answers):
+    asked, answer = answers
+    dialog = ContactDialog("US", ADA)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.name_edit, Qt.Key_Escape)
+    assert not dialog.isVisible() and asked == []      # nothing changed: closes at once
+    dialog = ContactDialog("US", ADA)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.organization_edit, " Ltd")
+    answer["button"] = QMessageBox.Cancel
+    qtbot.keyClick(dialog.organization_edit, Qt.Key_Escape)
+    assert asked == ["Discard your changes to this contact?"] and dialog.isVisible()

@@ -195,6 +195,7 @@ class ContactDialog(QDialog):
         self.deleted_underneath = False
         self._clashing = []
         self._shown_errors = {}
+        self._closing_quietly = False
         self.setWindowTitle("Edit contact" if contact else "New contact")
         self.setMinimumWidth(480)
         self.resize(540, 620)
@@ -379,6 +380,33 @@ class ContactDialog(QDialog):
                 return
             self.keep_mine()
         super().accept()
+
+    def has_changes(self):
+        """Something typed in a new contact; for an edit, a field that differs from the version shown."""
+        if self.base is None:
+            return (any(text.strip() for text in self._raw().values())
+                    or any(not row.is_blank() for row in self.phones.rows + self.emails.rows))
+        return bool(self._edited()[0])
+
+    def reject(self):
+        """Esc, Cancel or closing the window: ask first when that would throw away typing."""
+        if not self._closing_quietly and self.has_changes():
+            question = ("Discard this contact?" if self.base is None
+                        else "Discard your changes to this contact?")
+            answer = QMessageBox.question(self, "Discard?", question,
+                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+            if answer != QMessageBox.Discard:
+                return
+        super().reject()
+
+    def closeEvent(self, event):
+        # the user closing the window asks like Esc; a close by the program (the window
+        # going away) does not stop to ask
+        self._closing_quietly = not event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._closing_quietly = False
 
     def _focus_first_error(self):
         for field, widget in (("name", self.name_edit),):
