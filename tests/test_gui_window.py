@@ -65,6 +65,10 @@ def test_table_and_detail_pane_show_every_field(qtbot, window):
     details = window.detail.label.text()
     for text in ("Ada Lovelace", "Analytical Engines", "+44 20 7946 0958", "mobile", "ada@example.com", "work"):
         assert text in details
+    # replication detail stays out of what people read: a tooltip, when the contact has a stamp
+    assert "Lamport" not in details and "stamp" not in details
+    if window.detail.contact.get("updated"):
+        assert window.detail.label.toolTip().startswith("Last change: Lamport stamp ")
     assert window.replica_status.text() == "● Replica 1 · 3 of 3 alive"
     assert window.count_label.text() == "2 contacts"
 

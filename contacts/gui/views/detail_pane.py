@@ -39,11 +39,13 @@ def contact_html(contact):
     if contact.get("notes"):
         parts.append("<p style='color:#5f6368;margin-bottom:0'>notes</p>"
                      f"<p style='white-space:pre-wrap;margin-top:0'>{_e(contact['notes'])}</p>")
-    updated = contact.get("updated")
-    if updated:
-        parts.append(f"<p style='color:#9aa0a6;font-size:small'>last change: Lamport stamp "
-                     f"{updated[0]} from replica {updated[1]}</p>")
     return "".join(parts)
+
+
+def stamp_tooltip(contact):
+    """The replication detail, for whoever wants it: not in the pane people read."""
+    updated = (contact or {}).get("updated")
+    return f"Last change: Lamport stamp {updated[0]} from replica {updated[1]}" if updated else ""
 
 
 class DetailPane(QScrollArea):
@@ -72,3 +74,4 @@ class DetailPane(QScrollArea):
             self.label.setText("<p style='color:#9aa0a6'>Select a contact to see every detail.</p>")
         else:
             self.label.setText(contact_html(contact))
+        self.label.setToolTip(stamp_tooltip(contact))
