@@ -66,6 +66,8 @@ class Settings:
             if raw is not None:
                 values[field.name] = type(field.default)(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if not str(values.get("default_region", "")).strip():
+            values["default_region"] = locale_region(environ)
         settings = cls(**values)
         settings.check()
         return settings

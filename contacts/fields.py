@@ -488,28 +488,36 @@ def _tag(field, tag):
     return [tag[0], tag[1]]
 
 
+def _tag_map(field, value):
+    """{name: [[counter, replica], ...]} of a groups register or delta."""
+    if not isinstance(value, dict):
+        raise WrongTypeError(field, f"must be a dict of group name -> tags, not {type(value).__name__}")
+    if len(value) > MAX_GROUPS * 10:
+        raise ValidationError(field, f"names {len(value)} groups, the limit is {MAX_GROUPS * 10}")
+    result = {}
+    for name, tags in value.items():
+        name = text(field, name, MAX_GROUP, required=True)
+        result[name] = sorted(_tag(f"{field}.{name}", t) for t in _list(f"{field}.{name}", tags, MAX_TAGS))
+    return result
+
+
 def check_groups_delta(field, value):
-    """An update's groups change: {"add": [names], "remove": [[counter, replica], ...]}
+    """An update's groups change: {"add": [names], "remove": {name: [[counter, replica], ...]}}
     (adds are tagged with the update's own stamp; removes name the tags they saw)."""
     if not isinstance(value, dict) or not set(value) <= {"add", "remove"}:
-        raise ValidationError(field, 'must be {"add": [names], "remove": [tags]}')
-    add = _group_names(field + ".add", value.get("add", []))
-    remove = [_tag(field + ".remove", t) for t in _list(field + ".remove", value.get("remove", []), MAX_TAGS)]
-    return {"add": add, "remove": sorted(remove)}
+        raise ValidationError(field, 'must be {"add": [names], "remove": {name: [tags]}}')
+    return {"add": _group_names(field + ".add", value.get("add", [])),
+            "remove": _tag_map(field + ".remove", value.get("remove", {}))}
 
 
 def check_groups_state(field, value):
-    """A groups register in a full state: {"live": {name: [tags]}, "removed": [tags]}."""
-    if not isinstance(value, dict) or set(value) != {"live", "removed"} or not isinstance(value["live"], dict):
-        raise ValidationError(field, 'must be {"live": {name: [tags]}, "removed": [tags]}')
-    if len(value["live"]) > MAX_GROUPS:
-        raise ValidationError(field, f"has {len(value['live'])} groups, the limit is {MAX_GROUPS}")
-    live = {}
-    for name, tags in value["live"].items():
-        name = text(field + ".live", name, MAX_GROUP, required=True)
-        live[name] = sorted(_tag(field + ".live", t) for t in _list(field + ".live", tags, MAX_TAGS))
-    removed = sorted(_tag(field + ".removed", t) for t in _list(field + ".removed", value["removed"], MAX_TAGS))
-    return {"live": live, "removed": removed}
+    """A groups register in a full state: {"live": {name: [tags]}, "removed": {name: [tags]}}."""
+    if not isinstance(value, dict) or set(value) != {"live", "removed"}:
+        raise ValidationError(field, 'must be {"live": {name: [tags]}, "removed": {name: [tags]}}')
+    live = _tag_map(field + ".live", value["live"])
+    if len(live) > MAX_GROUPS:
+        raise ValidationError(field, f"has {len(live)} groups, the limit is {MAX_GROUPS}")
+    return {"live": live, "removed": _tag_map(field + ".removed", value["removed"])}
 
 
 # -- extra (unknown vCard properties, verbatim) -----------------------------------------

@@ -41,14 +41,14 @@ def _canonical(value):
 def merge(state, stamp, changes):
     """Apply ``changes`` stamped ``stamp`` to ``state`` in place; True if anything changed.
 
-    A set register's change is a delta (``{"add": [names], "remove": [tags]}``, see
+    A set register's change is a delta (``{"add": [names], "remove": {name: [tags]}}``, see
     :func:`set_delta`): its adds are tagged with ``stamp``."""
     changed = False
     for register, value in changes.items():
         if register in SET_REGISTERS:
             tag = [stamp[0], stamp[1]]
             delta = {"live": {name: [tag] for name in value.get("add", ())},
-                     "removed": [list(t) for t in value.get("remove", ())]}
+                     "removed": value.get("remove", {})}
             changed |= _merge_set(state, register, delta, stamp)
             continue
         current = state.get(register)
@@ -70,25 +70,33 @@ def merge_state(state, other):
 
 
 # -- add-wins sets (OR-set) ---------------------------------------------------------------
-# A set register is [{"live": {name: [tags]}, "removed": [tags]}, counter, replica]: every
-# add of a name is tagged with its update's stamp [counter, replica] (unique per update);
-# a remove names the tags it observed.  The state is the union of every add and remove
-# seen, minus removed tags from live: a union is commutative, associative and idempotent,
-# a remove never touches a tag it did not see (so a concurrent add survives it), and a
-# late add whose tag was already removed does not come back.  The stamp beside the value
-# is the newest that touched it (for newest_stamp / "updated").
+# A set register is [{"live": {name: [tags]}, "removed": {name: [tags]}}, counter, replica]:
+# every add of a name is tagged with its update's stamp [counter, replica] (unique per
+# update); a remove names, per name, the tags it observed.  The state is the union of every
+# add and remove seen, minus each name's removed tags from its live ones: a union is
+# commutative, associative and idempotent, a remove never touches a tag it did not see (so
+# a concurrent add survives it), and a late add whose tag was already removed does not come
+# back.  The stamp beside the value is the newest that touched it (for "updated").
+
+def _tags(source):
+    return {name: {tuple(t) for t in tags} for name, tags in source.items()}
+
+
+def _union(first, second):
+    result = _tags(first)
+    for name, tags in _tags(second).items():
+        result.setdefault(name, set()).update(tags)
+    return result
+
 
 def _merge_set(state, register, incoming, stamp):
     current = state.get(register)
-    value = current[0] if current is not None else {"live": {}, "removed": []}
-    removed = {tuple(t) for t in value["removed"]} | {tuple(t) for t in incoming["removed"]}
-    live = {}
-    for source in (value["live"], incoming["live"]):
-        for name, tags in source.items():
-            live.setdefault(name, set()).update(tuple(t) for t in tags)
-    live = {name: sorted([list(t) for t in tags - removed]) for name, tags in live.items()}
-    merged = {"live": {name: tags for name, tags in sorted(live.items()) if tags},
-              "removed": sorted(list(t) for t in removed)}
+    value = current[0] if current is not None else {"live": {}, "removed": {}}
+    removed = _union(value["removed"], incoming["removed"])
+    live = _union(value["live"], incoming["live"])
+    live = {name: tags - removed.get(name, set()) for name, tags in live.items()}
+    merged = {"live": {name: sorted(list(t) for t in tags) for name, tags in sorted(live.items()) if tags},
+              "removed": {name: sorted(list(t) for t in tags) for name, tags in sorted(removed.items()) if tags}}
     old_stamp = (current[1], current[2]) if current is not None else (0, 0)
     new_stamp = max(old_stamp, tuple(stamp))
     entry = [merged, new_stamp[0], new_stamp[1]]
@@ -114,7 +122,7 @@ def set_delta(state, register, desired):
     else:
         add, remove = set(desired) - set(live), set(live) - set(desired)
     add -= set(live)  # already there: no new tag needed
-    tags = sorted(list(t) for name in remove for t in live.get(name, ()))
+    tags = {name: sorted(list(t) for t in live[name]) for name in sorted(remove) if name in live}
     return {"add": sorted(add), "remove": tags}
 
 
