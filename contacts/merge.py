@@ -118,10 +118,13 @@ def set_delta(state, register, desired):
     current = state.get(register) if state else None
     live = current[0]["live"] if current is not None else {}
     if isinstance(desired, dict):
+        # an explicit add is a new tag even for a name already there: it survives a
+        # concurrent remove (add wins); a name both added and removed is added
         add, remove = set(desired.get("add", ())), set(desired.get("remove", ())) - set(desired.get("add", ()))
     else:
+        # the whole list: only what changed (a name kept adds no tag, so re-sending the
+        # list does not undo a concurrent remove)
         add, remove = set(desired) - set(live), set(live) - set(desired)
-    add -= set(live)  # already there: no new tag needed
     tags = {name: sorted(list(t) for t in live[name]) for name in sorted(remove) if name in live}
     return {"add": sorted(add), "remove": tags}
 

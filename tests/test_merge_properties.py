@@ -201,7 +201,7 @@ def test_groups_delta_from_the_desired_list():
     state = {}
     merge(state, (1, 1), {"groups": {"add": ["A", "B"], "remove": {}}})
     assert set_delta(state, "groups", ["B", "C"]) == {"add": ["C"], "remove": {"A": [[1, 1]]}}
-    assert set_delta(state, "groups", {"add": ["A"], "remove": ["B"]}) == {"add": [], "remove": {"B": [[1, 1]]}}
+    assert set_delta(state, "groups", {"add": ["A"], "remove": ["B"]}) == {"add": ["A"], "remove": {"B": [[1, 1]]}}
     assert set_delta(state, "groups", ["A", "B"]) == {"add": [], "remove": {}}
     merge(state, (2, 1), {"groups": set_delta(state, "groups", ["B", "C"])})
     assert fields_of(state)["groups"] == ["B", "C"], "one update's tag names several groups"
