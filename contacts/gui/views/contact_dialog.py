@@ -19,7 +19,7 @@ from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, 
                              QToolButton, QVBoxLayout, QWidget)
 
 from ...errors import ContactsError
-from ...model import EMPTY, FIELDS, MAX_EMAILS, MAX_PHONES, normalize_field
+from ...model import BASE_FIELDS as FIELDS, EMPTY, MAX_EMAILS, MAX_PHONES, normalize_field  # the fields it shows
 
 PHONE_LABELS = ("mobile", "home", "work", "other")
 EMAIL_LABELS = ("home", "work", "other")
@@ -322,6 +322,8 @@ class ContactDialog(QDialog):
     def _hint(self, field, entry):
         if field != "phones":
             return ""
+        if not entry.get("e164"):  # kept as typed: never refused, but not a number we are sure of
+            return "kept as typed (not a valid number here: add +country code to check it)"
         number = phonenumbers.parse(entry["e164"])
         pretty = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
         return "✓" if pretty == entry["number"] else f"✓ {pretty}"
