@@ -1,11 +1,13 @@
-"""The contact: its fields, their limits, and validation of what users send.
+"""The contact: validation of what users send, generated from contacts.fields.TABLE.
 
-A contact travels as a plain dict (so a bare Pyro5 proxy can use it)::
+A contact travels as a plain dict (so a bare Pyro5 proxy can use it); its keys are
+those of docs/contact-model.md (the contract), one per entry of contacts/fields.py::
 
-    {"id": "3f2c...", "name": "Ada Lovelace",
-     "phones": [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"}],
-     "emails": [{"label": "work", "address": "ada@example.com"}],
-     "organization": "Analytical Engines", "notes": "",
+    {"id": "3f2c...", "name": "Ada Lovelace", "n": {}, "nicknames": [], ...,
+     "phones": [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958",
+                 "region": "", "pref": None}],
+     "emails": [{"label": "work", "address": "ada@example.com", "pref": None}],
+     "organization": "Analytical Engines", "groups": [], "notes": "", ...,
      "deleted": False, "updated": [42, 1]}
 
 ``id``, ``deleted``, ``updated`` and ``write`` are metadata kept by the replicas:
