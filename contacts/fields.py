@@ -16,7 +16,6 @@ Each :class:`Field` has
 """
 import base64
 import binascii
-import copy
 import dataclasses
 import datetime
 import hashlib
@@ -592,7 +591,8 @@ class Field:
     limit: Optional[int] = None                       # characters, or entries for a list
 
     def empty_value(self):
-        return copy.deepcopy(self.empty)
+        # every empty value is "", False, [] or {}: a fresh container, not a shared one
+        return type(self.empty)() if isinstance(self.empty, (list, dict)) else self.empty
 
     def check_stored(self, value):
         return self.stored(value) if self.stored is not None else self.normalize(value, None)

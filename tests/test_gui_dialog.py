@@ -181,3 +181,19 @@ def test_phone_numbers_are_grouped_as_they_are_typed(qtbot, dialog, typed, shown
     assert edit.text() == shown
     qtbot.keyClick(edit, Qt.Key_Backspace)      # deleting is never fought
     assert edit.text() == shown[:-1]
+
+
+def test_editing_keeps_what_the_dialog_does_not_show(qtbot):
+    # a phone read in BR (e164 certain) shown in a window with no region: untouched, it
+    # keeps its E.164 form, region and pref, so saving another field changes nothing else
+    stored = {"id": "br", "name": "Maria", "organization": "", "notes": "", "emails": [],
+              "phones": [{"label": "mobile", "number": "(84) 98888-7777", "e164": "+5584988887777",
+                          "region": "BR", "pref": 1}], "groups": ["Family"], "birthday": "1985-04-15",
+              "deleted": False, "updated": [3, 1]}
+    dialog = ContactDialog(None, stored)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.name_edit, "Maria Clara")
+    fields = dialog.validate()
+    assert set(fields) == {"name", "phones", "emails", "organization", "notes"}
+    assert fields["phones"] == stored["phones"]

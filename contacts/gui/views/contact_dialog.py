@@ -171,7 +171,8 @@ class EntryList(QWidget):
         for row in list(self.rows):
             self.remove_row(row)
         for entry in entries:
-            self.add_row(entry.get("label", ""), entry.get(value_key, ""))
+            row = self.add_row(entry.get("label", ""), entry.get(value_key, ""))
+            row.original = entry  # its keys the dialog does not show (pref, region) go back with it
 
 
 class ContactDialog(QDialog):
@@ -306,9 +307,14 @@ class ContactDialog(QDialog):
             if row.is_blank():
                 row.show_feedback("", False)  # a row without a value is simply left out
                 continue
+            entry = {"label": row.label(), value_key: row.value()}
+            original = getattr(row, "original", None) or {}
+            if original.get(value_key) == row.value():
+                # unchanged: keep the keys the dialog does not show (the region it was read in,
+                # pref), so saving does not lose an E.164 form or a preference
+                entry.update({k: original[k] for k in ("region", "pref") if original.get(k) is not None})
             try:
-                normalized = normalize_field(field, [{"label": row.label(), value_key: row.value()}],
-                                             self.region)[0]
+                normalized = normalize_field(field, [entry], self.region)[0]
             except ContactsError as exc:
                 ok = False
                 if show_all or row.touched:
