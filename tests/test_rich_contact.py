@@ -271,3 +271,23 @@ def test_a_five_field_data_dir_opens_and_keeps_everything(tmp_path):
         assert reopened._meta("schema") == str(SCHEMA_VERSION)
     finally:
         reopened.close()
+
+
+def test_pages_of_updates_are_bounded_in_bytes_not_only_in_count(tmp_path, book, monkeypatch):
+    from contacts.replica import book as book_module
+    from contacts.replica import store as store_module
+    photos = [b"\x89PNG\r\n\x1a\n" + bytes([i]) * 50_000 for i in range(6)]
+    for i, photo in enumerate(photos):
+        book.add_contact({"name": f"P{i}", "photo": {"data": base64.b64encode(photo).decode()}})
+    monkeypatch.setattr(book_module, "PAGE_BYTES", 150_000)
+    first = book.fetch_updates({}, 500)
+    assert 1 <= len(first["updates"]) < 6 and first["more"]
+    assert len(book.store.own_updates_after(0, 500, max_bytes=150_000)) == len(first["updates"])
+    assert len(book.store.own_updates_after(0, 500)) == 6   # the default bound (16 MB) holds them all
+    seen = first["updates"]
+    while len(seen) < 6:
+        page = book.fetch_updates({"1": seen[-1]["seq"]}, 500)
+        assert page["updates"]
+        seen += page["updates"]
+    assert [u["seq"] for u in seen] == list(range(1, 7)) and not page["more"]
+    assert store_module.PAGE_BYTES < 96 * 1024 * 1024

@@ -21,7 +21,7 @@ from ..errors import (ContactNotFound, ContactsError, NotReplicaError, Unavailab
 from ..fields import check_region
 from ..merge import fields_of, is_complete, is_visible, prepare_changes, to_contact
 from ..model import check_contact_id, check_unicode, new_contact_id, normalize_changes, normalize_new_contact
-from .store import SCHEMA_VERSION
+from .store import PAGE_BYTES, SCHEMA_VERSION
 from ..protocol import check_request_id
 from ..versions import VersionVector
 
@@ -335,8 +335,8 @@ class ContactBook:
         vector = VersionVector.from_wire(vector)
         limit = _check_limit(limit, maximum=MAX_BATCH) or 1
         mine = self.store.vector.to_wire()
-        updates, complete = self.store.updates_since(vector, limit)
-        return {"updates": updates, "complete": complete, "more": len(updates) >= limit,
+        updates, complete, cut = self.store.updates_since(vector, limit, PAGE_BYTES)
+        return {"updates": updates, "complete": complete, "more": cut or len(updates) >= limit,
                 "vector": mine}
 
     def fetch_snapshot(self, after_id="", limit=500):

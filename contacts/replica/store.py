@@ -78,6 +78,9 @@ log = logging.getLogger(__name__)
 DB_NAME = "contacts.sqlite3"
 #: a commit slower than this is logged: it delays every write of its group and the lag
 SLOW_COMMIT = 0.05
+#: most bytes of changes in one page of updates (a push, a fetch_updates answer): far below
+#: PYRO_MAX_MESSAGE_SIZE (96 MiB) however many photos the updates carry
+PAGE_BYTES = 16 * 1024 * 1024
 #: rows a search with a small limit first looks at in name order before using the index
 SCAN_WINDOW = 2000
 
@@ -309,15 +312,19 @@ class ContactStore:
         return self._reader().execute(
             "SELECT origin, seq, contact_id FROM updates WHERE request_id=?", (request_id,)).fetchone()
 
-    def updates_since(self, vector, limit):
+    def updates_since(self, vector, limit, max_bytes=None):
         """Updates past ``vector``, at most ``limit``, and whether the record still has them all.
 
         Returns (updates, complete); complete is False when some origin's record was
         compacted past what the asker holds, so only a full copy can bring it up to date.
+        With ``max_bytes``, returns (updates, complete, cut): the page also stops once its
+        changes reach that many bytes (updates carrying photos are up to ~1.4 MB each),
+        always holding at least one update; ``cut`` says it stopped early.
         """
         db = self._reader()
         updates = []
         complete = True
+        size, cut = 0, False
         for origin, held in sorted(self.vector.items()):
             since = vector.get(origin, 0)
             if since >= held:
@@ -328,16 +335,29 @@ class ContactStore:
             rows = db.execute("SELECT origin, seq, counter, contact_id, changes, request_id FROM updates"
                               " WHERE origin=? AND seq>? ORDER BY seq LIMIT ?",
                               (origin, since, limit - len(updates)))
-            updates += [self._update_dict(row) for row in rows]
-            if len(updates) >= limit:
+            for row in rows:
+                if max_bytes is not None and updates and size + len(row[4]) > max_bytes:
+                    cut = True
+                    break
+                size += len(row[4])
+                updates.append(self._update_dict(row))
+            if cut or len(updates) >= limit:
                 break
-        return updates, complete
+        return (updates, complete, cut) if max_bytes is not None else (updates, complete)
 
-    def own_updates_after(self, seq, limit):
+    def own_updates_after(self, seq, limit, max_bytes=PAGE_BYTES):
+        """This replica's own updates after ``seq``: at most ``limit``, and at most
+        ``max_bytes`` of changes (at least one update)."""
         rows = self._reader().execute(
             "SELECT origin, seq, counter, contact_id, changes, request_id FROM updates"
             " WHERE origin=? AND seq>? ORDER BY seq LIMIT ?", (self.replica_id, seq, limit))
-        return [self._update_dict(row) for row in rows]
+        updates, size = [], 0
+        for row in rows:
+            if updates and size + len(row[4]) > max_bytes:
+                break
+            size += len(row[4])
+            updates.append(self._update_dict(row))
+        return updates
 
     @staticmethod
     def _update_dict(row):

@@ -194,7 +194,9 @@ class PeerLink(threading.Thread):
         answer = proxy.apply_updates(batch)
         self.pushed += len(batch)
         self._seen(answer["vector"])
-        return len(batch) >= self.settings.batch_size
+        # a batch may stop short of batch_size at the store's byte bound (photos)
+        return len(batch) >= self.settings.batch_size or batch[-1]["seq"] < self.store.vector.get(
+            self.store.replica_id, 0)
 
     def _pull(self, proxy):
         """Ask the peer for everything past this replica's vector, batch after batch.
