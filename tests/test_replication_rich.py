@@ -53,3 +53,32 @@ def test_region_per_call_over_the_wire(proxied_cluster):  # noqa: F811
     assert results[0]["phones"][0]["e164"] == "+5584988887777"
     kept = call(one, "add_contact", {"name": "C", "phones": [{"number": "+234 1 234 5678"}, {"number": "ring me"}]})
     assert [p["number"] for p in kept["phones"]] == ["+234 1 234 5678", "ring me"]
+
+
+def test_a_full_copy_fetches_the_photos_it_lacks(cluster_factory):
+    from contacts.cluster import wait_until
+    from contacts.replica.store import ContactStore
+    from convergence import cluster_uris, fast_env
+    cluster = cluster_factory(2, env=fast_env(), name="photos")
+    one, two = cluster_uris(cluster, (1, 2))
+    cluster.kill(2)
+    with_photo = call(one, "add_contact", {"name": "Photo", "photo": {"data": base64.b64encode(PNG).decode()}})
+    for n in range(5):
+        call(one, "add_contact", {"name": f"Filler {n}"})
+    cluster.stop_replica(1)
+    store = ContactStore(cluster.data_dir(1), 1)
+    store.compact(keep_per_origin=2)   # the update carrying the photo's bytes is gone
+    store.close()
+    cluster.start_replica(1)
+    cluster.start_replica(2)
+    one, two = cluster_uris(cluster, (1, 2))
+    wait_converged([one, two], timeout=30, what="replica 2 to converge through a full copy")
+    digest = with_photo["photo"]["hash"]
+
+    def photo_there():
+        try:
+            return base64.b64decode(call(two, "get_photo", digest)) == PNG
+        except ValueError:   # not fetched yet
+            return False
+    wait_until(photo_there, 10, what="replica 2 to hold the photo's bytes")
+    assert "taking a full copy" in (cluster.base_dir / "replica-2.log").read_text()

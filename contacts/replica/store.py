@@ -37,6 +37,7 @@ from pathlib import Path
 from . import search_index
 from ..clock import LamportClock
 from ..errors import StartupError, StorageError
+from ..fields import decode_photo
 from ..merge import fields_of, listing, merge, merge_state, newest_stamp
 from ..model import check_contact_id, fold, phone_digits, query_digits, search_text
 from ..replication.checks import check_state, check_update
@@ -306,6 +307,14 @@ class ContactStore:
         """(type, bytes) of the photo with this sha256, or None."""
         row = self._reader().execute("SELECT type, data FROM photos WHERE hash=?", (digest,)).fetchone()
         return (row[0], bytes(row[1])) if row else None
+
+    def put_photo(self, digest, kind, data):
+        """Store a photo's bytes (``data``: base64) fetched from a peer, once checked against ``digest``."""
+        raw, register = decode_photo("photo", data)
+        if register["hash"] != digest or register["type"] != kind:
+            raise StorageError(f"photo {digest[:12]}: the bytes do not match its hash and type")
+        self._write(lambda: self._db.execute("INSERT OR IGNORE INTO photos (hash, type, data) VALUES (?, ?, ?)",
+                                             (digest, kind, raw)))
 
     def request_outcome(self, request_id):
         """(origin, seq, contact_id) of the update made for this request id, if any."""
