@@ -291,3 +291,18 @@ def test_pages_of_updates_are_bounded_in_bytes_not_only_in_count(tmp_path, book,
         seen += page["updates"]
     assert [u["seq"] for u in seen] == list(range(1, 7)) and not page["more"]
     assert store_module.PAGE_BYTES < 96 * 1024 * 1024
+
+
+def test_concurrent_adds_past_the_group_limit_still_copy(tmp_path):
+    from contacts.merge import merge
+    from contacts.replication.checks import check_state
+    state = {}
+    merge(state, (1, 1), {"name": "G", "deleted": False, "groups": {"add": [f"a{i}" for i in range(100)], "remove": {}}})
+    merge(state, (1, 2), {"groups": {"add": [f"b{i}" for i in range(100)], "remove": {}}})
+    store = ContactStore(tmp_path / "r", 3, index_delay=None)
+    try:
+        assert check_state(state, store.clock)["groups"][0]["live"].keys() == state["groups"][0]["live"].keys()
+        store.apply_snapshot([["c1", state]], {})
+        assert len(store.state("c1")["groups"][0]["live"]) == 200
+    finally:
+        store.close()
