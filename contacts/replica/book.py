@@ -250,7 +250,8 @@ class ContactBook:
         return self.store.count()
 
     def search(self, text, limit=None, after=None):
-        """Live contacts whose name, organization, email, notes or phone digits contain ``text``
+        """Live contacts whose searched text (name, nicknames, addresses, organization, units, title,
+        role, groups, emails, notes: contacts.fields.SEARCHED) or phone digits contain ``text``
         (case and accents ignored; '98765 4321' finds '+55 11 98765-4321')."""
         if not isinstance(text, str):
             raise WrongTypeError("text", f"must be a string, not {type(text).__name__}")
