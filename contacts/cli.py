@@ -37,6 +37,9 @@ class Ambiguous(UsageError):
 
 
 # -- argument parsing ----------------------------------------------------------------------
+REGION_HELP = ("region (ISO code: BR, GB ...) to read phone numbers typed without +country in; "
+               "default: the replica's setting (CONTACTS_DEFAULT_REGION, else its locale)")
+
 def _labelled(text, key):
     """'mobile=+44 20 ...' -> {"label": "mobile", key: "+44 20 ..."}; no '=' -> no label."""
     label, sep, value = text.partition("=")
@@ -94,6 +97,7 @@ def build_parser():
     add.add_argument("--org", "--organization", dest="organization", help="organization")
     add.add_argument("--notes", help="free text notes")
     add.add_argument("--id", help="the id to give the contact (default: a new random id)")
+    add.add_argument("--region", help=REGION_HELP)
 
     edit = command("edit", "change some fields of a contact (the others are kept)")
     edit.add_argument("contact", metavar="CONTACT", help="id, id prefix or name")
@@ -114,6 +118,7 @@ def build_parser():
     edit.add_argument("--clear-emails", action="store_true", help="remove every email address")
     edit.add_argument("--org", "--organization", dest="organization")
     edit.add_argument("--notes")
+    edit.add_argument("--region", help=REGION_HELP)
 
     rm = command("rm", "delete contacts (they go to the trash: see 'trash' and 'restore')")
     rm.add_argument("contacts", metavar="CONTACT", nargs="+", help="id, id prefix or name")
@@ -138,6 +143,7 @@ def build_parser():
     imp = command("import", "import contacts from a vCard (.vcf) or CSV file")
     imp.add_argument("file", help="the file ('-' reads standard input; then give --format)")
     imp.add_argument("--format", choices=FORMATS, help="default: from the file name or content")
+    imp.add_argument("--region", help=REGION_HELP)
     imp.add_argument("--update", action="store_true",
                      help="overwrite contacts that exist with the same id (default: skip them)")
     progress = imp.add_mutually_exclusive_group()
@@ -343,7 +349,7 @@ def cmd_add(client, args):
         contact["notes"] = args.notes
     if args.id:
         contact["id"] = args.id
-    added = client.add_contact(contact)
+    added = client.add_contact(contact, region=args.region) if args.region else client.add_contact(contact)
     return added, f"added {added['name']} ({_short(added['id'])})\n" + contact_text(added)
 
 
@@ -362,7 +368,8 @@ def cmd_edit(client, args):
             changes[field] = entries
     if not changes:
         raise UsageError("nothing to change: give --name, --phone, --add-phone, --email, --org, --notes ...")
-    edited = client.update_contact(contact["id"], changes)
+    edited = (client.update_contact(contact["id"], changes, region=args.region) if getattr(args, "region", None)
+              else client.update_contact(contact["id"], changes))
     return edited, f"updated {edited['name']} ({_short(edited['id'])})\n" + contact_text(edited)
 
 
@@ -481,7 +488,28 @@ def cmd_status(client, args):
     return result, status_table(rows, client)
 
 
+class _RegionClient:
+    """A client whose adds read phones typed without +country in one region (import --region)."""
+
+    def __init__(self, client, region):
+        self._client, self._region = client, region
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+    def add_contact(self, contact):
+        return self._client.add_contact(contact, region=self._region)
+
+    def add_contacts(self, contacts):
+        return self._client.add_contacts(contacts, region=self._region)
+
+    def update_contact(self, contact_id, changes):
+        return self._client.update_contact(contact_id, changes, region=self._region)
+
+
 def cmd_import(client, args, json_mode):
+    if getattr(args, "region", None):
+        client = _RegionClient(client, args.region)
     if args.file == "-":
         if not args.format:
             raise UsageError("reading standard input needs --format vcard or --format csv")

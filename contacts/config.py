@@ -7,6 +7,7 @@ left to Pyro5.
 """
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 from .protocol import MAX_BATCH
@@ -41,8 +42,10 @@ class Settings:
     push_delay: float = 0.01
     #: most updates sent in one replication call
     batch_size: int = 500
-    #: region used to read a phone number typed without a country code
-    default_region: str = "US"
+    #: region used to read a phone number typed without a country code (an ISO code:
+    #: BR, GB ...); unset: the locale's country (LC_ALL / LC_PHONE / LANG, e.g. pt_BR -> BR),
+    #: else none: such numbers are kept as typed with no E.164 form (never a guessed US)
+    default_region: str = ""
     #: how far (in Lamport counter units) an incoming stamp may lead this replica's clock
     max_clock_lead: int = 1_000_000_000
     #: seconds a new replica waits at start-up to learn from peers before serving writes
@@ -57,6 +60,8 @@ class Settings:
             if raw is not None:
                 values[field.name] = type(field.default)(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if not str(values.get("default_region", "")).strip():
+            values["default_region"] = locale_region(environ)
         settings = cls(**values)
         settings.check()
         return settings
@@ -78,10 +83,25 @@ class Settings:
         # phonenumbers only knows upper-case regions: "br" would silently reject every
         # number typed without +country, so normalise it and refuse unknown ones here
         import phonenumbers
-        self.default_region = str(self.default_region).upper()
-        if self.default_region not in phonenumbers.SUPPORTED_REGIONS:
+        self.default_region = str(self.default_region).strip().upper()
+        if not self.default_region:
+            self.default_region = locale_region()
+        elif self.default_region not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError(f"default_region must be an ISO country code phonenumbers knows "
                              f"(US, BR, GB ...), not {self.default_region!r}")
+
+
+def locale_region(environ=None):
+    """The country of the user's locale (``pt_BR.UTF-8`` -> "BR"), or "" (C/POSIX, none, unknown)."""
+    import phonenumbers
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_PHONE", "LC_TELEPHONE", "LANG"):
+        value = environ.get(name)
+        if value:
+            match = re.match(r"[A-Za-z]{2,3}_([A-Za-z]{2})\b", value)
+            region = match.group(1).upper() if match else ""
+            return region if region in phonenumbers.SUPPORTED_REGIONS else ""
+    return ""
 
 
 def default_data_dir(replica_id):

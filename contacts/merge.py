@@ -13,9 +13,12 @@ does (and carries every field with it).
 """
 import json
 
+from .fields import BY_NAME, SETS
 from .model import EMPTY, FIELDS
 
 REGISTERS = FIELDS + ("deleted",)
+#: registers merged as add-wins sets (OR-sets), not last-writer-wins: ``groups``
+SET_REGISTERS = frozenset(SETS)
 
 
 def _wins(value, stamp, current):
@@ -36,9 +39,18 @@ def _canonical(value):
 
 
 def merge(state, stamp, changes):
-    """Apply ``changes`` stamped ``stamp`` to ``state`` in place; True if anything changed."""
+    """Apply ``changes`` stamped ``stamp`` to ``state`` in place; True if anything changed.
+
+    A set register's change is a delta (``{"add": [names], "remove": {name: [tags]}}``, see
+    :func:`set_delta`): its adds are tagged with ``stamp``."""
     changed = False
     for register, value in changes.items():
+        if register in SET_REGISTERS:
+            tag = [stamp[0], stamp[1]]
+            delta = {"live": {name: [tag] for name in value.get("add", ())},
+                     "removed": value.get("remove", {})}
+            changed |= _merge_set(state, register, delta, stamp)
+            continue
         current = state.get(register)
         if current is None or _wins(value, stamp, current):
             state[register] = [value, stamp[0], stamp[1]]
@@ -50,8 +62,83 @@ def merge_state(state, other):
     """Merge a whole replicated state (a full copy from a peer) into ``state``."""
     changed = False
     for register, (value, counter, replica) in other.items():
-        changed |= merge(state, (counter, replica), {register: value})
+        if register in SET_REGISTERS:
+            changed |= _merge_set(state, register, value, (counter, replica))
+        else:
+            changed |= merge(state, (counter, replica), {register: value})
     return changed
+
+
+# -- add-wins sets (OR-set) ---------------------------------------------------------------
+# A set register is [{"live": {name: [tags]}, "removed": {name: [tags]}}, counter, replica]:
+# every add of a name is tagged with its update's stamp [counter, replica] (unique per
+# update); a remove names, per name, the tags it observed.  The state is the union of every
+# add and remove seen, minus each name's removed tags from its live ones: a union is
+# commutative, associative and idempotent, a remove never touches a tag it did not see (so
+# a concurrent add survives it), and a late add whose tag was already removed does not come
+# back.  The stamp beside the value is the newest that touched it (for "updated").
+
+def _tags(source):
+    return {name: {tuple(t) for t in tags} for name, tags in source.items()}
+
+
+def _union(first, second):
+    result = _tags(first)
+    for name, tags in _tags(second).items():
+        result.setdefault(name, set()).update(tags)
+    return result
+
+
+def _merge_set(state, register, incoming, stamp):
+    current = state.get(register)
+    value = current[0] if current is not None else {"live": {}, "removed": {}}
+    removed = _union(value["removed"], incoming["removed"])
+    live = _union(value["live"], incoming["live"])
+    live = {name: tags - removed.get(name, set()) for name, tags in live.items()}
+    merged = {"live": {name: sorted(list(t) for t in tags) for name, tags in sorted(live.items()) if tags},
+              "removed": {name: sorted(list(t) for t in tags) for name, tags in sorted(removed.items()) if tags}}
+    old_stamp = (current[1], current[2]) if current is not None else (0, 0)
+    new_stamp = max(old_stamp, tuple(stamp))
+    entry = [merged, new_stamp[0], new_stamp[1]]
+    if current is not None and current == entry:
+        return False
+    state[register] = entry
+    return True
+
+
+def set_names(value):
+    """The names a set register's value holds (sorted)."""
+    return sorted(value["live"]) if value else []
+
+
+def set_delta(state, register, desired):
+    """The delta that takes the set from what ``state`` holds to ``desired`` (a list of
+    names: the whole set wanted; or {"add": [...], "remove": [...]}).  Removes name the
+    tags observed here; adds are tagged by merge() with the update's stamp."""
+    current = state.get(register) if state else None
+    live = current[0]["live"] if current is not None else {}
+    if isinstance(desired, dict):
+        # an explicit add is a new tag even for a name already there: it survives a
+        # concurrent remove (add wins); a name both added and removed is added
+        add, remove = set(desired.get("add", ())), set(desired.get("remove", ())) - set(desired.get("add", ()))
+    else:
+        # the whole list: only what changed (a name kept adds no tag, so re-sending the
+        # list does not undo a concurrent remove)
+        add, remove = set(desired) - set(live), set(live) - set(desired)
+    tags = {name: sorted(list(t) for t in live[name]) for name in sorted(remove) if name in live}
+    return {"add": sorted(add), "remove": tags}
+
+
+def prepare_changes(state, fields):
+    """``fields`` (normalized user input) as an update's changes against ``state``:
+    set registers become deltas; the rest is as given."""
+    changes = dict(fields)
+    for register in SET_REGISTERS:
+        if register in changes:
+            changes[register] = set_delta(state, register, changes[register])
+            if not changes[register]["add"] and not changes[register]["remove"]:
+                del changes[register]
+    return changes
 
 
 def is_complete(state):
@@ -80,7 +167,22 @@ def newest_stamp(state):
 
 
 def fields_of(state):
-    return {f: state[f][0] if f in state else type(EMPTY[f])() for f in FIELDS}
+    """The user fields of a state (absent registers: their empty value)."""
+    fields = {}
+    for f in FIELDS:
+        entry = state.get(f)
+        if entry is None:
+            fields[f] = BY_NAME[f].empty_value()
+        elif f in SET_REGISTERS:
+            fields[f] = set_names(entry[0])
+        else:
+            fields[f] = entry[0]
+    # entries stored by the five-field code lack the keys added since (docs/operations.md)
+    if fields["phones"] and "pref" not in fields["phones"][0]:
+        fields["phones"] = [{"region": "", "pref": None, **p} for p in fields["phones"]]
+    if fields["emails"] and "pref" not in fields["emails"][0]:
+        fields["emails"] = [{**e, "pref": None} for e in fields["emails"]]
+    return fields
 
 
 def to_contact(contact_id, state):

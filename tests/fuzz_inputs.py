@@ -72,16 +72,45 @@ _FIELD_DEFECTS = st.one_of(
                                                           {"first": "x"}, b"name"]), deep)),
     st.tuples(st.just("phones"), st.sampled_from([
         "not a list", 5, {"number": "+1 202 555 0100"}, [5], [[]], [{"label": "x"}], [{"number": ""}],
-        [{"number": "hello"}], [{"number": "+1" + "9" * 50}], [{"number": "+1 202 555 0100", "fax": 1}],
+        [{"number": "+1" + "9" * 50}], [{"number": "+1 202 555 0100", "fax": 1}],
         [{"number": "+1 202 555 0100", "label": 7}], [{"number": 2025550100}],
-        [{"number": "+1 202 555 0100"}] * 21, [{"number": "\ud800"}], [{"number": "1"}]])),
+        [{"number": "+1 202 555 0100"}] * 21, [{"number": "\ud800"}], [{"number": "1\x00"}],
+        [{"number": "+1 202 555 0100", "region": "XX"}], [{"number": "+1 202 555 0100", "pref": 0}],
+        [{"number": "+1 202 555 0100", "pref": "1"}]])),
     st.tuples(st.just("emails"), st.sampled_from([
         "a@b.c", [{"address": "not an email"}], [{"address": "a@" + "b" * 300 + ".com"}], [{}],
         [{"address": 5}], [{"address": "x@example.org", "extra": 1}], [{"address": "x@ex\x00ample.org"}],
         [{"address": "x@example.org"}] * 21, [{"address": "\ud800@example.org"}], [None]])),
     st.tuples(st.just("organization"), st.sampled_from(["o" * 201, 3.5, ["Org"], "a\x07b"])),
     st.tuples(st.just("notes"), st.sampled_from(["n" * 10_001, 0, {"n": 1}, "bell\x07", "nul\x00"])),
-    st.tuples(st.sampled_from(["evil", "Name", "", "__class__", "deleted_at", "phone"]), anything),
+    # the rich contact (issue 14)
+    st.tuples(st.just("n"), st.sampled_from([[], "Ada", {"first": ["x"]}, {"given": "Ada"}, {"given": [5]},
+                                             {"given": ["x"] * 11}, {"family": ["a\x00"]}])),
+    st.tuples(st.just("nicknames"), st.sampled_from(["Ada", ["x"] * 21, [""], [5], ["x" * 201]])),
+    st.tuples(st.sampled_from(["birthday", "anniversary"]), st.sampled_from([
+        "2023-02-30", "1985-13-01", "--02-30", "15/04/1985", "yesterday", 19850415, None, ["1985"]])),
+    st.tuples(st.just("addresses"), st.sampled_from([
+        {"street": "x"}, [{}], [{"label": "home"}], [{"street": "x" * 501}], [{"street": 5}],
+        [{"street": "x", "planet": "Mars"}], [{"street": "x", "pref": 101}], [{"street": "x"}] * 21])),
+    st.tuples(st.sampled_from(["urls", "impps", "related", "keys"]), st.sampled_from([
+        "x", [{}], [{"label": "x"}], [5], [{"url": "x" * 2001, "uri": "x" * 2001, "value": "x" * 2001}]])),
+    st.tuples(st.sampled_from(["title", "role", "timezone", "geo"]), st.sampled_from(["x" * 2001, 5, ["x"], "a\x07"])),
+    st.tuples(st.just("org_units"), st.sampled_from(["x", [5], ["x"] * 21])),
+    st.tuples(st.just("groups"), st.sampled_from([
+        "Work", [5], [""], [f"g{i}" for i in range(10_000)], ["x" * 101], {"add": "x"}, {"drop": []},
+        {"add": [], "remove": [5]}])),
+    st.tuples(st.just("gender"), st.sampled_from(["X", 5, "Female"])),
+    st.tuples(st.just("languages"), st.sampled_from(["en", ["en us"], [5], ["x"] * 21])),
+    st.tuples(st.just("starred"), st.sampled_from(["yes", 1, 0, None, []])),
+    st.tuples(st.just("photo"), st.sampled_from([
+        "x", [], {"data": "not base64!"}, {"data": "aGVsbG8gd29ybGQ="}, {"data": 5}, {"uri": ""},
+        {"uri": "no scheme"}, {"hash": "x", "type": "image/png", "size": 1}, {"data": "A" * 1_400_000},
+        {"other": 1}])),
+    st.tuples(st.just("extra"), st.sampled_from([
+        "x", [{"name": "a b"}], [{"name": ""}], [{"name": "X-A", "params": []}], [{"name": "X-A", "value": 5}],
+        [{"name": "X-A", "group": "a.b"}], [{"name": "X-A"}] * 201, [{"name": "X-A", "oops": 1}]])),
+    st.tuples(st.sampled_from(["evil", "Name", "", "__class__", "deleted_at", "phone", "nickname", "group"]),
+              anything),
 )
 
 BAD_IDS = ["", " ", "../x", "a/b", "-leading-dash", "x" * 65, "id with space", "\ud800", "ü", "a\x00",
@@ -117,6 +146,11 @@ bad_ids = st.sampled_from(BAD_IDS)
 unknown_ids = st.sampled_from(["nosuchcontact", "0" * 64, "a", "x.y:z-1"])
 bad_request_ids = st.sampled_from(["", "r" * 129, 5, b"req", ["r"], {"r": 1}, "\ud800", True, 1.5])
 request_ids = st.one_of(st.none(), anything, bad_request_ids)
+bad_regions = st.sampled_from(["XX", "br1", 5, b"BR", ["BR"], "\ud800", "B" * 50, True])
+regions = st.one_of(st.none(), st.sampled_from(["BR", "us", "GB", ""]), anything, bad_regions)
+#: sha256 texts for get_photo: well-formed but unknown, or not one at all
+bad_photo_hashes = st.sampled_from(["", "0" * 63, "g" * 64, "0" * 65, "../../etc/passwd", None, 5, b"x" * 64,
+                                    ["0" * 64], "0" * 64, "A" * 64])
 
 BAD_VECTORS = [{"x": 1}, {"1": -1}, {"0": 1}, {"-3": 1}, {"1": 2 ** 64}, {"1": 10 ** 100}, {"1": "nan"},
                {"1": float("inf")}, {"1": float("nan")}, {"1": 1.5}, {1.5: 2}, {"1": None}, {"1": [1]},
@@ -146,7 +180,11 @@ _UPDATE_DEFECTS = st.one_of(
     st.tuples(st.just("contact_id"), bad_ids),
     st.tuples(st.just("request_id"), bad_request_ids),
     st.tuples(st.just("changes"), st.one_of(st.sampled_from([
-        {}, None, [], "name", {"name": ""}, {"deleted": "yes"}, {"deleted": 0}, {"evil": 1},
+        {}, None, [], "name", {"name": ""}, {"deleted": "yes"}, {"deleted": 0}, {"Evil!": 1},
+        {"future": "x" * 70_000}, {"groups": ["Work"]}, {"groups": {"add": [], "remove": [[1, 1]]}},
+        {"groups": {"add": [], "remove": {"Work": [[0, 1]]}}}, {"photo": {"data": "aGVsbG8="}},
+        {"photo": {"hash": "0" * 64, "type": "image/png", "size": 5, "data": "aGVsbG8="}},
+        {"birthday": "2023-02-30"}, {"starred": "no"},
         {"phones": [{"number": "+1 202 555 0100"}]},                     # no e164: not normalized
         {"phones": [{"number": "x", "e164": "2025550100"}]},              # e164 without '+'
         {"phones": [{"number": "x", "e164": "+1"}]}, {"emails": [{"address": "bad"}]},
@@ -220,18 +258,23 @@ def method_arguments(existing_ids):
 
     return {
         "add_contact": st.one_of(
-            args(st.one_of(anything, deep), request_ids),
-            args(bad_contacts(), st.one_of(st.none(), st.text(min_size=1, max_size=20)), must_fail=True),
-            args(st.just(VALID_CONTACT), bad_request_ids, must_fail=True)),
+            args(st.one_of(anything, deep), request_ids, regions),
+            args(bad_contacts(), st.one_of(st.none(), st.text(min_size=1, max_size=20)), st.none(), must_fail=True),
+            args(st.just(VALID_CONTACT), bad_request_ids, st.none(), must_fail=True),
+            args(st.just(VALID_CONTACT), st.none(), bad_regions, must_fail=True)),
         "add_contacts": st.one_of(   # refusals of single contacts are results, not errors
-            args(st.lists(st.one_of(anything, deep, bad_contacts(), st.just(VALID_CONTACT)), max_size=5)),
+            args(st.lists(st.one_of(anything, deep, bad_contacts(), st.just(VALID_CONTACT)), max_size=5), regions),
             args(st.sampled_from([None, 5, "contacts", {"name": "x"}, b"x", [VALID_CONTACT] * (MAX_BATCH + 1)]),
-                 must_fail=True)),
+                 st.none(), must_fail=True),
+            args(st.just([VALID_CONTACT]), bad_regions, must_fail=True)),
         "update_contact": st.one_of(
-            args(any_ids, st.one_of(anything, deep), request_ids),
-            args(existing, bad_changes(), st.none(), must_fail=True),
-            args(st.one_of(bad_ids, unknown_ids), st.just({"name": "Valid Name"}), st.none(), must_fail=True),
-            args(existing, st.just({"name": "Valid Name"}), bad_request_ids, must_fail=True)),
+            args(any_ids, st.one_of(anything, deep), request_ids, regions),
+            args(existing, bad_changes(), st.none(), st.none(), must_fail=True),
+            args(st.one_of(bad_ids, unknown_ids), st.just({"name": "Valid Name"}), st.none(), st.none(),
+                 must_fail=True),
+            args(existing, st.just({"name": "Valid Name"}), bad_request_ids, st.none(), must_fail=True),
+            args(existing, st.just({"name": "Valid Name"}), st.none(), bad_regions, must_fail=True)),
+        "get_photo": st.one_of(args(st.one_of(anything, texts)), args(bad_photo_hashes, must_fail=True)),
         "delete_contact": st.one_of(
             args(ids, request_ids),
             args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),

@@ -41,7 +41,7 @@ def test_add_show_edit_search_rm_restore(shared_cluster):
     code, ada = run_json(shared_cluster, "add", "Ada Lovelace", "--phone", "mobile=+44 20 7946 0958",
                          "--email", "work=ada@example.com", "--org", "Analytical Engines")
     assert code == 0 and ada["phones"][0]["e164"] == "+442079460958"
-    assert ada["emails"] == [{"label": "work", "address": "ada@example.com"}]
+    assert ada["emails"] == [{"label": "work", "address": "ada@example.com", "pref": None}]
 
     shown = run(shared_cluster, "show", "ada lovelace")
     assert shown.returncode == 0
@@ -76,8 +76,9 @@ def test_exit_codes_and_json_errors(shared_cluster):
     code, error = run_json(shared_cluster, "show", "nobody-by-this-name")
     assert code == 1 and error["error"]["type"] == "ContactNotFound"
 
-    bad = run(shared_cluster, "add", "Bad Phone", "--phone", "12")
+    bad = run(shared_cluster, "add", "Bad Phone", "--phone", "1" * 41)   # a phone is refused only when hostile
     assert bad.returncode == 2 and "phones[0].number" in bad.stderr and bad.stdout == ""
+    assert run(shared_cluster, "add", "Bad Region", "--region", "XX").returncode == 2
     code, error = run_json(shared_cluster, "add", "  ")
     assert code == 2 and error["error"] == {"type": "ValidationError", "message": "name: must not be empty",
                                             "exit_code": 2}
@@ -101,7 +102,7 @@ def test_import_of_many_vcards_with_broken_ones_among_them(shared_cluster, tmp_p
     good = [{"name": f"Imported {i:03d}", "phones": [{"label": "mobile", "number": f"+1 415 555 {i:04d}"}],
              "emails": [{"label": "", "address": f"imported{i}@example.org"}]} for i in range(300)]
     cards = dumps_vcards(good).replace("\r\n", "\n").split("END:VCARD\n")[:-1]
-    bad = ["BEGIN:VCARD\nVERSION:3.0\nFN:Bad Phone\nTEL:12\n",
+    bad = ["BEGIN:VCARD\nVERSION:3.0\nFN:Bad Phone\nTEL:" + "1" * 41 + "\n",   # too long (one that only fails to parse is kept)
            "BEGIN:VCARD\nVERSION:3.0\nTEL:+1 415 555 9999\n",
            "BEGIN:VCARD\nVERSION:3.0\nFN:Bad Email\nEMAIL:not-an-address\n",
            "BEGIN:VCARD\nVERSION:3.0\nFN this line has no colon\n"]
@@ -114,7 +115,7 @@ def test_import_of_many_vcards_with_broken_ones_among_them(shared_cluster, tmp_p
     assert done.returncode == 4, done.stderr
     summary = done.stdout.splitlines()
     assert summary[0] == "imported 300, skipped 4:"
-    assert re.search(r"entry 11 \(line \d+, 'Bad Phone'\): phones\[0\]\.number: '12' is not", done.stdout)
+    assert re.search(r"entry 11 \(line \d+, 'Bad Phone'\): phones\[0\]\.number: is 41 characters long", done.stdout)
     assert re.search(r"entry 101 \(line \d+\): no name", done.stdout)
     assert re.search(r"entry 201 \(line \d+, 'Bad Email'\): emails\[0\]\.address", done.stdout)
     assert re.search(r"entry 251 \(line \d+\): cannot read this card: .*no colon", done.stdout)
@@ -219,8 +220,8 @@ def test_edit_removes_only_the_email_named(shared_cluster):
 
     code, edited = run_json(shared_cluster, "edit", eve["id"], "--remove-email", "alice@example.com",
                             "--add-email", "home=eve@example.com")
-    assert code == 0 and edited["emails"] == [{"label": "", "address": "carol@example.net"},
-                                              {"label": "home", "address": "eve@example.com"}]
+    assert code == 0 and edited["emails"] == [{"label": "", "address": "carol@example.net", "pref": None},
+                                              {"label": "home", "address": "eve@example.com", "pref": None}]
 
 
 def test_edit_removes_only_the_phone_named(shared_cluster):
@@ -242,3 +243,16 @@ def test_edit_removes_only_the_phone_named(shared_cluster):
     assert [p["e164"] for p in shown["phones"]] == ["+442079460958"]
     code, edited = run_json(shared_cluster, "edit", pat["id"], "--remove-phone", "+44 (0)20 7946 0958")
     assert code == 0 and edited["phones"] == []
+
+
+def test_add_and_import_take_a_region(cluster_factory, tmp_path):
+    cluster = cluster_factory(1, env={**os.environ, "CONTACTS_DEFAULT_REGION": "GB"}, name="region")
+    code, br = run_json(cluster, "add", "Region Per Call", "--phone", "(84) 98888-7777", "--region", "BR")
+    assert code == 0 and br["phones"][0]["e164"] == "+5584988887777"
+    code, plain = run_json(cluster, "add", "Replica Region", "--phone", "(84) 98888-7777")
+    assert code == 0 and plain["phones"][0]["e164"] == "" and plain["phones"][0]["number"] == "(84) 98888-7777"
+    path = tmp_path / "br.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Imported BR\nTEL:(84) 98888-7777\nEND:VCARD\n")
+    assert run(cluster, "import", str(path), "--region", "BR").returncode == 0
+    code, found = run_json(cluster, "search", "Imported BR")
+    assert found[0]["phones"][0]["e164"] == "+5584988887777"

@@ -5,7 +5,7 @@ import tempfile
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from contacts.merge import is_visible, merge, merge_state
+from contacts.merge import fields_of, is_visible, merge, merge_state, set_delta
 from contacts.replica.store import ContactStore
 
 CONTACT_IDS = ("c1", "c2")
@@ -19,8 +19,18 @@ EMAILS = st.sampled_from([[], [{"label": "home", "address": "ada@example.com"}],
                           [{"label": "work", "address": "grace@example.org"}]])
 ORGANIZATIONS = st.sampled_from(["", "Analytical Engines", "Navy"])
 NOTES = st.sampled_from(["", "met at the conference", "two\nlines"])
+GROUP_NAMES = st.lists(st.sampled_from(["Family", "Work", "Chess"]), max_size=3, unique=True).map(sorted)
+#: a groups delta as a replica makes it: adds (tagged with the update's stamp by merge) and
+#: removes naming tags [counter, replica] that some update may have made (or not: a remove
+#: of a tag never seen, or of one seen later, must still converge)
+TAGS = st.lists(st.lists(st.integers(1, 12), min_size=2, max_size=2).map(lambda t: [t[0], t[1] % 3 + 1]),
+                max_size=3, unique_by=tuple).map(sorted)
+GROUPS = st.fixed_dictionaries({"add": GROUP_NAMES, "remove": st.dictionaries(
+    st.sampled_from(["Family", "Work", "Chess"]), TAGS, max_size=2)})
 REGISTER_VALUES = {"name": NAMES, "phones": PHONES, "emails": EMAILS, "organization": ORGANIZATIONS,
-                   "notes": NOTES, "deleted": st.booleans()}
+                   "notes": NOTES, "deleted": st.booleans(), "groups": GROUPS,
+                   "nicknames": st.sampled_from([[], ["Clarinha"]]), "starred": st.booleans(),
+                   "birthday": st.sampled_from(["", "1985-04-15", "--02-29"])}
 
 changes_st = st.fixed_dictionaries({}, optional=REGISTER_VALUES).filter(bool)
 
@@ -157,3 +167,56 @@ def test_full_copy_vector_extends_over_updates_that_arrived_early(tmp_path):
         assert store.updates_since({1: 1}, 10) == ([], False)  # 2 only exists in the full copy
     finally:
         store.close()
+
+
+# -- groups: the add-wins set ------------------------------------------------------------
+def test_groups_a_concurrent_add_survives_a_remove():
+    base = {}
+    merge(base, (1, 1), {"name": "Ada", "groups": {"add": ["Work"], "remove": {}}, "deleted": False})
+    one, two = json.loads(json.dumps(base)), json.loads(json.dumps(base))
+    # replica 1 removes Work (it saw tag [1, 1]); replica 2 concurrently adds Work again and Chess
+    merge(one, (2, 1), {"groups": set_delta(one, "groups", [])})
+    merge(two, (2, 2), {"groups": set_delta(two, "groups", {"add": ["Chess"], "remove": {}})})
+    merge(two, (3, 2), {"groups": {"add": ["Work"], "remove": {}}})  # a fresh tag for Work
+    for a, b in ((one, two), (two, one)):
+        merge_state(a, json.loads(json.dumps(b)))
+    assert one == two
+    assert fields_of(one)["groups"] == ["Chess", "Work"]
+
+
+def test_groups_a_removed_add_arriving_late_does_not_resurrect():
+    add = ((1, 1), {"name": "Ada", "groups": {"add": ["Work"], "remove": {}}, "deleted": False})
+    remove = ((2, 2), {"groups": {"add": [], "remove": {"Work": [[1, 1]]}}})
+    late = {}
+    merge(late, *remove)
+    merge(late, *add)
+    assert fields_of(late)["groups"] == []
+    in_order = {}
+    merge(in_order, *add)
+    merge(in_order, *remove)
+    assert in_order == late
+
+
+def test_groups_delta_from_the_desired_list():
+    state = {}
+    merge(state, (1, 1), {"groups": {"add": ["A", "B"], "remove": {}}})
+    assert set_delta(state, "groups", ["B", "C"]) == {"add": ["C"], "remove": {"A": [[1, 1]]}}
+    assert set_delta(state, "groups", {"add": ["A"], "remove": ["B"]}) == {"add": ["A"], "remove": {"B": [[1, 1]]}}
+    assert set_delta(state, "groups", ["A", "B"]) == {"add": [], "remove": {}}
+    merge(state, (2, 1), {"groups": set_delta(state, "groups", ["B", "C"])})
+    assert fields_of(state)["groups"] == ["B", "C"], "one update's tag names several groups"
+
+
+@given(st.data())
+def test_groups_merge_is_commutative_associative_idempotent(data):
+    updates = data.draw(update_histories())
+    states = [fold(batch) for batch in data.draw(deliveries(updates))]
+    for contact_id in CONTACT_IDS:
+        parts = [s.get(contact_id, {}) for s in states]
+        left, right = {}, {}
+        for part in parts:
+            merge_state(left, part)
+            merge_state(left, part)  # idempotent
+        for part in reversed(parts):
+            merge_state(right, part)
+        assert left == right == fold(updates).get(contact_id, {})

@@ -76,7 +76,10 @@ BAD_CALLS = [  # (method, args, built-in type the bare client must get, words it
     ("add_contact", ({"name": "A", "nickname": "x"},), "ValueError", "nickname: unknown field"),
     ("add_contact", ({"name": "A", "phones": [{"number": "+1 415 555 2671", "fax": True}]},),
      "ValueError", "phones[0]: unknown key(s) fax"),
-    ("add_contact", ({"name": "A", "phones": [{"number": "not a number"}]},), "ValueError", "phones[0].number"),
+    ("add_contact", ({"name": "A", "phones": [{"number": "not\x07a number"}]},), "ValueError", "phones[0].number"),
+    ("add_contact", ({"name": "A", "birthday": "2023-02-30"},), "ValueError", "birthday"),
+    ("add_contact", ({"name": "A", "groups": ["g%d" % i for i in range(10_000)]},), "ValueError", "groups"),
+    ("get_photo", ("0" * 64,), "ValueError", "photo_hash"),
     ("add_contact", ({"name": "A", "emails": [{"address": "ada@"}]},), "ValueError", "emails[0].address"),
     ("add_contact", ({"name": "A\x00B"},), "ValueError", "name: must not contain control characters"),
     ("add_contact", ({"name": "A", "id": "no spaces allowed"},), "ValueError", "id: must be"),
@@ -95,7 +98,8 @@ BAD_CALLS = [  # (method, args, built-in type the bare client must get, words it
     ("apply_update", ({**UPDATE, "counter": "5"},), "TypeError", "update.counter: must be an integer"),
     ("apply_update", ({**UPDATE, "origin": 0},), "ValueError", "update.origin"),
     ("apply_update", ({**UPDATE, "seq": -1},), "ValueError", "update.seq"),
-    ("apply_update", ({**UPDATE, "changes": {"name": "F", "admin": True}},), "ValueError", "unknown register"),
+    ("apply_update", ({**UPDATE, "changes": {"name": "F", "Admin!": True}},), "ValueError", "unknown register"),
+    ("apply_update", ({**UPDATE, "changes": {"name": "F", "admin": "x" * 70_000}},), "ValueError", "unknown register"),
     ("apply_update", ({**UPDATE, "changes": {"phones": [{"number": "+1 415 555 2671"}]}},),
      "ValueError", "phones[0].e164"),
     ("apply_update", ({k: v for k, v in UPDATE.items() if k != "seq"},), "ValueError", "missing 'seq'"),
@@ -115,10 +119,11 @@ def test_bare_proxy_crud_search_and_bad_input(cluster_factory):
     jose = one.add_contact({"name": "José Ñúñez", "organization": "Açaí Ltda",
                             "phones": [{"label": "home", "number": "11 98765-4321"}],   # BR region
                             "emails": [{"label": "", "address": "jose@example.com.br"}]})
-    assert jose["phones"][0] == {"label": "home", "number": "11 98765-4321", "e164": "+5511987654321"}
+    assert jose["phones"][0] == {"label": "home", "number": "11 98765-4321", "e164": "+5511987654321",
+                                 "region": "BR", "pref": None}
     grace = two.add_contact({"name": "Grace Hopper", "organization": "US Navy",
                              "phones": [{"number": "+1 415 555 2671"}]})
-    assert one.get_contact(ada["id"])["emails"] == ADA["emails"]
+    assert one.get_contact(ada["id"])["emails"] == [{**e, "pref": None} for e in ADA["emails"]]
     changed = one.update_contact(ada["id"], {"organization": "Analytical Engines"})
     assert changed["organization"] == "Analytical Engines" and changed["name"] == "Ada Lovelace"
     assert changed["updated"][0] > ada["updated"][0]

@@ -187,7 +187,8 @@ def test_updates_since_a_vector(store):
     (remote(2, 0, 5), ValidationError),
     (remote(2, 2 ** 60, 5), StampError),
     (remote(2, 1, 5, "bad id!"), ValidationError),
-    (remote(2, 1, 5, nickname="x"), ValidationError),
+    (remote(2, 1, 5, **{"Not A Register!": "x"}), ValidationError),   # unknown ones are kept only if named so
+    (remote(2, 1, 5, future_field="x" * 70_000), ValidationError),     # and bounded
     (remote(2, 1, 5, name=""), ValidationError),
     (remote(2, 1, 5, deleted="yes"), WrongTypeError),
     (remote(2, 1, 5, phones=[{"number": "+44 20 7946 0958"}]), ValidationError),   # no e164

@@ -82,6 +82,13 @@ def new_request_id():
     return uuid.uuid4().hex
 
 
+def _with_region(kwargs, region):
+    """Pass ``region`` only when given, so replicas older than issue 14 still take the call."""
+    if region is not None:
+        kwargs["region"] = region
+    return kwargs
+
+
 class ContactsClient:
     """A contact list client that survives replica failures.
 
@@ -136,19 +143,21 @@ class ContactsClient:
         self._closing = threading.Event()
 
     # -- contact methods (same names as ContactBook) ----------------------------------
-    def add_contact(self, contact):
+    def add_contact(self, contact, region=None):
         """Add a contact; returns it as stored, with its ``id`` and ``write`` receipt.
 
         The client picks the id (unless ``contact`` has one) and a request id, so a retry
-        after a failover returns the first result instead of adding a second contact."""
+        after a failover returns the first result instead of adding a second contact.
+        ``region`` ("BR") reads phones typed without +country there (else the replica's setting)."""
         if not isinstance(contact, dict):
             raise WrongTypeError("contact", f"must be a dict, not {type(contact).__name__}")
         contact = dict(contact)
         if contact.get("id") is None:
             contact["id"] = uuid.uuid4().hex
-        return self._call("add_contact", (contact,), {"request_id": new_request_id()}, WRITE)
+        return self._call("add_contact", (contact,), _with_region({"request_id": new_request_id()}, region),
+                          WRITE)
 
-    def add_contacts(self, contacts):
+    def add_contacts(self, contacts, region=None):
         """Add many contacts (at most 1000) in one call and one commit on the replica.
 
         Returns one result per contact, in order: the contact as stored, or
@@ -161,12 +170,17 @@ class ContactsClient:
             if isinstance(contact, dict) and contact.get("id") is None:
                 contact = dict(contact, id=uuid.uuid4().hex)
             batch.append(contact)
-        return self._call("add_contacts", (batch,), {}, WRITE)
+        return self._call("add_contacts", (batch,), _with_region({}, region), WRITE)
 
-    def update_contact(self, contact_id, changes):
-        """Change some fields of a contact; returns the contact."""
-        return self._call("update_contact", (contact_id, changes), {"request_id": new_request_id()},
-                          WRITE_EXISTING)
+    def update_contact(self, contact_id, changes, region=None):
+        """Change some fields of a contact; returns the contact.  ``groups`` is the whole
+        list wanted, or {"add": [...], "remove": [...]} (docs/remote-api.md)."""
+        return self._call("update_contact", (contact_id, changes),
+                          _with_region({"request_id": new_request_id()}, region), WRITE_EXISTING)
+
+    def get_photo(self, photo_hash):
+        """The bytes (base64 str) of a contact's photo, by the hash its ``photo`` holds."""
+        return self._call("get_photo", (photo_hash,), {}, READ_BARRIER)
 
     def delete_contact(self, contact_id):
         """Move a contact to the trash (it can be restored)."""

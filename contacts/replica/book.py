@@ -5,6 +5,7 @@ Thin on purpose: it validates input (contacts.model), hands writes to the store
 (contacts.replication) so peers get them.  One instance per replica, called from
 many Pyro5 worker threads at once; the store does the locking.
 """
+import base64
 import logging
 import os
 import re
@@ -16,15 +17,27 @@ from .. import __version__
 from ..security import tls
 from ..errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
                       WrongTypeError)
-from ..merge import fields_of, is_complete, is_visible, to_contact
+from ..fields import check_region
+from ..merge import fields_of, is_complete, is_visible, prepare_changes, to_contact
 from ..model import check_contact_id, check_unicode, fold, new_contact_id, normalize_changes, normalize_new_contact
 from ..protocol import (DEFAULT_PAGE, ID_PREFIX_LIMIT, MAX_ANSWER, MAX_BATCH, MAX_ID_PREFIX, MAX_ID_PREFIX_LIMIT,
                         MAX_KEY_NAME, MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, check_request_id)
+from .store import PAGE_BYTES, SCHEMA_VERSION
 from ..versions import VersionVector
 
 log = logging.getLogger(__name__)
 
 _HEX_PREFIX = re.compile(f"[0-9a-f]{{1,{MAX_ID_PREFIX}}}")
+
+def _same(stored, fields):
+    """Does a stored contact already hold ``fields`` (a retried add)?"""
+    for field, value in fields.items():
+        if field == "photo" and isinstance(value, dict) and "data" in value:
+            value = {k: v for k, v in value.items() if k != "data"}
+        if stored.get(field) != value:
+            return False
+    return True
+
 
 def _refusal(exc):
     """How add_contacts reports one refused contact (the others go on)."""
@@ -101,10 +114,15 @@ class ContactBook:
         return self.store.replica_id
 
     # -- client methods ----------------------------------------------------------
-    def add_contact(self, contact, request_id=None):
+    def _region(self, region):
+        """The region phones typed without +country are read in: the call's, else the setting's."""
+        return check_region(region) or self.settings.default_region or None
+
+    def add_contact(self, contact, request_id=None, region=None):
         """Store a new contact; returns it with its id.  Supplying ``id`` (or
-        ``request_id``) makes a retried add return the first result instead of adding twice."""
-        contact_id, fields = normalize_new_contact(contact, self.settings.default_region)
+        ``request_id``) makes a retried add return the first result instead of adding twice.
+        ``region`` (an ISO code, e.g. "BR") reads phones typed without +country there."""
+        contact_id, fields = normalize_new_contact(contact, self._region(region))
         request_id = check_request_id(request_id)
         self._wait_ready()
         with self.store.write_lock:
@@ -114,7 +132,7 @@ class ContactBook:
             stored, written = self._add(contact_id, fields, request_id)
         return stored if written is None else self._acknowledge(*written)
 
-    def add_contacts(self, contacts):
+    def add_contacts(self, contacts, region=None):
         """Add many contacts in one call and one commit (an import); at most 1000.
 
         Returns one result per contact, in order: the stored contact as ``add_contact``
@@ -126,9 +144,10 @@ class ContactBook:
         if len(contacts) > MAX_BATCH:
             raise ValidationError("contacts", f"batch of {len(contacts)} exceeds {MAX_BATCH}")
         results, valid = [None] * len(contacts), []
+        region = self._region(region)
         for index, contact in enumerate(contacts):
             try:
-                valid.append((index, *normalize_new_contact(contact, self.settings.default_region)))
+                valid.append((index, *normalize_new_contact(contact, region)))
             except ContactsError as exc:
                 results[index] = _refusal(exc)
         self._wait_ready()
@@ -156,24 +175,27 @@ class ContactBook:
         contact_id = contact_id or new_contact_id()
         state = self.store.state(contact_id)
         if state is not None and is_complete(state):
-            if is_visible(state) and fields_of(state) == fields:
+            if is_visible(state) and _same(fields_of(state), fields):
                 return self._result(contact_id, state, None), None
             why = "a deleted contact (restore it instead)" if not is_visible(state) else "another contact"
             raise ValidationError("id", f"{contact_id!r} is already used by {why}")
-        return None, self.store.write_local(contact_id, {**fields, "deleted": False}, request_id)
+        changes = prepare_changes(state, fields)
+        return None, self.store.write_local(contact_id, {**changes, "deleted": False}, request_id)
 
-    def update_contact(self, contact_id, changes, request_id=None):
-        """Change some fields of a contact; fields not named in ``changes`` are kept."""
+    def update_contact(self, contact_id, changes, request_id=None, region=None):
+        """Change some fields of a contact; fields not named in ``changes`` are kept.
+        ``groups`` is the whole list wanted, or {"add": [...], "remove": [...]}."""
         check_contact_id(contact_id, "contact_id")
-        fields = normalize_changes(changes, self.settings.default_region)
+        fields = normalize_changes(changes, self._region(region))
         request_id = check_request_id(request_id)
         self._wait_ready()
         with self.store.write_lock:
             done = self._already_done(request_id)
             if done:
                 return done
-            self._live_state(contact_id)
-            update, state = self.store.write_local(contact_id, {**fields, "deleted": False}, request_id)
+            current = self._live_state(contact_id)
+            update, state = self.store.write_local(
+                contact_id, {**prepare_changes(current, fields), "deleted": False}, request_id)
         return self._acknowledge(update, state)
 
     def delete_contact(self, contact_id, request_id=None):
@@ -243,7 +265,8 @@ class ContactBook:
         return self.store.count()
 
     def search(self, text, limit=None, after=None):
-        """Live contacts whose name, organization, email, notes or phone digits contain ``text``
+        """Live contacts whose searched text (name, nicknames, addresses, organization, units, title,
+        role, groups, emails, notes: contacts.fields.SEARCHED) or phone digits contain ``text``
         (case and accents ignored; '98765 4321' finds '+55 11 98765-4321')."""
         if not isinstance(text, str):
             raise WrongTypeError("text", f"must be a string, not {type(text).__name__}")
@@ -274,6 +297,17 @@ class ContactBook:
         self._read_after(after)
         return [to_contact(cid, state) for cid, state in self.store.states_by_id_prefix(prefix, limit)]
 
+    def get_photo(self, photo_hash):
+        """The bytes (base64 str) of the photo a contact's ``photo`` register names by hash."""
+        if not isinstance(photo_hash, str):
+            raise WrongTypeError("photo_hash", f"must be a string, not {type(photo_hash).__name__}")
+        if not re.fullmatch(r"[0-9a-f]{64}", photo_hash):
+            raise ValidationError("photo_hash", f"must be a sha256 in lowercase hex, got {photo_hash[:80]!r}")
+        photo = self.store.photo(photo_hash)
+        if photo is None:
+            raise ValidationError("photo_hash", f"no photo {photo_hash} on replica {self.replica_id}")
+        return base64.b64encode(photo[1]).decode("ascii")
+
     def ping(self, sender=None):
         """Who this replica is and how far it is: replica id, Lamport clock, version vector, peers."""
         if sender is not None:
@@ -283,6 +317,7 @@ class ContactBook:
         info = {"replica_id": self.replica_id, "uri": self.uri, "clock": self.store.clock.value,
                 "vector": self.store.vector.to_wire(), "contacts": self.store.count(),
                 "ack_mode": self.settings.ack_mode, "version": __version__,
+                "schema": SCHEMA_VERSION,
                 "unindexed": self.store.unindexed(),
                 "uptime": round(time.time() - self.started, 3), "pid": os.getpid()}
         info["peers"] = self.replicator.known_peers(alive_only=True) if self.replicator else {}
@@ -318,8 +353,8 @@ class ContactBook:
         vector = VersionVector.from_wire(vector)
         limit = _page_size(limit, MAX_BATCH)
         mine = self.store.vector.to_wire()
-        updates, complete = self.store.updates_since(vector, limit)
-        return {"updates": updates, "complete": complete, "more": len(updates) >= limit,
+        updates, complete, cut = self.store.updates_since(vector, limit, PAGE_BYTES)
+        return {"updates": updates, "complete": complete, "more": cut or len(updates) >= limit,
                 "vector": mine}
 
     def fetch_snapshot(self, after_id="", limit=500):

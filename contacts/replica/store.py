@@ -6,7 +6,9 @@ Tables
   updates   the update record: every update by (origin, seq), with its Lamport
             counter; peers catch up from it.
   versions  the version vector: per origin, the highest contiguous seq held.
-  meta      this replica's id and Lamport clock.
+  meta      this replica's id, Lamport clock and schema version (SCHEMA_VERSION).
+  photos    contact photos by sha256: the registers hold {hash, type, size}; the bytes
+            travel once, in the update that set the photo (changes["photo"]["data"]).
 
 Every write is committed with ``synchronous=FULL`` in WAL mode (fsynced) before the
 caller returns, so an acknowledged write survives SIGKILL and power loss.  Writes are
@@ -21,6 +23,7 @@ fsync for every write applied since the last commit) and wakes the others.  Writ
 arriving during that fsync go into the next group.  A lone writer commits its own
 write at once, as before; nothing waits on a timer.
 """
+import base64
 import fcntl
 import json
 import logging
@@ -34,6 +37,7 @@ from pathlib import Path
 from . import search_index
 from ..clock import LamportClock
 from ..errors import StartupError, StorageError
+from ..fields import decode_photo
 from ..merge import fields_of, listing, merge, merge_state, newest_stamp
 from ..model import check_contact_id, fold, phone_digits, query_digits, search_text
 from ..replication.checks import check_state, check_update
@@ -63,13 +67,21 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_request ON updates (request_id) WHERE request_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS versions (origin INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS log_floor (origin INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS photos (hash TEXT PRIMARY KEY, type TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
 """
+#: the data dir's layout version, in meta "schema" and in ping(): 1 the five-field contact
+#: (no "schema" row), 2 the rich contact (issue 14: the photos table, the fields of
+#: contacts.fields).  Opening a version-1 data dir upgrades it in place, losing nothing.
+SCHEMA_VERSION = 2
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "contacts.sqlite3"
 #: a commit slower than this is logged: it delays every write of its group and the lag
 SLOW_COMMIT = 0.05
+#: most bytes of changes in one page of updates (a push, a fetch_updates answer): far below
+#: PYRO_MAX_MESSAGE_SIZE (96 MiB) however many photos the updates carry
+PAGE_BYTES = 16 * 1024 * 1024
 #: rows a search with a small limit first looks at in name order before using the index
 SCAN_WINDOW = 2000
 
@@ -109,6 +121,7 @@ class ContactStore:
         self._committing = False
         self._group_errors = {}    # group -> why its commit failed
         self.commits = 0           # transactions committed (fsyncs), for benchmarks
+        self._upgrade(data_dir)
         stored_id = self._meta("replica_id")
         if stored_id is None:
             self._set_meta("replica_id", replica_id)
@@ -206,6 +219,21 @@ class ContactStore:
             self._db.close()
             self._lock_file.close()
 
+    def _upgrade(self, data_dir):
+        """Bring an older data dir to SCHEMA_VERSION (the tables are created above); refuse a newer one."""
+        stored = int(self._meta("schema") or 1)
+        if stored > SCHEMA_VERSION:
+            self._db.close()
+            self._lock_file.close()
+            raise StartupError(f"data dir {str(data_dir)!r} has schema {stored}, written by a newer version "
+                               f"of this program (this one knows schema {SCHEMA_VERSION}); upgrade it")
+        if stored < SCHEMA_VERSION:
+            if stored < 2 and self._meta("replica_id") is not None:
+                log.info("data dir %s: schema %d -> %d (the rich contact; nothing rewritten)",
+                         data_dir, stored, SCHEMA_VERSION)
+            self._set_meta("schema", SCHEMA_VERSION)
+            self._db.commit()
+
     def _meta(self, key):
         row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
@@ -282,20 +310,37 @@ class ContactStore:
             (prefix, upper, limit)).fetchall()
         return [(cid, json.loads(state)) for cid, state in rows]
 
+    def photo(self, digest):
+        """(type, bytes) of the photo with this sha256, or None."""
+        row = self._reader().execute("SELECT type, data FROM photos WHERE hash=?", (digest,)).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def put_photo(self, digest, kind, data):
+        """Store a photo's bytes (``data``: base64) fetched from a peer, once checked against ``digest``."""
+        raw, register = decode_photo("photo", data)
+        if register["hash"] != digest or register["type"] != kind:
+            raise StorageError(f"photo {digest[:12]}: the bytes do not match its hash and type")
+        self._write(lambda: self._db.execute("INSERT OR IGNORE INTO photos (hash, type, data) VALUES (?, ?, ?)",
+                                             (digest, kind, raw)))
+
     def request_outcome(self, request_id):
         """(origin, seq, contact_id) of the update made for this request id, if any."""
         return self._reader().execute(
             "SELECT origin, seq, contact_id FROM updates WHERE request_id=?", (request_id,)).fetchone()
 
-    def updates_since(self, vector, limit):
+    def updates_since(self, vector, limit, max_bytes=None):
         """Updates past ``vector``, at most ``limit``, and whether the record still has them all.
 
         Returns (updates, complete); complete is False when some origin's record was
         compacted past what the asker holds, so only a full copy can bring it up to date.
+        With ``max_bytes``, returns (updates, complete, cut): the page also stops once its
+        changes reach that many bytes (updates carrying photos are up to ~1.4 MB each),
+        always holding at least one update; ``cut`` says it stopped early.
         """
         db = self._reader()
         updates = []
         complete = True
+        size, cut = 0, False
         for origin, held in sorted(self.vector.items()):
             since = vector.get(origin, 0)
             if since >= held:
@@ -306,16 +351,29 @@ class ContactStore:
             rows = db.execute("SELECT origin, seq, counter, contact_id, changes, request_id FROM updates"
                               " WHERE origin=? AND seq>? ORDER BY seq LIMIT ?",
                               (origin, since, limit - len(updates)))
-            updates += [self._update_dict(row) for row in rows]
-            if len(updates) >= limit:
+            for row in rows:
+                if max_bytes is not None and updates and size + len(row[4]) > max_bytes:
+                    cut = True
+                    break
+                size += len(row[4])
+                updates.append(self._update_dict(row))
+            if cut or len(updates) >= limit:
                 break
-        return updates, complete
+        return (updates, complete, cut) if max_bytes is not None else (updates, complete)
 
-    def own_updates_after(self, seq, limit):
+    def own_updates_after(self, seq, limit, max_bytes=PAGE_BYTES):
+        """This replica's own updates after ``seq``: at most ``limit``, and at most
+        ``max_bytes`` of changes (at least one update)."""
         rows = self._reader().execute(
             "SELECT origin, seq, counter, contact_id, changes, request_id FROM updates"
             " WHERE origin=? AND seq>? ORDER BY seq LIMIT ?", (self.replica_id, seq, limit))
-        return [self._update_dict(row) for row in rows]
+        updates, size = [], 0
+        for row in rows:
+            if updates and size + len(row[4]) > max_bytes:
+                break
+            size += len(row[4])
+            updates.append(self._update_dict(row))
+        return updates
 
     @staticmethod
     def _update_dict(row):
@@ -519,7 +577,15 @@ class ContactStore:
     def _apply(self, update):
         state = self.state(update["contact_id"], self._db) or {}
         was = listing(state)
-        merge(state, (update["counter"], update["origin"]), update["changes"])
+        changes = update["changes"]
+        photo = changes.get("photo")
+        if isinstance(photo, dict) and "data" in photo:
+            # the bytes go to the photos table; the register (and every listing) holds
+            # only {hash, type, size}; the update record keeps them for peers catching up
+            self._db.execute("INSERT OR IGNORE INTO photos (hash, type, data) VALUES (?, ?, ?)",
+                             (photo["hash"], photo["type"], base64.b64decode(photo["data"])))
+            changes = {**changes, "photo": {k: v for k, v in photo.items() if k != "data"}}
+        merge(state, (update["counter"], update["origin"]), changes)
         self._save(update["contact_id"], state, was)
         self._db.execute("INSERT INTO updates (origin, seq, counter, contact_id, changes, request_id)"
                          " VALUES (?, ?, ?, ?, ?, ?)",

@@ -6,7 +6,7 @@ nothing.  The shapes themselves are part of the wire contract (contacts.protocol
 """
 from ..errors import StampError, ValidationError, WrongTypeError
 from ..merge import REGISTERS
-from ..model import check_contact_id, check_stored_field
+from ..model import check_contact_id, check_state_field, check_stored_field, check_unknown_register
 from ..protocol import UPDATE_KEYS, check_request_id
 
 
@@ -38,6 +38,7 @@ def check_update(update):
     if not isinstance(changes, dict) or not changes:
         raise ValidationError("update.changes", "must be a non-empty dict")
     clean = {}
+    unknown = 0
     for register, value in changes.items():
         if register == "deleted":
             if not isinstance(value, bool):
@@ -45,8 +46,9 @@ def check_update(update):
             clean[register] = value
         elif register in REGISTERS:
             clean[register] = check_stored_field(register, value)
-        else:
-            raise ValidationError("update.changes", f"unknown register {register!r}")
+        else:  # from a newer replica: kept as is and passed on (docs/operations.md, Upgrades)
+            unknown += 1
+            clean[register] = check_unknown_register("update.changes", register, value, unknown)
     return {"origin": origin, "seq": seq, "counter": counter, "contact_id": contact_id,
             "changes": clean, "request_id": check_request_id(update.get("request_id"))}
 
@@ -55,16 +57,20 @@ def check_state(state, clock):
     if not isinstance(state, dict):
         raise WrongTypeError("state", "must be a dict")
     clean = {}
+    unknown = 0
     for register, entry in state.items():
-        if register not in REGISTERS or not isinstance(entry, (list, tuple)) or len(entry) != 3:
-            raise ValidationError("state", f"bad register {register!r}")
+        if not isinstance(entry, (list, tuple)) or len(entry) != 3:
+            raise ValidationError("state", f"bad register {str(register)[:60]!r}")
         value, counter, replica = entry
         check_int(replica, "state.replica")
         clock.check(check_int(counter, "state.counter"), "state.counter")
         if register == "deleted":
             if not isinstance(value, bool):
                 raise WrongTypeError("state.deleted", "must be a bool")
+        elif register in REGISTERS:
+            value = check_state_field(register, value)
         else:
-            value = check_stored_field(register, value)
+            unknown += 1
+            value = check_unknown_register("state", register, value, unknown)
         clean[register] = [value, counter, replica]
     return clean

@@ -19,7 +19,7 @@ from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, 
                              QToolButton, QVBoxLayout, QWidget)
 
 from ...errors import ContactsError
-from ...model import EMPTY, FIELDS, MAX_EMAILS, MAX_PHONES, normalize_field
+from ...model import BASE_FIELDS as FIELDS, EMPTY, MAX_EMAILS, MAX_PHONES, normalize_field  # the fields it shows
 
 PHONE_LABELS = ("mobile", "home", "work", "other")
 EMAIL_LABELS = ("home", "work", "other")
@@ -181,7 +181,8 @@ class EntryList(QWidget):
         for row in list(self.rows):
             self.remove_row(row)
         for entry in entries:
-            self.add_row(entry.get("label", ""), entry.get(value_key, ""))
+            row = self.add_row(entry.get("label", ""), entry.get(value_key, ""))
+            row.original = entry  # its keys the dialog does not show (pref, region) go back with it
 
 
 class ContactDialog(QDialog):
@@ -342,9 +343,14 @@ class ContactDialog(QDialog):
             if row.is_blank():
                 row.show_feedback("", False)  # a row without a value is simply left out
                 continue
+            entry = {"label": row.label(), value_key: row.value()}
+            original = getattr(row, "original", None) or {}
+            if original.get(value_key) == row.value():
+                # unchanged: keep the keys the dialog does not show (the region it was read in,
+                # pref), so saving does not lose an E.164 form or a preference
+                entry.update({k: original[k] for k in ("region", "pref") if original.get(k) is not None})
             try:
-                normalized = normalize_field(field, [{"label": row.label(), value_key: row.value()}],
-                                             self.region)[0]
+                normalized = normalize_field(field, [entry], self.region)[0]
             except ContactsError as exc:
                 ok = False
                 if show_all or row.touched:
@@ -358,6 +364,8 @@ class ContactDialog(QDialog):
     def _hint(self, field, entry):
         if field != "phones":
             return ""
+        if not entry.get("e164"):  # kept as typed: never refused, but not a number we are sure of
+            return "kept as typed (not a valid number here: add +country code to check it)"
         number = phonenumbers.parse(entry["e164"])
         pretty = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
         return "✓" if pretty == entry["number"] else f"✓ {pretty}"
