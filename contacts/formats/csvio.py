@@ -393,12 +393,27 @@ def _outlook_row(headers, row):
     return contact
 
 
+def _csv_extra_columns(contacts, header):
+    columns = dict.fromkeys(e["params"]["COLUMN"][0] for c in contacts for e in c.get("extra") or []
+                            if e.get("name") == "X-CSV" and e.get("params", {}).get("COLUMN"))
+    return [c for c in columns if c not in header and c != "ID"]
+
+
+def _csv_extra_cells(contact, cells):
+    for extra in contact.get("extra") or []:
+        if extra.get("name") == "X-CSV" and extra.get("params", {}).get("COLUMN"):
+            cells.setdefault(extra["params"]["COLUMN"][0], extra["value"])
+
+
 def _outlook_rows(contacts):
-    header = list(OUTLOOK_HEADER) + ["ID"]
+    contacts = list(contacts)
+    header = list(OUTLOOK_HEADER)
+    header += _csv_extra_columns(contacts, header) + ["ID"]
     yield header
     for contact in contacts:
         n = contact.get("n") or {}
         cells = {"ID": contact.get("id") or ""}
+        _csv_extra_cells(contact, cells)
         if any(n.get(k) for k in _OUTLOOK_NAME.values()):
             for column, part in _OUTLOOK_NAME.items():
                 cells[column] = " ".join(n.get(part) or [])

@@ -120,6 +120,7 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # -- escaping ----------------------------------------------------------------------------
 def unescape(value):
     r"""'a\, b\nc' -> 'a, b<newline>c' (any other escaped character stands for itself)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")        # 2.1 quoted-printable =0D=0A
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value, flags=re.S)
 
 
@@ -186,6 +187,8 @@ def read_date(value, params=None):
 def write_date(date, version):
     if version == "3.0":
         return date
+    if date.startswith("--"):
+        return "--" + date[2:].replace("-", "")
     return date.replace("-", "").replace(":", "") if "T" not in date else \
         date.split("T")[0].replace("-", "") + "T" + date.split("T")[1].replace(":", "")
 
@@ -560,13 +563,17 @@ def props_to_contact(props):
         extra.append({"group": prop.group, "name": prop.name, "params": params,
                       "value": _LINE_END.sub("\\\\n", value)})
     kept_groups = {e["group"].upper() for e in extra if e["group"]}
+    attachments = []
     for prop, written in attached:
         leftover = prop.leftover()
         keep_group = prop.group if prop.group.upper() in kept_groups else ""
         if leftover or keep_group:
-            extra.append({"group": keep_group, "name": prop.name, "params": leftover,
-                          "value": written})
-    contact["extra"] = extra
+            attachments.append({"group": keep_group, "name": _canonical(prop.name), "params": leftover,
+                                "value": written})
+    # verbatim entries in file order, then the attachments in an order of their own (the
+    # writer puts properties in its order, not the file's)
+    attachments.sort(key=lambda e: (e["name"], e["value"], e["group"], sorted(e["params"].items())))
+    contact["extra"] = extra + attachments
     return contact
 
 
