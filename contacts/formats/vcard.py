@@ -189,6 +189,8 @@ def write_date(date, version):
         return date
     if date.startswith("--"):
         return "--" + date[2:].replace("-", "")
+    if re.match(r"^\d{4}(-\d{2})?$", date):
+        return date                     # 4.0 writes year-month with its dash (RFC 6350 4.3.1)
     return date.replace("-", "").replace(":", "") if "T" not in date else \
         date.split("T")[0].replace("-", "") + "T" + date.split("T")[1].replace(":", "")
 
@@ -354,7 +356,8 @@ def _key_value(prop):
     if prop.encoded_base64():
         media = "application/octet-stream"
         for word in prop.params.get("TYPE", []):
-            media = _KEY_TYPES.get(word.upper(), media if "/" not in word else word)
+            if word.upper() not in ("HOME", "WORK"):
+                media = _KEY_TYPES.get(word.upper(), media if "/" not in word else word)
         prop.used.add("TYPE")
         data = re.sub(r"\s", "", prop.value)
         return f"data:{media};base64,{data}"
@@ -530,8 +533,11 @@ def props_to_contact(props):
                 contact["languages"].append(value)
             written = escape(value)
         elif name == "KEY":
-            label, _ = _label_and_pref(prop, labels, known={"HOME": "home", "WORK": "work"}) \
-                if not prop.encoded_base64() else ("", None)
+            if prop.encoded_base64():
+                words = {w.lower() for w in prop.params.get("TYPE", [])}
+                label = " ".join(w for w in ("home", "work") if w in words)
+            else:
+                label, _ = _label_and_pref(prop, labels, known={"HOME": "home", "WORK": "work"})
             prop.used.update({"TYPE", "PREF", "MEDIATYPE"})
             value = _key_value(prop)
             if value:
@@ -776,7 +782,8 @@ def contact_to_vcard(contact, version=DEFAULT_VERSION, photos=None):
         params = {"TYPE": [label.upper()]} if label in ("home", "work") else {}
         if match and not v4:
             kind = {v: k for k, v in _KEY_TYPES.items()}.get(match[1], match[1])
-            w.add("KEY", match[2], {"ENCODING": ["b"], "TYPE": [kind]}, match=escape(value))
+            w.add("KEY", match[2], {"ENCODING": ["b"], "TYPE": [kind] + params.get("TYPE", [])},
+                  match=escape(value))
         else:
             w.add("KEY", _uri(value), params, match=escape(value))
     if contact.get("starred"):
