@@ -146,14 +146,20 @@ def build_parser():
     imp.add_argument("--region", help=REGION_HELP)
     imp.add_argument("--update", action="store_true",
                      help="overwrite contacts that exist with the same id (default: skip them)")
+    imp.add_argument("--region", metavar="CC",
+                     help="region of phone numbers written without +country, e.g. BR (default: the replica's)")
     progress = imp.add_mutually_exclusive_group()
     progress.add_argument("--progress", action="store_true", default=None,
                           help="always show the progress bar (default: on a terminal)")
     progress.add_argument("--no-progress", dest="progress", action="store_false")
 
-    exp = command("export", "export every contact to a vCard 3.0 (.vcf) or CSV file")
+    exp = command("export", "export every contact to a vCard 3.0/4.0 (.vcf) or CSV file")
     exp.add_argument("file", help="the file ('-' writes standard output)")
     exp.add_argument("--format", choices=FORMATS, help="default: from the file name (else vcard)")
+    exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0",
+                     help="vCard version to write (default 3.0, which every contacts app imports)")
+    exp.add_argument("--csv-style", choices=("google", "outlook", "plain"), default="google",
+                     help="CSV columns: Google Contacts' (default), Outlook's, or this project's plain ones")
     return parser
 
 
@@ -530,8 +536,10 @@ def cmd_import(client, args, json_mode):
         from tqdm import tqdm
         bar = tqdm(total=len(entries), unit="contact", desc="importing", file=sys.stderr,
                    dynamic_ncols=True, mininterval=0.2)
+    region = _import_region(client, args.region)
     try:
-        report = import_entries(client, entries, update=args.update, progress=bar.update if bar else None)
+        report = import_entries(client, entries, update=args.update, progress=bar.update if bar else None,
+                                region=region)
     except UnavailableError as exc:
         partial = getattr(exc, "import_report", None)
         if partial is not None and not json_mode:
@@ -546,10 +554,22 @@ def cmd_import(client, args, json_mode):
     return result, "\n".join(report.summary_lines()), code
 
 
+def _import_region(client, region):
+    """``--region``, checked: the client's add_contacts must take it (the rich model)."""
+    if not region:
+        return None
+    import inspect
+    if "region" not in inspect.signature(client.add_contacts).parameters:
+        raise UsageError("--region needs a client whose add_contacts takes region= (not in this version)")
+    return region.strip().upper()
+
+
 def cmd_export(client, args):
     fmt = args.format or ("csv" if args.file.lower().endswith(".csv") else "vcard")
     contacts = client.list_contacts()
-    text = write_contacts(contacts, fmt)
+    photos = getattr(client, "get_photo", None)
+    text = write_contacts(contacts, fmt, vcard_version=args.vcard_version, csv_style=args.csv_style,
+                          photos=photos)
     if args.file == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -5,7 +5,7 @@ import vobject
 from contacts.formats.csvio import dumps_csv, parse_csv
 from contacts.formats.entry import content_id
 from contacts.formats.importing import detect_format, read_entries
-from contacts.formats.vcard import dumps_vcards, parse_vcards
+from contacts.formats.vcard import dumps_vcards, empty_contact, parse_vcards
 
 ADA = {"id": "ada-1815", "name": "Ada King Lovelace",
        "phones": [{"label": "mobile", "number": "+44 20 7946 0958", "e164": "+442079460958"},
@@ -16,19 +16,32 @@ ADA = {"id": "ada-1815", "name": "Ada King Lovelace",
 JOSE = {"id": "jose", "name": "José Ñúñez 李", "phones": [], "emails": [], "organization": "", "notes": ""}
 
 
-def user_fields(contact):
+def user_fields(contact, pref=True):
+    """What a reader gives back for a contact of the five old fields."""
+    entry_pref = {"pref": None} if pref else {}
     return {"id": contact.get("id"), "name": contact["name"],
-            "phones": [{"label": p["label"], "number": p["number"]} for p in contact["phones"]],
-            "emails": [{"label": e["label"], "address": e["address"]} for e in contact["emails"]],
+            "phones": [{"label": p["label"], "number": p["number"], **entry_pref} for p in contact["phones"]],
+            "emails": [{"label": e["label"], "address": e["address"], **entry_pref} for e in contact["emails"]],
             "organization": contact["organization"], "notes": contact["notes"]}
 
 
-@pytest.mark.parametrize("dump, parse", [(dumps_vcards, parse_vcards), (dumps_csv, parse_csv)],
-                         ids=["vcard", "csv"])
-def test_what_is_written_reads_back_the_same(dump, parse):
-    entries = list(parse(dump([ADA, JOSE])))
+def full(**fields):
+    """A contact dict with every key of the contract: empty but for ``fields``."""
+    return dict(empty_contact(), **fields)
+
+
+def test_what_is_written_reads_back_the_same_vcard():
+    for version in ("3.0", "4.0"):
+        entries = list(parse_vcards(dumps_vcards([ADA, JOSE], version=version)))
+        assert [e.error for e in entries] == [None, None]
+        assert [e.contact for e in entries] == [full(**user_fields(ADA)), full(**user_fields(JOSE))]
+
+
+def test_what_is_written_reads_back_the_same_csv():
+    entries = list(parse_csv(dumps_csv([ADA, JOSE])))
     assert [e.error for e in entries] == [None, None]
-    assert [e.contact for e in entries] == [user_fields(ADA), user_fields(JOSE)]
+    assert [{k: e.contact.get(k) for k in user_fields(ADA)} for e in entries] == \
+        [user_fields(ADA), user_fields(JOSE)]
 
 
 def test_written_vcards_are_version_3_with_the_fields_other_apps_read():
@@ -38,6 +51,7 @@ def test_written_vcards_are_version_3_with_the_fields_other_apps_read():
     assert (card.n.value.family, card.n.value.given) == ("Lovelace", "Ada King")
     assert card.uid.value == "ada-1815"
     assert card.tel.params["TYPE"] == ["CELL"]
+    assert card.n.params["X-CONTACTS-DERIVED"] == ["TRUE"]
     assert card.email.params["TYPE"] == ["INTERNET", "WORK"]
     assert card.org.value == ["Analytical; Engines, Ltd"]
 
@@ -52,15 +66,19 @@ def test_vcard_4_and_2_1_are_read_as_well_as_they_can_be():
         "UID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;John\r\nTEL;CELL;WORK:+1 415 555 0102\r\nEND:VCARD\r\n")
     simon, john = parse_vcards(text)
-    assert simon.contact == {
-        "name": "Simon Perreault", "id": "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1",
-        "phones": [{"label": "home", "number": "+1-418-262-6501"},
-                   {"label": "work", "number": "+1-418-656-9254 ext. 102"}],
-        "emails": [{"label": "work", "address": "simon.perreault@viagenie.ca"}],
-        "organization": "", "notes": ""}
-    assert simon.ignored == ("ADR", "BDAY")
+    assert simon.contact == full(
+        name="Simon Perreault", id="urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1",
+        n={"family": ["Perreault"], "given": ["Simon"], "additional": [], "prefixes": [], "suffixes": []},
+        phones=[{"label": "home", "number": "+1-418-262-6501", "pref": None},
+                {"label": "work", "number": "+1-418-656-9254 ext. 102", "pref": 1}],
+        emails=[{"label": "work", "address": "simon.perreault@viagenie.ca", "pref": None}],
+        birthday="--02-03",
+        addresses=[{"label": "work", "pobox": "", "extended": "Suite D2-630", "street": "2875 Laurier",
+                    "locality": "Quebec", "region": "QC", "postcode": "G1V 2M2", "country": "Canada",
+                    "pref": None}])
+    assert simon.ignored == ()
     assert john.contact["name"] == "John Doe"
-    assert john.contact["phones"] == [{"label": "work mobile", "number": "+1 415 555 0102"}]
+    assert john.contact["phones"] == [{"label": "work mobile", "number": "+1 415 555 0102", "pref": None}]
 
 
 def test_a_broken_vcard_is_reported_with_its_line_and_the_others_still_read():
@@ -89,11 +107,13 @@ def test_csv_reads_common_headers_and_reports_bad_rows():
             "Too,Many,Cells,In,This,Row\n"
             '"Multi\nLine",,,,\n')
     bob, nameless, too_many, multi = parse_csv(text)
-    assert bob.contact == {"name": "Bob Smith", "organization": "Acme", "notes": "",
-                           "phones": [{"label": "mobile", "number": "+1 415 555 0100"},
-                                      {"label": "", "number": "+1 415 555 0101"}],
-                           "emails": [{"label": "", "address": "bob@example.org"}]}
-    assert bob.ignored == ("Birthday",)
+    assert bob.contact == full(name="Bob Smith", organization="Acme",
+                               phones=[{"label": "mobile", "number": "+1 415 555 0100", "pref": None},
+                                       {"label": "", "number": "+1 415 555 0101", "pref": None}],
+                               emails=[{"label": "", "address": "bob@example.org", "pref": None}],
+                               extra=[{"group": "", "name": "X-CSV", "params": {"COLUMN": ["Birthday"]},
+                                       "value": "1970-01-01"}])
+    assert bob.ignored == ()
     assert (nameless.line, nameless.error) == (4, "no name")
     assert (too_many.line, too_many.error) == (5, "6 cells but the header has 5 columns")
     assert multi.line == 6 and multi.contact["name"] == "Multi\nLine"

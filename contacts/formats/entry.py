@@ -10,6 +10,7 @@ import uuid
 
 from ..model import ID_PATTERN, MAX_ID
 
+_FIVE = ("name", "phones", "emails", "organization", "notes")
 _NAMESPACE = uuid.UUID("6f1c4f8e-2a7b-4f57-9a57-6f0d8c1e3b21")
 
 
@@ -31,7 +32,11 @@ class Entry:
 
 def content_id(contact):
     """A stable id for an entry without one: importing the same entry twice adds it once."""
-    fields = {k: contact.get(k) for k in ("name", "phones", "emails", "organization", "notes")}
+    fields = {k: contact.get(k) for k in _FIVE}
+    # the rich contact's other keys count when they hold something; a contact of the five
+    # old fields keeps the id it had before they existed
+    fields.update({k: v for k, v in contact.items() if k not in _FIVE and k != "id"
+                   and v not in (None, "", False, [], {})})
     digest = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
     return str(uuid.uuid5(_NAMESPACE, digest)).replace("-", "")
 

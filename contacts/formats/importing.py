@@ -88,14 +88,18 @@ def read_entries(text, fmt):
     raise ValidationError("format", f"must be one of {', '.join(FORMATS)}, not {fmt!r}")
 
 
-def write_contacts(contacts, fmt):
-    """Text of a file holding ``contacts`` in format ``fmt``."""
+def write_contacts(contacts, fmt, vcard_version=None, csv_style=None, photos=None):
+    """Text of a file holding ``contacts`` in format ``fmt``.
+
+    ``vcard_version``: "3.0" (default) or "4.0"; ``csv_style``: "google", "outlook" or
+    "plain" (the default here, as before; the CLI's default is "google");
+    ``photos(hash) -> base64`` fetches stored photos."""
     if fmt == "vcard":
-        from .vcard import dumps_vcards
-        return dumps_vcards(contacts)
+        from .vcard import DEFAULT_VERSION, dumps_vcards
+        return dumps_vcards(contacts, version=vcard_version or DEFAULT_VERSION, photos=photos)
     if fmt == "csv":
         from .csvio import dumps_csv
-        return dumps_csv(contacts)
+        return dumps_csv(contacts, style=csv_style or "plain")
     raise ValidationError("format", f"must be one of {', '.join(FORMATS)}, not {fmt!r}")
 
 
@@ -104,7 +108,7 @@ def write_contacts(contacts, fmt):
 IMPORT_BATCH = 200
 
 
-def import_entries(client, entries, update=False, progress=None):
+def import_entries(client, entries, update=False, progress=None, region=None):
     """Add every readable entry through ``client``; returns an ImportReport.
 
     An entry whose id is already used by a different contact is skipped (``update=True``
@@ -113,20 +117,30 @@ def import_entries(client, entries, update=False, progress=None):
     call per IMPORT_BATCH entries), else one ``add_contact`` each.
     UnavailableError (no replica can serve) stops the import: what was added stays, and
     the exception's ``import_report`` says what that was.
+    ``region`` (e.g. "BR"): the region phone numbers without +country are read in; passed
+    as ``add_contacts(..., region=region)`` only when given (batched clients only).
+    What is sent is :func:`for_model`: the entry without its empty keys (and, until the
+    model stores the rich contact, without the keys it does not know: counted in
+    ``report.ignored``).
     """
     report = ImportReport()
     batched = hasattr(client, "add_contacts")
+    keys = model_keys()
     pending = []
 
     def flush():
         if pending:
-            _import_batch(client, pending, update, report)
+            _import_batch(client, pending, update, report, region)
             if progress is not None:
                 progress(len(pending))
             pending.clear()
     try:
         for entry in entries:
             report.ignored.update(entry.ignored)
+            if entry.contact is not None and entry.error is None:
+                contact, dropped = for_model(entry.contact, keys)
+                entry = dataclasses.replace(entry, contact=contact)
+                report.ignored.update(dropped)
             if entry.error is not None:
                 report.skipped.append((entry, entry.error))
             elif batched:
@@ -147,15 +161,60 @@ def import_entries(client, entries, update=False, progress=None):
     return report
 
 
+def _empty(value):
+    return value in (None, "", False) or value == [] or value == {}
+
+
+def sendable(contact):
+    """A contact read from a file as it is sent: keys with an empty value left out (every
+    key is optional when adding, and a replica of the five-field model refuses the keys
+    it does not know even when empty), and ``pref: None`` left out of entries."""
+    out = {}
+    for key, value in contact.items():
+        if key == "name" or not _empty(value):
+            if isinstance(value, list):
+                value = [{k: v for k, v in item.items() if not (k == "pref" and v is None)}
+                         if isinstance(item, dict) else item for item in value]
+            out[key] = value
+    return out
+
+
+def model_keys():
+    """The contact keys this install's model stores (contacts.model.FIELDS), or None when it
+    stores every key of docs/contact-model.md (the rich model, issue 14)."""
+    from .. import model
+    fields = set(getattr(model, "FIELDS", ()))
+    if "n" in fields or "addresses" in fields:
+        return None
+    return fields | {"id"}
+
+
+def for_model(contact, keys=None):
+    """(what to send, names of the keys left out): :func:`sendable`, and, while the model is
+    the five-field one (``keys`` from :func:`model_keys`), without the keys it would refuse;
+    those are reported as not stored rather than costing the whole entry."""
+    contact = sendable(contact)
+    if keys is None:
+        return contact, ()
+    dropped = sorted(k for k in contact if k not in keys)
+    kept = {k: v for k, v in contact.items() if k in keys}
+    for key in ("phones", "emails"):
+        if any("pref" in item for item in kept.get(key, [])):
+            dropped.append(f"{key}.pref")
+            kept[key] = [{k: v for k, v in item.items() if k != "pref"} for item in kept[key]]
+    return kept, tuple(dropped)
+
+
 def _with_id(entry):
-    contact = dict(entry.contact)
+    contact = entry.contact
     contact["id"] = contact.get("id") or content_id(contact)
     return contact
 
 
-def _import_batch(client, entries, update, report):
+def _import_batch(client, entries, update, report, region=None):
     contacts = [_with_id(entry) for entry in entries]
-    for entry, contact, result in zip(entries, contacts, client.add_contacts(contacts)):
+    results = client.add_contacts(contacts) if region is None else client.add_contacts(contacts, region=region)
+    for entry, contact, result in zip(entries, contacts, results):
         if "error" in result:
             _refused(client, entry, contact, result.get("field"), result.get("message", ""), update, report)
         else:
