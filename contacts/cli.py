@@ -143,7 +143,6 @@ def build_parser():
     imp = command("import", "import contacts from a vCard (.vcf) or CSV file")
     imp.add_argument("file", help="the file ('-' reads standard input; then give --format)")
     imp.add_argument("--format", choices=FORMATS, help="default: from the file name or content")
-    imp.add_argument("--region", help=REGION_HELP)
     imp.add_argument("--update", action="store_true",
                      help="overwrite contacts that exist with the same id (default: skip them)")
     imp.add_argument("--region", metavar="CC",
@@ -494,28 +493,7 @@ def cmd_status(client, args):
     return result, status_table(rows, client)
 
 
-class _RegionClient:
-    """A client whose adds read phones typed without +country in one region (import --region)."""
-
-    def __init__(self, client, region):
-        self._client, self._region = client, region
-
-    def __getattr__(self, name):
-        return getattr(self._client, name)
-
-    def add_contact(self, contact):
-        return self._client.add_contact(contact, region=self._region)
-
-    def add_contacts(self, contacts):
-        return self._client.add_contacts(contacts, region=self._region)
-
-    def update_contact(self, contact_id, changes):
-        return self._client.update_contact(contact_id, changes, region=self._region)
-
-
 def cmd_import(client, args, json_mode):
-    if getattr(args, "region", None):
-        client = _RegionClient(client, args.region)
     if args.file == "-":
         if not args.format:
             raise UsageError("reading standard input needs --format vcard or --format csv")

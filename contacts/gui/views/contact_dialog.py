@@ -441,7 +441,7 @@ class ContactDialog(QDialog):
             current = checked
             current.setdefault("phones", None)
             current.setdefault("emails", None)
-        return {f for f in FIELDS if current.get(f) != self.base.get(f)}, current
+        return {f for f in FIELDS if not _same(current.get(f), self.base.get(f))}, current
 
     def contact_changed(self, contact_id, contact):
         """The model saw a new version of some contact; react if it is ours."""
@@ -506,3 +506,16 @@ class ContactDialog(QDialog):
         self._clashing = []
         self.force = True
         self.banner.hide()
+
+
+#: keys a stored phone or email may lack (written before the rich model) and their values
+_ENTRY_DEFAULTS = {"region": "", "pref": None}
+
+
+def _same(mine, theirs):
+    """Equal as the replica would store them: an entry without region/pref is the same
+    entry as one with their empty values."""
+    if isinstance(mine, list) and isinstance(theirs, list):
+        fill = lambda entries: [{**_ENTRY_DEFAULTS, **e} if isinstance(e, dict) else e for e in entries]
+        return fill(mine) == fill(theirs)
+    return mine == theirs
