@@ -165,13 +165,18 @@ def _empty(value):
     return value in (None, "", False) or value == [] or value == {}
 
 
+#: sent even when empty, as before the rich contact (so ``--update`` still clears them)
+_ALWAYS_SENT = ("name", "phones", "emails", "organization", "notes")
+
+
 def sendable(contact):
-    """A contact read from a file as it is sent: keys with an empty value left out (every
-    key is optional when adding, and a replica of the five-field model refuses the keys
-    it does not know even when empty), and ``pref: None`` left out of entries."""
+    """A contact read from a file as it is sent: the keys beyond the five first ones left
+    out when empty (every key is optional when adding, and a replica of the five-field
+    model refuses the keys it does not know even when empty), and ``pref: None`` left out
+    of entries."""
     out = {}
     for key, value in contact.items():
-        if key == "name" or not _empty(value):
+        if key in _ALWAYS_SENT or not _empty(value):
             if isinstance(value, list):
                 value = [{k: v for k, v in item.items() if not (k == "pref" and v is None)}
                          if isinstance(item, dict) else item for item in value]

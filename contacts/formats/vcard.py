@@ -106,6 +106,9 @@ APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 APPLE_WORDS = {"mobile": "mobile", "home": "home", "work": "work", "other": "other", "main": "main",
                "pager": "pager", "homefax": "home fax", "workfax": "work fax", "otherfax": "other fax",
                "homepage": "homepage", "anniversary": "anniversary"}
+#: labels written as Apple's own X-ABLabel token (read back as the same label)
+APPLE_TOKENS = {"homepage": "_$!<HomePage>!$_", "home fax": "_$!<HomeFAX>!$_", "work fax": "_$!<WorkFAX>!$_",
+                "other fax": "_$!<OtherFAX>!$_"}
 TRANSPORT_PARAMS = {"ENCODING", "CHARSET", "VALUE"}
 DERIVED = "X-CONTACTS-DERIVED"
 MODELLED = {"VERSION", "UID", "FN", "N", "NICKNAME", "PHOTO", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY",
@@ -681,7 +684,8 @@ class _Writer:
         group = next(self._groups) if custom else ""
         group = self.add(name, value, params, group, value if match is None else match) or group
         if custom:
-            self.lines.append((group, "X-ABLabel", {}, escape(label)))
+            apple = APPLE_TOKENS.get(label)
+            self.lines.append((group, "X-ABLabel", {}, apple or escape(label)))
 
     def text(self):
         out = ["BEGIN:VCARD\r\n"]
