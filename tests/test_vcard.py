@@ -1,5 +1,4 @@
 """vCard and CSV reading and writing (no cluster needed)."""
-import pytest
 import vobject
 
 from contacts.formats.csvio import dumps_csv, parse_csv

@@ -1,5 +1,8 @@
 """vCard files, lossless: read 2.1, 3.0 and 4.0; write 3.0 or 4.0 (``version=``).
 
+``version`` defaults to 3.0: Google Contacts, iOS/macOS, Android and Outlook all import
+it, while 4.0 support is patchy (``contacts export --vcard-version 4.0`` for the others).
+
 Lines are read with ``vobject``'s line parser (unfolding, quoted-printable with its
 ``CHARSET``, parameters, item groups); values are then unescaped and split here, so a
 value is never re-guessed from another (``N`` is never rebuilt from ``FN``).
