@@ -118,7 +118,8 @@ def import_entries(client, entries, update=False, progress=None, region=None):
     UnavailableError (no replica can serve) stops the import: what was added stays, and
     the exception's ``import_report`` says what that was.
     ``region`` (e.g. "BR"): the region phone numbers without +country are read in; passed
-    as ``add_contacts(..., region=region)`` only when given (batched clients only).
+    as ``add_contacts(..., region=region)`` (and ``update_contact(..., region=region)`` for
+    an overwrite) only when given (batched clients only).
     What is sent is :func:`for_model`: the entry without its empty keys (and, until the
     model stores the rich contact, without the keys it does not know: counted in
     ``report.ignored``).
@@ -221,7 +222,8 @@ def _import_batch(client, entries, update, report, region=None):
     results = client.add_contacts(contacts) if region is None else client.add_contacts(contacts, region=region)
     for entry, contact, result in zip(entries, contacts, results):
         if "error" in result:
-            _refused(client, entry, contact, result.get("field"), result.get("message", ""), update, report)
+            _refused(client, entry, contact, result.get("field"), result.get("message", ""), update, report,
+                     region)
         else:
             _added(result, report)
 
@@ -248,7 +250,7 @@ def _added(result, report):
         report.imported += 1
 
 
-def _refused(client, entry, contact, field, message, update, report):
+def _refused(client, entry, contact, field, message, update, report, region=None):
     """An entry the replica refused: skipped, or (an id in use, with ``update``) overwritten."""
     if field != "id" or "already used" not in message:
         report.skipped.append((entry, message))
@@ -262,7 +264,10 @@ def _refused(client, entry, contact, field, message, update, report):
         return
     changes = {k: v for k, v in contact.items() if k != "id"}
     try:
-        client.update_contact(contact["id"], changes)
+        if region is None:
+            client.update_contact(contact["id"], changes)
+        else:
+            client.update_contact(contact["id"], changes, region=region)
     except (ValidationError, ContactNotFound) as update_error:
         report.skipped.append((entry, str(update_error)))
         return
