@@ -537,7 +537,8 @@ def _import_region(client, region):
     if not region:
         return None
     import inspect
-    if "region" not in inspect.signature(client.add_contacts).parameters:
+    add_contacts = getattr(client, "add_contacts", None)
+    if add_contacts is None or "region" not in inspect.signature(add_contacts).parameters:
         raise UsageError("--region needs a client whose add_contacts takes region= (not in this version)")
     return region.strip().upper()
 

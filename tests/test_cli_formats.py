@@ -91,3 +91,22 @@ def test_what_the_import_sends_while_the_model_has_five_fields():
         assert keys <= {"id", "name", "phones", "emails", "organization", "notes"}
         assert result["ignored_fields"]["n"] == 2 and result["ignored_fields"]["addresses"] == 1
         assert sent[0]["phones"][0] == {"label": "mobile", "number": "(84) 98888-7777"}
+
+
+def test_import_update_passes_the_region_to_update_contact_too():
+    class Taken(FakeClient):
+        updates = []
+
+        def _add_contacts_with_region(self, contacts, region=None):
+            self.batches.append((contacts, region))
+            return [{"error": "ValidationError", "field": "id", "message": f"{c['id']!r} is already used"}
+                    for c in contacts]
+
+        def update_contact(self, contact_id, changes, region=None):
+            self.updates.append((contact_id, region))
+            return dict(changes, id=contact_id)
+    client = Taken()
+    result, _, _ = run(client, "import", str(CORPUS / "thunderbird-4.0.vcf"), "--update", "--region", "BR",
+                       "--no-progress")
+    assert result["updated"] == 1
+    assert client.updates == [("3f2c9a4e-1b7d-4c7e-9d1a-2b3c4d5e6f70", "BR")]

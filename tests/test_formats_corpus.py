@@ -164,3 +164,21 @@ def test_the_import_sends_only_keys_the_model_stores():
 
 def test_read_entries_reads_the_corpus_by_format():
     assert len(read_entries((CORPUS / "google.csv").read_text(), "csv")) == 2
+
+
+def test_the_current_google_csv_columns_are_read_too():
+    text = ("First Name,Middle Name,Last Name,Nickname,File As,Organization Name,Organization Title,"
+            "Organization Department,Birthday,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,"
+            "Phone 1 - Value,Phone 2 - Label,Phone 2 - Value\r\n"
+            "Maria Clara,,da Silva,Clarinha,Silva,Universidade Federal,Professora,Computação,--04-15,"
+            "* myContacts ::: * starred,Work,maria@ufrn.example,Mobile,(84) 98888-7777,Fazenda,(84) 3215-3800\r\n")
+    (entry,) = parse_csv(text)
+    maria = entry.contact
+    assert entry.error is None and maria["name"] == "Maria Clara da Silva"
+    assert maria["n"]["family"] == ["da Silva"] and maria["n"]["given"] == ["Maria Clara"]
+    assert (maria["organization"], maria["org_units"], maria["title"]) == ("Universidade Federal", ["Computação"],
+                                                                          "Professora")
+    assert maria["starred"] and maria["groups"] == ["myContacts"] and maria["birthday"] == "--04-15"
+    assert maria["phones"] == [{"label": "mobile", "number": "(84) 98888-7777", "pref": None},
+                               {"label": "Fazenda", "number": "(84) 3215-3800", "pref": None}]
+    assert maria["extra"] == [{"group": "", "name": "X-CSV", "params": {"COLUMN": ["File As"]}, "value": "Silva"}]

@@ -1,5 +1,4 @@
 """vCard and CSV reading and writing (no cluster needed)."""
-import pytest
 import vobject
 
 from contacts.formats.csvio import dumps_csv, parse_csv
@@ -136,3 +135,24 @@ def test_entries_without_an_id_get_one_from_their_content():
     assert "id" not in one.contact
     assert content_id(one.contact) == content_id(again.contact)
     assert content_id(one.contact) != content_id(dict(one.contact, name="Ada L"))
+
+
+def test_a_uid_the_model_cannot_take_gives_a_derived_id_and_is_written_back():
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nUID:not a valid id!\r\nEND:VCARD\r\n"
+    (entry,) = parse_vcards(text)
+    assert entry.contact["id"] != "not a valid id!" and len(entry.contact["id"]) == 32
+    assert entry.contact["extra"] == [{"group": "", "name": "UID", "params": {}, "value": "not a valid id!"}]
+    written = dumps_vcards([entry.contact], version="4.0")
+    assert written.count("UID") == 1 and "UID:not a valid id!\r\n" in written
+    assert [e.contact for e in parse_vcards(written)] == [entry.contact]
+
+
+def test_unknown_and_odd_properties_are_kept_and_round_trip():
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nX-FOO;BAR=\"a:b\":v\r\nBDAY:circa 1800\r\n"
+            "NOTE:\r\nTEL;;CELL:123\r\nEND:VCARD\r\n")
+    (entry,) = parse_vcards(text)
+    assert entry.contact["extra"] == [{"group": "", "name": "X-FOO", "params": {"BAR": ["a:b"]}, "value": "v"},
+                                      {"group": "", "name": "BDAY", "params": {}, "value": "circa 1800"}]
+    assert entry.contact["phones"] == [{"label": "mobile", "number": "123", "pref": None}]
+    for version in ("3.0", "4.0"):
+        assert [e.contact for e in parse_vcards(dumps_vcards([entry.contact], version=version))] == [entry.contact]

@@ -46,6 +46,6 @@ def id_from_file(value):
     value = (value or "").strip()
     if not value:
         return None
-    if len(value) <= MAX_ID and ID_PATTERN.match(value):
+    if len(value) <= MAX_ID and ID_PATTERN.fullmatch(value):
         return value
     return str(uuid.uuid5(_NAMESPACE, value)).replace("-", "")

@@ -118,7 +118,8 @@ def import_entries(client, entries, update=False, progress=None, region=None):
     UnavailableError (no replica can serve) stops the import: what was added stays, and
     the exception's ``import_report`` says what that was.
     ``region`` (e.g. "BR"): the region phone numbers without +country are read in; passed
-    as ``add_contacts(..., region=region)`` only when given (batched clients only).
+    as ``add_contacts(..., region=region)`` (and ``update_contact(..., region=region)`` for
+    an overwrite) only when given (batched clients only).
     What is sent is :func:`for_model`: the entry without its empty keys (and, until the
     model stores the rich contact, without the keys it does not know: counted in
     ``report.ignored``).
@@ -165,13 +166,18 @@ def _empty(value):
     return value in (None, "", False) or value == [] or value == {}
 
 
+#: sent even when empty, as before the rich contact (so ``--update`` still clears them)
+_ALWAYS_SENT = ("name", "phones", "emails", "organization", "notes")
+
+
 def sendable(contact):
-    """A contact read from a file as it is sent: keys with an empty value left out (every
-    key is optional when adding, and a replica of the five-field model refuses the keys
-    it does not know even when empty), and ``pref: None`` left out of entries."""
+    """A contact read from a file as it is sent: the keys beyond the five first ones left
+    out when empty (every key is optional when adding, and a replica of the five-field
+    model refuses the keys it does not know even when empty), and ``pref: None`` left out
+    of entries."""
     out = {}
     for key, value in contact.items():
-        if key == "name" or not _empty(value):
+        if key in _ALWAYS_SENT or not _empty(value):
             if isinstance(value, list):
                 value = [{k: v for k, v in item.items() if not (k == "pref" and v is None)}
                          if isinstance(item, dict) else item for item in value]
@@ -216,7 +222,8 @@ def _import_batch(client, entries, update, report, region=None):
     results = client.add_contacts(contacts) if region is None else client.add_contacts(contacts, region=region)
     for entry, contact, result in zip(entries, contacts, results):
         if "error" in result:
-            _refused(client, entry, contact, result.get("field"), result.get("message", ""), update, report)
+            _refused(client, entry, contact, result.get("field"), result.get("message", ""), update, report,
+                     region)
         else:
             _added(result, report)
 
@@ -243,7 +250,7 @@ def _added(result, report):
         report.imported += 1
 
 
-def _refused(client, entry, contact, field, message, update, report):
+def _refused(client, entry, contact, field, message, update, report, region=None):
     """An entry the replica refused: skipped, or (an id in use, with ``update``) overwritten."""
     if field != "id" or "already used" not in message:
         report.skipped.append((entry, message))
@@ -257,7 +264,10 @@ def _refused(client, entry, contact, field, message, update, report):
         return
     changes = {k: v for k, v in contact.items() if k != "id"}
     try:
-        client.update_contact(contact["id"], changes)
+        if region is None:
+            client.update_contact(contact["id"], changes)
+        else:
+            client.update_contact(contact["id"], changes, region=region)
     except (ValidationError, ContactNotFound) as update_error:
         report.skipped.append((entry, str(update_error)))
         return

@@ -1,5 +1,8 @@
 """vCard files, lossless: read 2.1, 3.0 and 4.0; write 3.0 or 4.0 (``version=``).
 
+``version`` defaults to 3.0: Google Contacts, iOS/macOS, Android and Outlook all import
+it, while 4.0 support is patchy (``contacts export --vcard-version 4.0`` for the others).
+
 Lines are read with ``vobject``'s line parser (unfolding, quoted-printable with its
 ``CHARSET``, parameters, item groups); values are then unescaped and split here, so a
 value is never re-guessed from another (``N`` is never rebuilt from ``FN``).
@@ -106,6 +109,9 @@ APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 APPLE_WORDS = {"mobile": "mobile", "home": "home", "work": "work", "other": "other", "main": "main",
                "pager": "pager", "homefax": "home fax", "workfax": "work fax", "otherfax": "other fax",
                "homepage": "homepage", "anniversary": "anniversary"}
+#: labels written as Apple's own X-ABLabel token (read back as the same label)
+APPLE_TOKENS = {"homepage": "_$!<HomePage>!$_", "home fax": "_$!<HomeFAX>!$_", "work fax": "_$!<WorkFAX>!$_",
+                "other fax": "_$!<OtherFAX>!$_"}
 TRANSPORT_PARAMS = {"ENCODING", "CHARSET", "VALUE"}
 DERIVED = "X-CONTACTS-DERIVED"
 MODELLED = {"VERSION", "UID", "FN", "N", "NICKNAME", "PHOTO", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY",
@@ -681,7 +687,8 @@ class _Writer:
         group = next(self._groups) if custom else ""
         group = self.add(name, value, params, group, value if match is None else match) or group
         if custom:
-            self.lines.append((group, "X-ABLabel", {}, escape(label)))
+            apple = APPLE_TOKENS.get(label)
+            self.lines.append((group, "X-ABLabel", {}, apple or escape(label)))
 
     def text(self):
         out = ["BEGIN:VCARD\r\n"]
