@@ -440,3 +440,17 @@ def test_an_added_undone_or_restored_contact_is_selected_and_scrolled_to(qtbot, 
     trash.restore_button.click()
     qtbot.waitUntil(lambda: (window.current_contact() or {}).get("id") == "p150", timeout=3000)
     assert is_shown_in_the_view(window, "p150")
+
+
+def test_forgetting_what_was_read_is_left_to_the_lane(qtbot, window):
+    # the GUI thread only raises a flag: the poll job clears what it read, on the lane, so
+    # the two threads never touch that dict at once (a race here mixed old and new pages)
+    session = window.session
+    qtbot.waitUntil(lambda: "key" in session._last_read, timeout=3000)
+    before = dict(session._last_read)
+    session._forget_last_read()
+    assert session._last_read == before
+    done = session.polls_done
+    session.poll()
+    qtbot.waitUntil(lambda: session.polls_done > done, timeout=3000)
+    assert "key" in session._last_read and not session._forget_next

@@ -133,6 +133,7 @@ class Session(QObject):
         self._poll_job = None
         self._poll_again = False   # asked for while one ran (the view wants pages, a write)
         self._last_read = {}       # what the lane read last (touched on the lane only)
+        self._forget_next = False  # set on the GUI thread: the next poll job clears _last_read
         self._watched = None       # the id of the contact open in the edit dialog
         self._remote_query = ""    # the search sent to the replica in paged mode
         self._show(self.contacts)
@@ -190,6 +191,7 @@ class Session(QObject):
             self._poll_again = True   # right after this one, which may not cover what is new
             return
         self._poll_again = False
+        forget, self._forget_next = self._forget_next, False
         with_trash = self._trash_watchers > 0
         query = self._remote_query
         watched = self._watched
@@ -199,6 +201,9 @@ class Session(QObject):
         size = self.page_size
 
         def snapshot(client):
+            if forget:   # here, on the lane: the only thread that touches what it read
+                for what in ("key", "contacts", "pages"):
+                    last.pop(what, None)
             # most polls find nothing new, and a ping (one round trip) says so: its version
             # vector is unchanged. Listing everything instead costs the replica ~2 s of CPU
             # at 10,000 contacts (docs/benchmarks.md). Read before the listing, the vector
@@ -279,9 +284,10 @@ class Session(QObject):
             self.poll()   # the view moved on meanwhile: its pages now, not in a second
 
     def _forget_last_read(self):
-        """What the lane read was not shown: read and send it all next time (no job runs now)."""
-        for what in ("key", "contacts", "pages"):
-            self._last_read.pop(what, None)
+        """What the lane read was not shown: the next poll reads and sends it all.  Only a
+        flag here, on the GUI thread: the next poll job clears it on the lane, so the two
+        threads never touch _last_read at once (a poll may already be queued)."""
+        self._forget_next = True
 
     def _apply_read(self, snapshot):
         total, contacts = snapshot["total"], snapshot["contacts"]
