@@ -317,3 +317,16 @@ def test_editing_keeps_what_the_dialog_does_not_show(qtbot):
     fields = dialog.validate()
     assert set(fields) == {"name", "phones", "emails", "organization", "notes"}
     assert fields["phones"] == stored["phones"]
+
+
+@pytest.mark.parametrize("region", [None, "US"])
+def test_a_number_typed_with_its_own_punctuation_stays_as_typed(qtbot, region):
+    # seen under Xvfb: '(84) 98888-7777' typed key by key was saved as '84988887777'
+    # (the US as-you-type formatter gave up and its bare digits replaced the text)
+    dialog = ContactDialog(region, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.name_edit, "Maria")
+    row = dialog.phones.rows[0]
+    type_text(qtbot, row.value_edit, "(84) 98888-7777")
+    assert row.value() == "(84) 98888-7777"

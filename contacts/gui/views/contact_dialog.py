@@ -106,12 +106,22 @@ class EntryRow(QWidget):
         if (len(text) <= len(self._previous) or edit.cursorPosition() != len(text)
                 or not re.fullmatch(r"\+?[\d\s().\-/]*", text)):
             return
-        formatter = phonenumbers.AsYouTypeFormatter(self.region or "US")
+        if not text.strip():
+            self._own_punctuation = False
+        if not self.region or getattr(self, "_own_punctuation", False):
+            return   # no region set (grouping would be a guess), or the user groups it
+        if text and text[-1] in "()-./":
+            self._own_punctuation = True   # "(84) ...": the user's own way, kept as typed
+            return
+        formatter = phonenumbers.AsYouTypeFormatter(self.region)
         formatted = ""
         for index, char in enumerate(text):
             if char.isdigit() or (char == "+" and index == 0):
                 formatted = formatter.input_digit(char)
-        if formatted and re.sub(r"\D", "", formatted) == re.sub(r"\D", "", text) and formatted != text:
+        # only ever add grouping: when the formatter gives up (a number not of this region)
+        # it returns bare digits, and the user's own "(84) 98888-7777" must stay as typed
+        if (formatted and re.sub(r"\D", "", formatted) == re.sub(r"\D", "", text) and formatted != text
+                and len(formatted) >= len(text)):
             edit.setText(formatted)
             edit.setCursorPosition(len(formatted))
 
