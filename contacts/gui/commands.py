@@ -13,7 +13,8 @@ the edit changed (fields changed by others meanwhile are left alone).
 from PyQt5.QtWidgets import QUndoCommand
 
 
-def _label(contacts):
+def describe(contacts):
+    """How a change names the contacts it touches: 'Ada Lovelace' or '3 contacts'."""
     if len(contacts) == 1:
         return f"'{contacts[0].get('name', '')}'"
     return f"{len(contacts)} contacts"
@@ -43,14 +44,14 @@ class _ServiceCommand(QUndoCommand):
 
 class AddContactCommand(_ServiceCommand):
     def __init__(self, session, contact):
-        super().__init__(session, f"Add {_label([contact])}")
+        super().__init__(session, f"Add {describe([contact])}")
         self.contact = contact
 
     def undo_it(self):
-        self.session.delete_now([self.contact], f"Undo add of {_label([self.contact])}")
+        self.session.delete_now([self.contact], f"Undo add of {describe([self.contact])}")
 
     def do(self):
-        self.session.restore_now([self.contact], f"Redo add of {_label([self.contact])}")
+        self.session.restore_now([self.contact], f"Redo add of {describe([self.contact])}")
 
 
 class EditContactCommand(_ServiceCommand):
@@ -69,7 +70,7 @@ class EditContactCommand(_ServiceCommand):
 
 class DeleteContactsCommand(_ServiceCommand):
     def __init__(self, session, contacts):
-        super().__init__(session, f"Delete {_label(contacts)}")
+        super().__init__(session, f"Delete {describe(contacts)}")
         self.contacts = contacts
 
     def undo_it(self):
@@ -81,7 +82,7 @@ class DeleteContactsCommand(_ServiceCommand):
 
 class RestoreContactsCommand(_ServiceCommand):
     def __init__(self, session, contacts):
-        super().__init__(session, f"Restore {_label(contacts)}")
+        super().__init__(session, f"Restore {describe(contacts)}")
         self.contacts = contacts
 
     def undo_it(self):

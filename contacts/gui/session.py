@@ -26,7 +26,7 @@ from PyQt5.QtWidgets import QUndoStack
 from ..config import Settings
 from ..errors import ContactsError
 from ..model import FIELDS, new_contact_id
-from .commands import AddContactCommand, DeleteContactsCommand, EditContactCommand, RestoreContactsCommand
+from .commands import AddContactCommand, DeleteContactsCommand, EditContactCommand, RestoreContactsCommand, describe
 from .models import ClusterModel, ContactTableModel, PagedBookModel
 from .workers import POLL, ServiceLane, is_unavailable
 
@@ -58,10 +58,6 @@ def describe_error(exc):
     if isinstance(exc, (ContactsError, ValueError, LookupError, TypeError)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
-
-
-def _name(contacts):
-    return f"'{contacts[0].get('name', '')}'" if len(contacts) == 1 else f"{len(contacts)} contacts"
 
 
 class Session(QObject):
@@ -467,12 +463,12 @@ class Session(QObject):
         """Add a contact; the id is chosen here so that a retried add never adds twice."""
         contact = {f: fields[f] for f in FIELDS if f in fields}
         contact["id"] = new_contact_id()
-        description = f"Add {_name([contact])}"
+        description = f"Add {describe([contact])}"
 
         def done(stored):
             self._show_written(stored)
             self.undo_stack.push(AddContactCommand(self, stored))
-            self._tell(f"Added {_name([stored])}")
+            self._tell(f"Added {describe([stored])}")
         return self._write(lambda client: client.add_contact(contact), done, description)
 
     def save_edit(self, contact_id, base, fields, on_conflict=None, force=False):
@@ -522,13 +518,13 @@ class Session(QObject):
     def delete_contacts(self, contacts):
         contacts = [dict(c) for c in contacts]
         if contacts:
-            self.delete_now(contacts, f"Delete {_name(contacts)}",
+            self.delete_now(contacts, f"Delete {describe(contacts)}",
                             then=lambda: self.undo_stack.push(DeleteContactsCommand(self, contacts)))
 
     def restore_contacts(self, contacts):
         contacts = [dict(c) for c in contacts]
         if contacts:
-            self.restore_now(contacts, f"Restore {_name(contacts)}",
+            self.restore_now(contacts, f"Restore {describe(contacts)}",
                              then=lambda: self.undo_stack.push(RestoreContactsCommand(self, contacts)))
 
     # the plain writes, used by the commands' undo/redo too

@@ -37,11 +37,6 @@ def first_email(contact):
     return emails[0]["address"] if emails else ""
 
 
-def quick_fold(text):
-    """contacts.model.fold, with a shortcut for plain ASCII (most text, and 20x faster)."""
-    return text.lower() if text.isascii() else fold(text)
-
-
 def _more(entries):
     """'  (2 more)' after the first of several; not '(+2)', which reads as a country code."""
     more = len(entries or []) - 1
@@ -80,7 +75,7 @@ def _haystack(contact):
     parts += [e.get("address", "") + " " + e.get("label", "") for e in contact.get("emails", [])]
     parts += [p.get("number", "") + " " + p.get("e164", "") + " " + p.get("label", "")
               for p in contact.get("phones", [])]
-    return quick_fold("\n".join(parts))
+    return fold("\n".join(parts))
 
 
 class ContactColumns:
@@ -138,7 +133,7 @@ class ContactTableModel(ContactColumns, QAbstractTableModel):
 
     def _index_entry(self, contact):
         """What search and sorting need, computed once per change rather than per comparison."""
-        keys = tuple(quick_fold(display_text(contact, column) or "") for column in range(len(self._columns)))
+        keys = tuple(fold(display_text(contact, column) or "") for column in range(len(self._columns)))
         return _haystack(contact), phone_digits(contact), keys
 
     def sort_key(self, row, column):
