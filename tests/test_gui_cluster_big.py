@@ -13,7 +13,7 @@ from PyQt5.QtCore import QSettings
 from contacts.client import ContactsClient
 from contacts.gui.app import client_factory_for, create_window
 from contacts.gui.models.paged_book_model import MAX_PAGES
-from contacts.gui.session import PAGE_SIZE
+from contacts.gui.book_reader import PAGE_SIZE
 from event_loop_watch import EventLoopWatch
 
 BOOK = 20_000

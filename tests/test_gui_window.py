@@ -446,11 +446,12 @@ def test_forgetting_what_was_read_is_left_to_the_lane(qtbot, window):
     # the GUI thread only raises a flag: the poll job clears what it read, on the lane, so
     # the two threads never touch that dict at once (a race here mixed old and new pages)
     session = window.session
-    qtbot.waitUntil(lambda: "key" in session._last_read, timeout=3000)
-    before = dict(session._last_read)
+    reader = session.reader
+    qtbot.waitUntil(lambda: "key" in reader._last_read, timeout=3000)
+    before = dict(reader._last_read)
     session._forget_last_read()
-    assert session._last_read == before
+    assert reader._last_read == before
     done = session.polls_done
     session.poll()
     qtbot.waitUntil(lambda: session.polls_done > done, timeout=3000)
-    assert "key" in session._last_read and not session._forget_next
+    assert "key" in reader._last_read and not reader._forget_next

@@ -1,21 +1,22 @@
-"""The window's link to the cluster: models, undo stack, polling and writes.
+"""The GUI-thread side of the window's link to the cluster: models, undo stack, polling and writes.
 
 A :class:`Session` owns the service lane (the thread that owns the client), the
 item models the views show, and the undo stack.  Views call its methods and
-listen to its signals; they never touch the client.
+listen to its signals; they never touch the client.  Everything here runs on the
+GUI thread; what runs on the lane is a job handed to it (the writes below, and
+:class:`~contacts.gui.book_reader.BookReader`, which reads the book for each poll).
 
 Live updates: a timer asks the lane for a snapshot (contacts, cluster status,
-the trash when it is open) every second; :meth:`ContactTableModel.apply_snapshot`
-diffs it in.  Only one poll is ever queued, so a slow or dead cluster never
-piles them up.
+the trash when it is open) every second; the reader returns it as a plain dict and
+the session applies it (:meth:`ContactTableModel.apply_snapshot` diffs it in).
+Only one poll is ever queued, so a slow or dead cluster never piles them up.
 
-Big books (over ``large_book`` contacts, 5,000 by default): listing everything costs the
-replica ~20 s and ~500 MB at 100,000, so the table shows :class:`PagedBookModel` instead:
-as many rows as the book has, of which only the pages near the view are held (500 rows
-each, 4 pages at most); the polls read the pages the view moved to and, when the
-replica's version vector changes, re-read the held pages (one call per page) and the
-total. A search then runs on the replica and its answer is shown in the
-ContactTableModel.
+Big books (over ``large_book`` contacts, 5,000 by default): the table shows
+:class:`PagedBookModel` instead: as many rows as the book has, of which only the pages
+near the view are held (500 rows each, 4 pages at most); the polls read the pages the
+view moved to and, when the replica's version vector changes, re-read the held pages
+(one call per page) and the total. A search then runs on the replica and its answer is
+shown in the ContactTableModel.
 """
 import collections
 import time
@@ -26,20 +27,12 @@ from PyQt5.QtWidgets import QUndoStack
 from ..config import Settings
 from ..errors import ContactsError
 from ..model import FIELDS, new_contact_id
+from .book_reader import LARGE_BOOK, MAX_ROWS_PER_CALL, PAGE_SIZE, BookReader
 from .commands import AddContactCommand, DeleteContactsCommand, EditContactCommand, RestoreContactsCommand, describe
 from .models import ClusterModel, ContactTableModel, PagedBookModel
 from .workers import POLL, ServiceLane, is_unavailable
 
 POLL_INTERVAL_MS = 1000
-#: above this many contacts the window holds pages, not the whole book, and searches on the
-#: replica: a full listing costs ~20 s and ~500 MB in the replica at 100,000 contacts
-LARGE_BOOK = 5000
-#: rows per page; a page costs the replica a few ms at 100,000 contacts
-PAGE_SIZE = 500
-#: most matches a replica search brings back (the rest is reached by typing more)
-SEARCH_LIMIT = 500
-#: most contacts the window asks for in one call (replicas refuse much bigger answers)
-MAX_ROWS_PER_CALL = 5000
 
 
 class EditConflict(Exception):
@@ -128,8 +121,7 @@ class Session(QObject):
         self._lane.jobWaiting.connect(self._on_waiting)
         self._poll_job = None
         self._poll_again = False   # asked for while one ran (the view wants pages, a write)
-        self._last_read = {}       # what the lane read last (touched on the lane only)
-        self._forget_next = False  # set on the GUI thread: the next poll job clears _last_read
+        self.reader = BookReader(self.large_book, self.page_size)   # runs the polls on the lane
         self._watched = None       # the id of the contact open in the edit dialog
         self._remote_query = ""    # the search sent to the replica in paged mode
         self._show(self.contacts)
@@ -187,76 +179,12 @@ class Session(QObject):
             self._poll_again = True   # right after this one, which may not cover what is new
             return
         self._poll_again = False
-        forget, self._forget_next = self._forget_next, False
-        with_trash = self._trash_watchers > 0
-        query = self._remote_query
-        watched = self._watched
-        last = self._last_read
-        pages = tuple(self.book.wanted_pages())          # held ones, and the ones the view moved to
-        missing = frozenset(self.book.missing_pages())
-        size = self.page_size
-
-        def snapshot(client):
-            if forget:   # here, on the lane: the only thread that touches what it read
-                for what in ("key", "contacts", "pages"):
-                    last.pop(what, None)
-            # most polls find nothing new, and a ping (one round trip) says so: its version
-            # vector is unchanged. Listing everything instead costs the replica ~2 s of CPU
-            # at 10,000 contacts (docs/benchmarks.md). Read before the listing, the vector
-            # never claims more than the listing holds, so no change is ever skipped.
-            vector = client.ping().get("vector")
-            key = (vector, query)
-            watched_now, contacts = None, None
-            if vector is not None and key == last.get("key"):
-                total = last["total"]
-                # nothing changed: a big book reads only the pages the view moved to
-                read = ({p: client.list_contacts(p * size, size) for p in missing if p * size < total}
-                        if total is not None and not query else {})
-            else:
-                contacts, total, read = self._read_book(client, query, pages, last.get("total", "unknown"))
-                if total is not None and watched is not None:
-                    # a big book holds only some rows: read the contact open in the dialog
-                    # itself, so that it leaving the held rows is not taken for a delete
-                    try:
-                        watched_now = (watched, client.get_contact(watched))
-                    except LookupError:
-                        watched_now = (watched, None)
-                # compare here, off the GUI thread, and send nothing when nothing changed
-                unchanged = contacts is not None and contacts == last.get("contacts")
-                last["contacts"] = contacts
-                contacts = None if unchanged else contacts
-            held = last.get("pages", {})
-            news = {p: c for p, c in read.items() if p in missing or c != held.get(p)}
-            last.update(key=key, total=total,
-                        pages={p: read[p] if p in read else held[p] for p in pages if p in read or p in held})
-            status = client.cluster_status()
-            deleted = client.list_deleted() if with_trash else None
-            return {"contacts": contacts, "pages": news, "total": total, "query": query,
-                    "watched": watched_now,
-                    "status": status, "deleted": deleted, "current": client.current_replica}
-        self._poll_job = self._lane.submit(snapshot, self._poll_done, self._poll_failed, priority=POLL)
-
-    def _read_book(self, client, query, pages, last_total):
-        """(contacts, total, pages read) — on the lane; every call at most MAX_ROWS_PER_CALL rows.
-
-        A book up to LARGE_BOOK contacts is listed whole (one call, as small books always
-        were: local search and sort over everything): (contacts, None, {}). A bigger one is
-        read as the ``pages`` the window holds or wants, one call each: (None, total,
-        pages), or while searching as the replica's search answer: (answer, total, {}).
-        ``last_total``: "unknown" on the first read, None when the book was small last time.
-        """
-        if last_total is None:
-            # it was a small book: one call lists it and tells whether it still is
-            contacts = client.list_contacts(0, self.large_book)
-            if len(contacts) < self.large_book:
-                return contacts, None, {}
-        total = client.count_contacts()
-        if total <= self.large_book:
-            return client.list_contacts(0, self.large_book), None, {}
-        if query:
-            return client.search(query, limit=SEARCH_LIMIT), total, {}
-        size = self.page_size
-        return None, total, {p: client.list_contacts(p * size, size) for p in pages if p * size < total}
+        request = self.reader.request(self._remote_query, self._watched, self._trash_watchers > 0,
+                                      self.book.wanted_pages(),   # held ones, and the ones the view moved to
+                                      self.book.missing_pages())
+        reader = self.reader   # this lane's: a reconnect starts another
+        self._poll_job = self._lane.submit(lambda client: reader.read(client, request),
+                                           self._poll_done, self._poll_failed, priority=POLL)
 
     def _poll_done(self, snapshot):
         self._poll_job = None
@@ -280,10 +208,8 @@ class Session(QObject):
             self.poll()   # the view moved on meanwhile: its pages now, not in a second
 
     def _forget_last_read(self):
-        """What the lane read was not shown: the next poll reads and sends it all.  Only a
-        flag here, on the GUI thread: the next poll job clears it on the lane, so the two
-        threads never touch _last_read at once (a poll may already be queued)."""
-        self._forget_next = True
+        """What the lane read was not shown: the next poll reads and sends it all."""
+        self.reader.forget()
 
     def _apply_read(self, snapshot):
         total, contacts = snapshot["total"], snapshot["contacts"]

@@ -20,7 +20,7 @@ from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QL
 
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole
-from ..session import SEARCH_LIMIT
+from ..book_reader import SEARCH_LIMIT
 from .cluster_panel import ClusterPanel
 from .contact_dialog import ContactDialog
 from .detail_pane import DetailPane
