@@ -1,6 +1,7 @@
-"""Group commit in ContactStore: concurrent writers share fsyncs, and each write is
-still durable (and only its own failure undone) before its writer goes on.  Also: the
-per-thread read connections of threads that ended are closed."""
+"""Group commit in ContactStore (contacts/replica/group_commit.py): concurrent writers
+share fsyncs, and each write is still durable (and only its own failure undone) before
+its writer goes on.  Also: the per-thread read connections of threads that ended are
+closed."""
 import os
 import re
 import sqlite3
@@ -36,7 +37,7 @@ def test_concurrent_writers_share_commits_and_every_write_survives_a_restart(tmp
     # On a busy machine the scheduler may let each writer commit alone, so the first
     # leader waits (with a deadline) until every writer has applied its first write:
     # those writes must then share that one commit.
-    lead_once = store._wait_durable
+    lead_once = store.group_commit.wait_durable
     first = threading.Event()
 
     def wait_durable(group):
@@ -47,7 +48,7 @@ def test_concurrent_writers_share_commits_and_every_write_survives_a_restart(tmp
                 time.sleep(0.001)
         return lead_once(group)
 
-    store._wait_durable = wait_durable
+    store.group_commit.wait_durable = wait_durable
     workers = [threading.Thread(target=writer, args=(t,)) for t in range(threads)]
     for worker in workers:
         worker.start()
@@ -179,7 +180,7 @@ def test_a_slow_commit_is_logged_for_the_operator(tmp_path, caplog):
     store.write_local("fast", person(1))
     assert "a commit took" not in caplog.text
     store._db = SlowCommit(store._db)
-    with caplog.at_level("WARNING", logger="contacts.replica.store"):
+    with caplog.at_level("WARNING", logger="contacts.replica.group_commit"):
         store.write_local("slow", person(2))
     assert re.search(r"a commit took \d+ ms", caplog.text)
     store.close()

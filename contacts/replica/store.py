@@ -13,15 +13,8 @@ Tables
 Every write is committed with ``synchronous=FULL`` in WAL mode (fsynced) before the
 caller returns, so an acknowledged write survives SIGKILL and power loss.  Writes are
 serialized by one lock; reads use per-thread connections and never wait for writers
-(WAL).
-
-Group commit: an fsync costs far more than applying a write, so concurrent writers
-share one.  Each write is applied, under the lock, inside a savepoint of the open
-transaction (a "group"); then the writer waits until its group is committed.  The
-first waiter to find no commit running leads: it commits the open transaction (one
-fsync for every write applied since the last commit) and wakes the others.  Writes
-arriving during that fsync go into the next group.  A lone writer commits its own
-write at once, as before; nothing waits on a timer.
+(WAL).  Concurrent writes share one commit (contacts/replica/group_commit.py); this
+module is the schema, the queries, and what a group holds besides its rows.
 """
 import base64
 import fcntl
@@ -30,11 +23,11 @@ import logging
 import os
 import sqlite3
 import threading
-import time
 import weakref
 from pathlib import Path
 
 from . import search_index
+from .group_commit import GroupCommit
 from ..clock import LamportClock
 from ..errors import StartupError, StorageError
 from ..fields import decode_photo
@@ -77,8 +70,6 @@ SCHEMA_VERSION = 2
 log = logging.getLogger(__name__)
 
 DB_NAME = "contacts.sqlite3"
-#: a commit slower than this is logged: it delays every write of its group and the lag
-SLOW_COMMIT = 0.05
 #: most bytes of changes in one page of updates (a push, a fetch_updates answer): far below
 #: PYRO_MAX_MESSAGE_SIZE (96 MiB) however many photos the updates carry
 PAGE_BYTES = 16 * 1024 * 1024
@@ -108,19 +99,10 @@ class ContactStore:
             raise StartupError(f"data dir {str(data_dir)!r} is unusable: {exc}") from exc
         if not os.access(self.data_dir, os.W_OK):
             raise StartupError(f"data dir {str(data_dir)!r} is not writable")
-        self._lock = threading.RLock()
         self._local = threading.local()     # per thread: its reader connection
-        self._writing = threading.local()   # per thread: write-section depth, group to wait for
         self._readers = weakref.WeakSet()   # every thread's _ReaderConnection
-        # group commit (see the module docstring); the groups' own lock, never held while
-        # waiting for self._lock, so a writer applying never waits behind a waiter
-        self._groups = threading.Condition(threading.Lock())
-        self._group = 0            # number of the newest group (the open one, if _in_txn)
-        self._in_txn = False
-        self._durable = 0          # every group up to this one is committed
-        self._committing = False
-        self._group_errors = {}    # group -> why its commit failed
-        self.commits = 0           # transactions committed (fsyncs), for benchmarks
+        self.group_commit = GroupCommit(lambda: self._db, begin=self._begin, checkpoint=self._checkpoint,
+                                        prepare_commit=self._prepare_commit, rolled_back=self._rolled_back)
         self._upgrade(data_dir)
         stored_id = self._meta("replica_id")
         if stored_id is None:
@@ -147,7 +129,7 @@ class ContactStore:
         # start-up reads back): a snapshot's stamps, or compaction dropping the newest counters
         self._clock_unrecorded = False
         self.is_new = not self.vector and self.count() == 0
-        self.applied = threading.Condition(self._lock)
+        self.applied = threading.Condition(self.group_commit.lock)
         # search indexing happens after the ack (contacts.replica.search_index); None: only when asked
         self.indexer = None
         if index_delay is not None:
@@ -162,7 +144,12 @@ class ContactStore:
         Inside it, reads on this thread see the writes not yet committed (the open group),
         and leaving it waits until they are durable: whatever this thread wrote or read
         inside is committed before the caller can answer anyone."""
-        return _WriteSection(self)
+        return self.group_commit.section()
+
+    @property
+    def commits(self):
+        """Transactions committed (fsyncs) since the store opened, for benchmarks."""
+        return self.group_commit.commits
 
     # -- connections -------------------------------------------------------------
     def _connect(self):
@@ -179,7 +166,7 @@ class ContactStore:
         return db
 
     def _reader(self):
-        if getattr(self._writing, "depth", 0):
+        if self.group_commit.in_section():
             return self._db  # inside a write section: see the open group's writes
         reader = getattr(self._local, "reader", None)
         if reader is None:
@@ -211,9 +198,8 @@ class ContactStore:
     def close(self):
         if self.indexer is not None:
             self.indexer.stop()
-        with self._lock:
-            if self._in_txn:  # writers may be waiting for this group
-                self._commit_group()
+        with self.group_commit.lock:
+            self.group_commit.commit_open()  # writers may be waiting for the open group
             for reader in list(self._readers):
                 reader.close()
             self._db.close()
@@ -249,7 +235,7 @@ class ContactStore:
 
     def count(self, visible=True):
         if visible:  # kept up to date by every write (committed, or this thread's open group)
-            return self._live if getattr(self._writing, "depth", 0) else self.live
+            return self._live if self.group_commit.in_section() else self.live
         return self._reader().execute("SELECT COUNT(*) FROM contacts WHERE visible=0").fetchone()[0]
 
     def list_states(self, visible=True, offset=0, limit=-1, after_key=None):
@@ -469,106 +455,50 @@ class ContactStore:
         self._write(work)
 
     # -- internals ---------------------------------------------------------------
-    # A group works on private copies of the vector and the floor, published only after
-    # COMMIT: readers (fetch_snapshot, ping, acks) must never see a vector that claims
-    # updates not yet durable, or that a rollback then takes back.
+    def _write(self, work):
+        """Run ``work()`` in the open group (contacts.replica.group_commit)."""
+        return self.group_commit.run(work)
+
+    # What a group holds besides its rows (the callbacks of GroupCommit). A group works on
+    # private copies of the vector and the floor, published only after COMMIT: readers
+    # (fetch_snapshot, ping, acks) must never see a vector that claims updates not yet
+    # durable, or that a rollback then takes back.
     def _begin(self):
         self._vector = VersionVector(self.vector)
         self._floor = dict(self.floor)
         self._changed_origins = set()
         self._live = self.live
 
-    def _write(self, work):
-        """Run ``work()`` in the open group, under a savepoint (a failed write undoes only
-        itself); durable before this returns, or before the caller's write section ends."""
-        with self.write_lock:
-            if not self._in_txn:
-                self._db.execute("BEGIN")
-                self._in_txn = True
-                self._group += 1
-                self._begin()
-            saved = (VersionVector(self._vector), dict(self._floor), set(self._changed_origins), dict(self._top),
-                     self._live)
-            self._db.execute("SAVEPOINT write")
-            try:
-                result = work()
-                self._db.execute("RELEASE write")
-            except BaseException:
-                self._db.execute("ROLLBACK TO write")
-                self._db.execute("RELEASE write")
-                self._vector, self._floor, self._changed_origins, self._top, self._live = saved
-                raise
-            return result
+    def _checkpoint(self):
+        """Before one write of the group: how to take back its changes to the copies."""
+        saved = (VersionVector(self._vector), dict(self._floor), set(self._changed_origins), dict(self._top),
+                 self._live)
 
-    def _wait_durable(self, group):
-        """Return once ``group`` is committed, leading the commit when nobody else is."""
-        with self._groups:
-            while self._durable < group and self._committing:
-                self._groups.wait()
-            lead = self._durable < group
-            if lead:
-                self._committing = True
-        if not lead:
-            error = self._group_errors.get(group)
-            if error is not None:  # every write of a group fails with its commit
-                raise StorageError(f"commit failed: {error}")
-            return
-        error = None
-        try:
-            with self._lock:
-                committed = self._group
-                started = time.perf_counter()
-                self._commit_group()
-                took = time.perf_counter() - started
-            if took >= SLOW_COMMIT:  # every writer of the group (and every push) waited this long
-                log.warning("a commit took %.0f ms (the disk, a WAL checkpoint, or a busy machine)",
-                            took * 1000)
-        except (sqlite3.Error, OSError) as exc:
-            error = exc
-            raise StorageError(f"commit failed: {exc}") from exc
-        except BaseException as exc:
-            error = exc
-            raise
-        finally:
-            with self._groups:
-                if error is not None:
-                    self._group_errors[committed] = error
-                    for old in [g for g in self._group_errors if g < committed - 1000]:
-                        del self._group_errors[old]
-                self._durable = committed
-                self._committing = False
-                self._groups.notify_all()
+        def undo():
+            self._vector, self._floor, self._changed_origins, self._top, self._live = saved
+        return undo
 
-    def _commit_group(self):
-        """COMMIT the open group (the lock is held); on failure roll it all back."""
-        if not self._in_txn:
-            return
-        try:
-            # the versions table is written once per group, not once per update
-            for origin in self._changed_origins:
-                self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
-                                 (origin, self._vector[origin]))
-            clock_stored = self._clock_unrecorded
-            if clock_stored:
-                self._set_meta("clock", self.clock.value)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._in_txn = False
-            if not self._db.in_transaction:
-                raise
-            try:
-                self._db.execute("ROLLBACK")
-            finally:
-                self._top = dict(self._committed_top)  # or the next own seq would skip one
-                self._begin()
-            raise
-        self._in_txn = False
-        self.commits += 1
+    def _prepare_commit(self):
+        """Just before COMMIT: what is written once per group; returns what publishes it."""
+        # the versions table is written once per group, not once per update
+        for origin in self._changed_origins:
+            self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
+                             (origin, self._vector[origin]))
+        clock_stored = self._clock_unrecorded
         if clock_stored:
-            self._clock_unrecorded = False
-        self._committed_top = dict(self._top)
-        self.vector, self.floor, self.live = self._vector, self._floor, self._live
-        self.applied.notify_all()
+            self._set_meta("clock", self.clock.value)
+
+        def published():
+            if clock_stored:
+                self._clock_unrecorded = False
+            self._committed_top = dict(self._top)
+            self.vector, self.floor, self.live = self._vector, self._floor, self._live
+            self.applied.notify_all()
+        return published
+
+    def _rolled_back(self):
+        self._top = dict(self._committed_top)  # or the next own seq would skip one
+        self._begin()
 
     def _has(self, update):
         return self._db.execute("SELECT 1 FROM updates WHERE origin=? AND seq=?",
@@ -630,6 +560,7 @@ class ContactStore:
         self._floor[origin] = seq
         self._db.execute("INSERT OR REPLACE INTO log_floor (origin, seq) VALUES (?, ?)", (origin, seq))
 
+
 class _ReaderConnection:
     """One thread's read connection, closed when the thread ends.
 
@@ -642,27 +573,3 @@ class _ReaderConnection:
         # runs when the thread's locals are dropped (its end), or at store.close()
         self.close = weakref.finalize(self, db.close)
 
-
-class _WriteSection:
-    """``with store.write_lock:`` -- the store's lock, and on leaving the outermost one,
-    a wait until the group this thread wrote in (or read from) is committed."""
-
-    def __init__(self, store):
-        self.store = store
-
-    def __enter__(self):
-        store = self.store
-        store._lock.acquire()
-        store._writing.depth = getattr(store._writing, "depth", 0) + 1
-        return self
-
-    def __exit__(self, *exc_info):
-        store = self.store
-        local = store._writing
-        local.depth -= 1
-        # what this thread saw inside may be an uncommitted write (its own or another's)
-        group = store._group if local.depth == 0 and store._in_txn else None
-        store._lock.release()
-        if group is not None:
-            store._wait_durable(group)
-        return False

@@ -1,0 +1,174 @@
+"""Group commit: concurrent writers share one fsync, each still durable before it answers.
+
+An fsync costs far more than applying a write, so the store's writes are grouped.  Each
+write is applied, under one lock, inside a savepoint of the open transaction (a
+"group"); then the writer waits until its group is committed.  The first waiter to find
+no commit running leads: it commits the open transaction (one fsync for every write
+applied since the last commit) and wakes the others.  Writes arriving during that fsync
+go into the next group.  A lone writer commits its own write at once; nothing waits on a
+timer.  If a commit fails, every write of its group fails with it and nothing of it is
+kept.
+
+:class:`GroupCommit` is only the mechanism: transactions, savepoints, who commits and
+who waits.  What a group holds besides its rows (the store's private copies of the
+version vector and the like, and what is written or published at commit) is the
+store's, given as callbacks (contacts/replica/store.py).
+"""
+import logging
+import sqlite3
+import threading
+import time
+
+from ..errors import StorageError
+
+log = logging.getLogger(__name__)
+
+#: a commit slower than this is logged: it delays every write of its group and the lag
+SLOW_COMMIT = 0.05
+
+
+class GroupCommit:
+    """The store's write lock, its open group, and the commits that make groups durable.
+
+    ``connection()`` returns the writer connection (in autocommit mode: transactions and
+    savepoints are explicit).  The store's callbacks, all called with the lock held:
+
+    - ``begin()``: a new group opens (fresh private copies of what it changes);
+    - ``checkpoint()`` before each write, returning a callable that undoes the write's
+      changes to those copies if the write fails;
+    - ``prepare_commit()`` just before COMMIT (rows written once per group), returning a
+      callable run once COMMIT has returned (publishing the group to readers);
+    - ``rolled_back()`` after a failed commit was rolled back.
+    """
+
+    def __init__(self, connection, begin, checkpoint, prepare_commit, rolled_back):
+        self._connection = connection
+        self._begin, self._checkpoint = begin, checkpoint
+        self._prepare_commit, self._rolled_back = prepare_commit, rolled_back
+        self.lock = threading.RLock()
+        self._writing = threading.local()   # per thread: write-section depth
+        # the groups' own lock, never held while waiting for self.lock, so a writer
+        # applying never waits behind a waiter
+        self._groups = threading.Condition(threading.Lock())
+        self._group = 0            # number of the newest group (the open one, if _in_txn)
+        self._in_txn = False
+        self._durable = 0          # every group up to this one is committed
+        self._committing = False
+        self._group_errors = {}    # group -> why its commit failed
+        self.commits = 0           # transactions committed (fsyncs), for benchmarks
+
+    def section(self):
+        """``with group_commit.section():`` the lock; leaving the outermost section waits
+        until the group this thread wrote in (or read from) is committed."""
+        return _WriteSection(self)
+
+    def in_section(self):
+        """This thread is inside a write section (its reads must see the open group)."""
+        return getattr(self._writing, "depth", 0) > 0
+
+    def run(self, work):
+        """Run ``work()`` in the open group, under a savepoint (a failed write undoes only
+        itself); durable before this returns, or before the caller's write section ends."""
+        with self.section():
+            db = self._connection()
+            if not self._in_txn:
+                db.execute("BEGIN")
+                self._in_txn = True
+                self._group += 1
+                self._begin()
+            undo = self._checkpoint()
+            db.execute("SAVEPOINT write")
+            try:
+                result = work()
+                db.execute("RELEASE write")
+            except BaseException:
+                db.execute("ROLLBACK TO write")
+                db.execute("RELEASE write")
+                undo()
+                raise
+            return result
+
+    def wait_durable(self, group):
+        """Return once ``group`` is committed, leading the commit when nobody else is."""
+        with self._groups:
+            while self._durable < group and self._committing:
+                self._groups.wait()
+            lead = self._durable < group
+            if lead:
+                self._committing = True
+        if not lead:
+            error = self._group_errors.get(group)
+            if error is not None:  # every write of a group fails with its commit
+                raise StorageError(f"commit failed: {error}")
+            return
+        error = None
+        try:
+            with self.lock:
+                committed = self._group
+                started = time.perf_counter()
+                self.commit_open()
+                took = time.perf_counter() - started
+            if took >= SLOW_COMMIT:  # every writer of the group (and every push) waited this long
+                log.warning("a commit took %.0f ms (the disk, a WAL checkpoint, or a busy machine)",
+                            took * 1000)
+        except (sqlite3.Error, OSError) as exc:
+            error = exc
+            raise StorageError(f"commit failed: {exc}") from exc
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            with self._groups:
+                if error is not None:
+                    self._group_errors[committed] = error
+                    for old in [g for g in self._group_errors if g < committed - 1000]:
+                        del self._group_errors[old]
+                self._durable = committed
+                self._committing = False
+                self._groups.notify_all()
+
+    def commit_open(self):
+        """COMMIT the open group, if any (the lock is held); on failure roll it all back."""
+        if not self._in_txn:
+            return
+        db = self._connection()
+        try:
+            published = self._prepare_commit()
+            db.execute("COMMIT")
+        except BaseException:
+            self._in_txn = False
+            if not db.in_transaction:
+                raise
+            try:
+                db.execute("ROLLBACK")
+            finally:
+                self._rolled_back()
+            raise
+        self._in_txn = False
+        self.commits += 1
+        published()
+
+
+class _WriteSection:
+    """``with store.write_lock:`` -- the lock, and on leaving the outermost section, a wait
+    until the group this thread wrote in (or read from) is committed."""
+
+    def __init__(self, groups):
+        self.groups = groups
+
+    def __enter__(self):
+        groups = self.groups
+        groups.lock.acquire()
+        groups._writing.depth = getattr(groups._writing, "depth", 0) + 1
+        return self
+
+    def __exit__(self, *exc_info):
+        groups = self.groups
+        local = groups._writing
+        local.depth -= 1
+        # what this thread saw inside may be an uncommitted write (its own or another's)
+        group = groups._group if local.depth == 0 and groups._in_txn else None
+        groups.lock.release()
+        if group is not None:
+            groups.wait_durable(group)
+        return False
