@@ -137,10 +137,11 @@ class GroupCommit:
             db.execute("COMMIT")
         except BaseException:
             self._in_txn = False
-            if not db.in_transaction:
-                raise
             try:
-                db.execute("ROLLBACK")
+                # SQLite may have rolled back by itself (a full disk does that): the store's
+                # copies are taken back either way, or the next own seq would skip one
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
             finally:
                 self._rolled_back()
             raise
