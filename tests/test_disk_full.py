@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 
+from contacts.client import ContactsClient
 from contacts.cluster import wait_until
 
 
@@ -49,6 +50,16 @@ def test_a_full_disk_refuses_writes_clearly_keeps_reads_and_loses_nothing(cluste
         assert names_on(cluster, 1) == set(acknowledged)
         assert f"Person {len(acknowledged)}" not in names_on(cluster, 1)
 
+        # a client using replica 1 saves its write on replica 2 instead (nothing of it was
+        # kept on replica 1, so another replica may take it)
+        client = ContactsClient("127.0.0.1", cluster.ns_port, timeout=3.0)
+        try:
+            client.use_replica(1)
+            moved = client.add_contact({"name": "Moved Elsewhere"})
+            assert moved["write"]["origin"] == 2
+        finally:
+            client.close()
+
         # space returns: writes are taken again
         filler.unlink()
         for n in range(3):
@@ -56,7 +67,7 @@ def test_a_full_disk_refuses_writes_clearly_keeps_reads_and_loses_nothing(cluste
             acknowledged.append(f"After {n}")
         own_writes = proxy.version_vector()
 
-    wanted = set(acknowledged)
+    wanted = set(acknowledged) | {"Moved Elsewhere"}
     # the refused write left no hole in replica 1's sequence: its vector counts exactly its
     # acknowledged writes, and the peer gets every one of them
     assert own_writes["1"] == len(acknowledged)

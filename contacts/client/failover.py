@@ -34,7 +34,7 @@ from .. import pyro_settings
 from ..config import name_server_address
 from ..protocol import MAX_ANSWER, READ_AFTER_TIMEOUT
 from .discovery import ReplicaDirectory
-from ..errors import ContactsError, UnavailableError, ValidationError, WrongTypeError
+from ..errors import ContactsError, StorageError, UnavailableError, ValidationError, WrongTypeError
 from .proxy_pool import ProxyPool, is_network_failure
 from ..naming import list_replicas, name_server_proxy
 from ..versions import VersionVector
@@ -382,6 +382,15 @@ class ContactsClient:
                 self._drop_current(entry)
                 tried.append(entry)
                 refused.append(entry)
+            except StorageError as exc:
+                # its disk refused the commit (full, say): nothing of the write was kept, so
+                # another replica may take it; this one is avoided for a while
+                asked.add(entry)
+                problems.append(f"{entry.label()}: {exc}")
+                log.warning("%s could not save a write (%s); trying another replica", entry.label(), exc)
+                self.directory.failed(entry, exc, hold=5.0)
+                self._drop_current(entry)
+                tried.append(entry)
             except ContactsError:
                 raise
             except Exception as exc:
