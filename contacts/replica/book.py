@@ -6,6 +6,7 @@ Thin on purpose: it validates input (contacts.model), hands writes to the store
 many Pyro5 worker threads at once; the store does the locking.
 """
 import base64
+import contextlib
 import logging
 import os
 import re
@@ -123,10 +124,7 @@ class ContactBook:
         ``request_id``) makes a retried add return the first result instead of adding twice.
         ``region`` (an ISO code, e.g. "BR") reads phones typed without +country there."""
         contact_id, fields = normalize_new_contact(contact, self._region(region))
-        request_id = check_request_id(request_id)
-        self._wait_ready()
-        with self.store.write_lock:
-            done = self._already_done(request_id)
+        with self._write_once(request_id) as (request_id, done):
             if done:
                 return done
             stored, written = self._add(contact_id, fields, request_id)
@@ -187,10 +185,7 @@ class ContactBook:
         ``groups`` is the whole list wanted, or {"add": [...], "remove": [...]}."""
         check_contact_id(contact_id, "contact_id")
         fields = normalize_changes(changes, self._region(region))
-        request_id = check_request_id(request_id)
-        self._wait_ready()
-        with self.store.write_lock:
-            done = self._already_done(request_id)
+        with self._write_once(request_id) as (request_id, done):
             if done:
                 return done
             current = self._live_state(contact_id)
@@ -202,10 +197,8 @@ class ContactBook:
         """Delete a contact (a stamped tombstone: it can be restored).  Deleting an
         already deleted contact does nothing; an unknown id raises LookupError."""
         check_contact_id(contact_id, "contact_id")
-        request_id = check_request_id(request_id)
-        self._wait_ready()
-        with self.store.write_lock:
-            if self._already_done(request_id):
+        with self._write_once(request_id) as (request_id, done):
+            if done:
                 return None
             state = self.store.state(contact_id)
             if state is None or not is_complete(state):
@@ -219,10 +212,7 @@ class ContactBook:
     def restore_contact(self, contact_id, request_id=None):
         """Bring a deleted contact back (from the trash); returns it."""
         check_contact_id(contact_id, "contact_id")
-        request_id = check_request_id(request_id)
-        self._wait_ready()
-        with self.store.write_lock:
-            done = self._already_done(request_id)
+        with self._write_once(request_id) as (request_id, done):
             if done:
                 return done
             state = self.store.state(contact_id)
@@ -387,6 +377,19 @@ class ContactBook:
         role, name = tls.caller_identity()
         raise NotReplicaError(f"{method} is for replicas only; this connection's certificate is "
                               f"{name or 'missing'} (role {role or 'none'})")
+
+    @contextlib.contextmanager
+    def _write_once(self, request_id):
+        """The preamble of a single write: ``with self._write_once(request_id) as (request_id, done):``.
+
+        Checks the request id, waits until this replica takes writes, then holds the
+        store's write lock for the body (check, then write, atomically; durable when it
+        ends) and gives the checked request id and, for a retried request, the answer it
+        already got (else None): the body returns that instead of writing again."""
+        request_id = check_request_id(request_id)
+        self._wait_ready()
+        with self.store.write_lock:
+            yield request_id, self._already_done(request_id)
 
     def _wait_ready(self):
         if self.replicator is not None and not self.replicator.ready.wait(self.settings.startup_sync_timeout):
