@@ -69,6 +69,28 @@ class StorageError(ContactsError, RuntimeError):
     wire_base = RuntimeError
 
 
+class StaleWriteError(ContactsError, ValueError):
+    """A conditional write (``if_stamp=``) found the contact changed since the caller read it:
+    nothing was written; read the contact again and redo the change on what it is now."""
+
+    wire_base = ValueError
+
+    def __init__(self, contact_id, expected, current):
+        self.contact_id = contact_id
+        self.expected = expected
+        self.current = current
+        now = f"its stamp is now {current!r}" if current else "it was deleted meanwhile"
+        super().__init__(f"contact {contact_id!r} changed since stamp {expected!r} was read ({now}); "
+                         f"nothing was written: read it again")
+
+
+class HistoryTruncated(ContactsError, LookupError):
+    """``changes_since`` was asked for changes older than the update record still holds (it
+    was compacted, or filled from a full copy): list every contact instead."""
+
+    wire_base = LookupError
+
+
 class StartupError(ContactsError, RuntimeError):
     """A replica cannot start: name server unreachable, data dir unusable ..."""
 
@@ -77,4 +99,4 @@ class StartupError(ContactsError, RuntimeError):
 
 ALL_ERRORS = {cls.__name__: cls for cls in (
     ContactsError, ValidationError, WrongTypeError, ContactNotFound, StampError,
-    NotReplicaError, UnavailableError, StorageError, StartupError)}
+    NotReplicaError, UnavailableError, StorageError, StartupError, StaleWriteError, HistoryTruncated)}

@@ -11,6 +11,7 @@ Every add or edit also sets ``deleted = False`` with its stamp, and a delete set
 delete, so a stale edit never resurrects a deleted contact, but a truly newer one
 does (and carries every field with it).
 """
+import hashlib
 import json
 
 from .fields import BY_NAME, SETS
@@ -191,3 +192,17 @@ def to_contact(contact_id, state):
     contact["deleted"] = not is_visible(state)
     contact["updated"] = list(newest_stamp(state))
     return contact
+
+
+def contact_stamp(contact):
+    """What identifies a contact's state, on every replica: ``"<counter>-<replica>-<digest>"``.
+
+    The newest Lamport stamp alone (``updated``) is not enough: a replica that lacks an
+    older concurrent edit of another field has the same newest stamp for another state.
+    The digest of every field's value tells those apart, so two replicas agree on the
+    stamp exactly when they show the same contact.  It is computed from the contact dict
+    (what ``get_contact`` returns), so a client computes it the same way: the CardDAV
+    gateway's ETag, and what ``update_contact(..., if_stamp=)`` compares under the write lock."""
+    counter, replica = contact["updated"]
+    digest = hashlib.sha256(_canonical({f: contact.get(f) for f in FIELDS}).encode()).hexdigest()
+    return f"{counter}-{replica}-{digest[:20]}"

@@ -172,19 +172,34 @@ class ContactsClient:
             batch.append(contact)
         return self._call("add_contacts", (batch,), _with_region({}, region), WRITE)
 
-    def update_contact(self, contact_id, changes, region=None):
+    def update_contact(self, contact_id, changes, region=None, if_stamp=None):
         """Change some fields of a contact; returns the contact.  ``groups`` is the whole
-        list wanted, or {"add": [...], "remove": [...]} (docs/remote-api.md)."""
-        return self._call("update_contact", (contact_id, changes),
-                          _with_region({"request_id": new_request_id()}, region), WRITE_EXISTING)
+        list wanted, or {"add": [...], "remove": [...]} (docs/remote-api.md).  With
+        ``if_stamp`` (``contacts.merge.contact_stamp`` of the contact as last read) the change
+        is made only if the contact is still so: else StaleWriteError, nothing written."""
+        kwargs = _with_region({"request_id": new_request_id()}, region)
+        if if_stamp is not None:
+            kwargs["if_stamp"] = if_stamp
+        return self._call("update_contact", (contact_id, changes), kwargs, WRITE_EXISTING)
 
     def get_photo(self, photo_hash):
         """The bytes (base64 str) of a contact's photo, by the hash its ``photo`` holds."""
         return self._call("get_photo", (photo_hash,), {}, READ_BARRIER)
 
-    def delete_contact(self, contact_id):
-        """Move a contact to the trash (it can be restored)."""
-        self._call("delete_contact", (contact_id,), {"request_id": new_request_id()}, WRITE_EXISTING)
+    def delete_contact(self, contact_id, if_stamp=None):
+        """Move a contact to the trash (it can be restored); ``if_stamp`` as in update_contact."""
+        kwargs = {"request_id": new_request_id()}
+        if if_stamp is not None:
+            kwargs["if_stamp"] = if_stamp
+        self._call("delete_contact", (contact_id,), kwargs, WRITE_EXISTING)
+
+    def changes_since(self, vector, limit=None):
+        """The contacts changed past ``vector`` (deleted ones too), from the update record of
+        a replica that holds ``vector`` and this client's writes: ``{"contacts", "vector",
+        "more"}`` (docs/remote-api.md).  HistoryTruncated when that record no longer reaches
+        back to ``vector``; UnavailableError when no replica reachable holds ``vector``."""
+        wanted = VersionVector.from_wire(vector)
+        return self._call("changes_since", (wanted.to_wire(), limit), {"after": wanted.to_wire()}, READ)
 
     def restore_contact(self, contact_id):
         """Bring a deleted contact back; returns it."""
@@ -194,32 +209,34 @@ class ContactsClient:
     def get_contact(self, contact_id):
         return self._call("get_contact", (contact_id,), {}, READ)
 
-    def list_contacts(self, offset=0, limit=None):
+    def list_contacts(self, offset=0, limit=None, after=None):
         """Live contacts sorted by name; ``offset``/``limit`` page through them.  More than a
-        replica answers at once (MAX_ANSWER) comes in several calls."""
-        return self._paged("list_contacts", offset, limit, READ)
+        replica answers at once (MAX_ANSWER) comes in several calls.  ``after`` (a version
+        vector) is read from a replica that holds it, besides this client's own writes."""
+        return self._paged("list_contacts", offset, limit, READ, after)
 
     def list_deleted(self, offset=0, limit=None):
         """Deleted contacts (the trash)."""
         return self._paged("list_deleted", offset, limit, READ_BARRIER)
 
-    def _paged(self, method, offset, limit, kind):
+    def _paged(self, method, offset, limit, kind, after=None):
         """One call, or pages of MAX_ANSWER while the answer is longer than a replica sends.
 
         Pages after the first are asked by key (``after_key``: the name and id of the last
         contact so far), not by offset: a contact added or deleted meanwhile before the page
         boundary shifts nothing, so no contact is skipped or repeated."""
+        extra = {} if after is None else {"after": VersionVector.from_wire(after).to_wire()}
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit <= MAX_ANSWER):
-            return self._call(method, (offset, limit), {}, kind)
+            return self._call(method, (offset, limit), dict(extra), kind)
         if isinstance(offset, bool) or not isinstance(offset, int):
-            return self._call(method, (offset, limit), {}, kind)  # the replica's own error
+            return self._call(method, (offset, limit), dict(extra), kind)  # the replica's own error
         contacts, key = [], None
         while True:
             size = MAX_ANSWER if limit is None else min(MAX_ANSWER, limit - len(contacts))
             if key is None:
-                page = self._call(method, (offset, size), {}, kind)
+                page = self._call(method, (offset, size), dict(extra), kind)
             else:
-                page = self._call(method, (0, size), {"after_key": key}, kind)
+                page = self._call(method, (0, size), {"after_key": key, **extra}, kind)
             contacts += page
             if len(page) < size or (limit is not None and len(contacts) >= limit):
                 return contacts
@@ -453,6 +470,12 @@ class ContactsClient:
             raise _NotAsked(f"lacks {entry.vector.missing_from(seen)} of this client's writes")
         catch_up = self.timeout + REPLICA_CATCH_UP_WAIT
         kwargs = dict(kwargs)
+        # a caller's own ``after`` (a vector it must read past, e.g. a sync token) joins this
+        # client's writes; the replica may wait for it too, so the timeout allows for that
+        wanted = VersionVector.from_wire(kwargs.pop("after", None))
+        if kind.sends_after and wanted:
+            seen = seen.merged(wanted)
+            behind = behind or not entry.vector.covers(wanted)
         with self._pool.borrow(entry.uri, self.timeout) as proxy:
             if behind and kind.catch_up_first:
                 proxy._pyroTimeout = catch_up

@@ -16,10 +16,10 @@ from Pyro5.api import behavior, expose
 
 from .. import __version__
 from ..security import tls
-from ..errors import (ContactNotFound, ContactsError, NotReplicaError, UnavailableError, ValidationError,
-                      WrongTypeError)
+from ..errors import (ContactNotFound, ContactsError, NotReplicaError, StaleWriteError, UnavailableError,
+                      ValidationError, WrongTypeError)
 from ..fields import check_region
-from ..merge import fields_of, is_complete, is_visible, prepare_changes, to_contact
+from ..merge import contact_stamp, fields_of, is_complete, is_visible, prepare_changes, to_contact
 from ..model import check_contact_id, check_unicode, fold, new_contact_id, normalize_changes, normalize_new_contact
 from ..protocol import (DEFAULT_PAGE, ID_PREFIX_LIMIT, MAX_ANSWER, MAX_BATCH, MAX_ID_PREFIX, MAX_ID_PREFIX_LIMIT,
                         MAX_KEY_NAME, MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, check_request_id)
@@ -77,6 +77,17 @@ def _check_limit(limit, field="limit", maximum=None):
     if limit < 0 or limit > maximum:
         raise ValidationError(field, f"must be between 0 and {maximum}, got {str(limit)[:40]}")
     return limit
+
+
+def _check_stamp(if_stamp):
+    """``if_stamp`` of a conditional write: None, or a contact's stamp (contacts.merge.contact_stamp)."""
+    if if_stamp is None:
+        return None
+    if not isinstance(if_stamp, str):
+        raise WrongTypeError("if_stamp", f"must be a string (a contact's stamp), not {type(if_stamp).__name__}")
+    if not if_stamp or len(if_stamp) > 100:
+        raise ValidationError("if_stamp", "must be 1-100 characters (a contact's stamp)")
+    return check_unicode("if_stamp", if_stamp)
 
 
 def _check_after_key(after_key):
@@ -180,29 +191,37 @@ class ContactBook:
         changes = prepare_changes(state, fields)
         return None, self.store.write_local(contact_id, {**changes, "deleted": False}, request_id)
 
-    def update_contact(self, contact_id, changes, request_id=None, region=None):
+    def update_contact(self, contact_id, changes, request_id=None, region=None, if_stamp=None):
         """Change some fields of a contact; fields not named in ``changes`` are kept.
-        ``groups`` is the whole list wanted, or {"add": [...], "remove": [...]}."""
+        ``groups`` is the whole list wanted, or {"add": [...], "remove": [...]}.
+        ``if_stamp`` (the contact's stamp as the caller read it, contacts.merge.contact_stamp)
+        makes the write conditional: StaleWriteError, and nothing written, if the contact
+        is no longer in that state (checked under the write lock)."""
         check_contact_id(contact_id, "contact_id")
         fields = normalize_changes(changes, self._region(region))
+        if_stamp = _check_stamp(if_stamp)
         with self._write_once(request_id) as (request_id, done):
             if done:
                 return done
             current = self._live_state(contact_id)
+            self._check_unchanged(contact_id, current, if_stamp)
             update, state = self.store.write_local(
                 contact_id, {**prepare_changes(current, fields), "deleted": False}, request_id)
         return self._acknowledge(update, state)
 
-    def delete_contact(self, contact_id, request_id=None):
+    def delete_contact(self, contact_id, request_id=None, if_stamp=None):
         """Delete a contact (a stamped tombstone: it can be restored).  Deleting an
-        already deleted contact does nothing; an unknown id raises LookupError."""
+        already deleted contact does nothing; an unknown id raises LookupError.
+        ``if_stamp`` as in update_contact (a contact deleted meanwhile is stale too)."""
         check_contact_id(contact_id, "contact_id")
+        if_stamp = _check_stamp(if_stamp)
         with self._write_once(request_id) as (request_id, done):
             if done:
                 return None
             state = self.store.state(contact_id)
             if state is None or not is_complete(state):
                 raise ContactNotFound(contact_id)
+            self._check_unchanged(contact_id, state, if_stamp)
             if not is_visible(state):
                 return None
             update, state = self.store.write_local(contact_id, {"deleted": True}, request_id)
@@ -222,6 +241,25 @@ class ContactBook:
                 return self._result(contact_id, state, None)
             update, state = self.store.write_local(contact_id, {"deleted": False}, request_id)
         return self._acknowledge(update, state)
+
+    def changes_since(self, vector, limit=None, after=None):
+        """What changed past ``vector`` (a version vector, e.g. a CardDAV sync token), read
+        from the update record: ``{"contacts": [...], "vector": {...}, "more": bool}``.
+
+        ``contacts``: every contact an update past ``vector`` touched, as it is now, deleted
+        ones too (``"deleted": True``), at most ``limit`` (1..1000, None: 500); ``vector``:
+        what the answer covers, to pass back for the next page (``more``) or the next sync.
+        The replica first waits (bounded, as ``after`` does) until it holds ``vector`` and
+        ``after``, else UnavailableError: it never answers "nothing changed" while missing
+        changes.  HistoryTruncated (a LookupError) when its record no longer reaches back
+        to ``vector``: list every contact instead."""
+        wanted = VersionVector.from_wire(vector)
+        limit = _page_size(limit, MAX_BATCH)
+        barrier = wanted.merged(VersionVector.from_wire(after))
+        self._read_after(barrier.to_wire() if barrier else None)
+        states, covered, more = self.store.changes_since(wanted, limit)
+        return {"contacts": [to_contact(cid, state) for cid, state in states], "vector": covered.to_wire(),
+                "more": more}
 
     def get_contact(self, contact_id, after=None):
         """The contact with this id; LookupError if there is none (or it was deleted).
@@ -404,6 +442,15 @@ class ContactBook:
         if state is None or not is_visible(state):
             raise ContactNotFound(contact_id)
         return state
+
+    @staticmethod
+    def _check_unchanged(contact_id, state, if_stamp):
+        """A conditional write: refuse it when the contact is not in the state the caller read."""
+        if if_stamp is None:
+            return
+        current = contact_stamp(to_contact(contact_id, state)) if is_visible(state) else None
+        if current != if_stamp:
+            raise StaleWriteError(contact_id, if_stamp, current)
 
     def _already_done(self, request_id):
         """The answer to a request this cluster already carried out (a client's retry)."""

@@ -29,9 +29,9 @@ from pathlib import Path
 from . import search_index
 from .group_commit import GroupCommit
 from ..clock import LamportClock
-from ..errors import StartupError, StorageError
+from ..errors import HistoryTruncated, StartupError, StorageError
 from ..fields import decode_photo
-from ..merge import fields_of, listing, merge, merge_state, newest_stamp
+from ..merge import fields_of, is_complete, listing, merge, merge_state, newest_stamp
 from ..model import check_contact_id, fold, phone_digits, query_digits, search_text
 from ..replication.checks import check_state, check_update
 from ..versions import VersionVector
@@ -73,6 +73,9 @@ DB_NAME = "contacts.sqlite3"
 #: most bytes of changes in one page of updates (a push, a fetch_updates answer): far below
 #: PYRO_MAX_MESSAGE_SIZE (96 MiB) however many photos the updates carry
 PAGE_BYTES = 16 * 1024 * 1024
+#: most update-record rows one changes_since answer reads (a contact edited many times
+#: takes one place in the answer, but each of its updates is a row to read)
+CHANGES_SCAN = 20_000
 #: rows a search with a small limit first looks at in name order before using the index
 SCAN_WINDOW = 2000
 
@@ -360,6 +363,59 @@ class ContactStore:
             size += len(row[4])
             updates.append(self._update_dict(row))
         return updates
+
+    def changes_since(self, vector, limit, max_rows=CHANGES_SCAN, max_bytes=PAGE_BYTES):
+        """The contacts that updates past ``vector`` (a VersionVector) touched, read from the
+        update record (a range of its (origin, seq) key per origin, not a scan of the contacts).
+
+        Returns (states, covered, more): ``states`` [(id, state)] of at most ``limit`` contacts
+        (tombstones too; a partial contact whose add has not arrived is left out: nobody has
+        seen it), in the order of their first update past ``vector``; ``covered`` the vector
+        this answer accounts for (every update up to it touched a contact listed here, or was
+        listed before ``vector``); ``more`` True when the page was cut (by ``limit``,
+        ``max_rows`` updates read or ``max_bytes`` of states): ask again from ``covered``.
+        Only updates up to this replica's (contiguous) vector count: one that arrived above a
+        gap is listed once the gap is filled.  HistoryTruncated when the record no longer
+        reaches back to ``vector`` for some origin."""
+        held, floor = self.vector, self.floor     # published together after each commit
+        for origin, top in held.items():
+            since = vector.get(origin, 0)
+            if top > since and floor.get(origin, 0) > since:
+                raise HistoryTruncated(
+                    f"replica {self.replica_id}'s update record of origin {origin} starts after seq "
+                    f"{floor[origin]}, past {since}: the changes since this vector are no longer known; "
+                    f"list every contact instead")
+        db = self._reader()
+        covered = VersionVector(vector)
+        states, seen, rows_read, size, more = [], set(), 0, 0, False
+        for origin, top in sorted(held.items()):
+            since = vector.get(origin, 0)
+            if since >= top:
+                continue
+            rows = db.execute("SELECT seq, contact_id FROM updates WHERE origin=? AND seq>? AND seq<=?"
+                              " ORDER BY seq LIMIT ?", (origin, since, top, max_rows - rows_read + 1)).fetchall()
+            last = since
+            for seq, contact_id in rows:
+                if rows_read >= max_rows or (contact_id not in seen and len(seen) >= limit):
+                    more = True
+                    break
+                if contact_id not in seen:
+                    row = db.execute("SELECT state FROM contacts WHERE id=?", (contact_id,)).fetchone()
+                    if row is not None and states and size + len(row[0]) > max_bytes:
+                        more = True
+                        break
+                    seen.add(contact_id)
+                    if row is not None:
+                        size += len(row[0])
+                        state = json.loads(row[0])
+                        if is_complete(state):
+                            states.append((contact_id, state))
+                rows_read += 1
+                last = seq
+            covered[origin] = last
+            if more:
+                break
+        return states, covered, more
 
     @staticmethod
     def _update_dict(row):
