@@ -247,6 +247,10 @@ bad_after_keys = st.sampled_from([5, "ada", [], ["ada"], ["ada", "x", "y"], [5, 
                                   {"name": "ada"}])
 
 
+#: if_stamp of a conditional write: wrong types, empty, too long, not a stamp this contact has
+bad_stamps = st.sampled_from([5, b"x", ["1"], {"s": 1}, "", "x" * 101, "\ud800", "0.0-not-its-stamp"])
+
+
 def method_arguments(existing_ids):
     """{method name: strategy of (args tuple, must_fail)} for every remote method."""
     existing = st.sampled_from(existing_ids)
@@ -273,12 +277,19 @@ def method_arguments(existing_ids):
             args(st.one_of(bad_ids, unknown_ids), st.just({"name": "Valid Name"}), st.none(), st.none(),
                  must_fail=True),
             args(existing, st.just({"name": "Valid Name"}), bad_request_ids, st.none(), must_fail=True),
-            args(existing, st.just({"name": "Valid Name"}), st.none(), bad_regions, must_fail=True)),
+            args(existing, st.just({"name": "Valid Name"}), st.none(), bad_regions, must_fail=True),
+            args(existing, st.just({"name": "Valid Name"}), st.none(), st.none(), bad_stamps, must_fail=True)),
+        "changes_since": st.one_of(
+            args(vectors, limits, st.one_of(st.none(), vectors)),
+            args(bad_vectors, st.just(10), st.none(), must_fail=True),
+            args(st.just({}), bad_limits, st.none(), must_fail=True),
+            args(st.just({}), st.just(10), bad_vectors, must_fail=True)),
         "get_photo": st.one_of(args(st.one_of(anything, texts)), args(bad_photo_hashes, must_fail=True)),
         "delete_contact": st.one_of(
             args(ids, request_ids),
             args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),
-            args(existing, bad_request_ids, must_fail=True)),
+            args(existing, bad_request_ids, must_fail=True),
+            args(existing, st.none(), bad_stamps, must_fail=True)),
         "restore_contact": st.one_of(
             args(ids, request_ids),
             args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True)),
@@ -340,7 +351,8 @@ def limit_parameters():
             ("search", "limit"): answer("MAX_ANSWER"),
             ("find_by_id_prefix", "limit"): answer("ID_PREFIX_LIMIT"),
             # docs/remote-api.md: None is the default page of 500
-            ("fetch_updates", "limit"): lambda: 500, ("fetch_snapshot", "limit"): lambda: 500}
+            ("fetch_updates", "limit"): lambda: 500, ("fetch_snapshot", "limit"): lambda: 500,
+            ("changes_since", "limit"): lambda: 500}
 
 
 def _valid_sender(sender):
