@@ -37,8 +37,8 @@ class Settings:
     ack_timeout: float = 2.0
     #: with ack_mode "local": seconds a peer link waits after a local write before pushing,
     #: so writes made one after another share a push (0 pushes at once; adds this much lag).
-    #: 10 ms: ~+13% writes from one client against 2 ms, lag p99 ~22 ms at 500 writes/s
-    #: (docs/benchmarks.md); it is also how long a fresh write may sit on one replica only
+    #: 10 ms: more writes from one client than 2 ms, lag still well inside its goal
+    #: (docs/benchmarks.md, "Batches"); it is also how long a fresh write may sit on one replica only
     push_delay: float = 0.01
     #: most updates sent in one replication call
     batch_size: int = 500

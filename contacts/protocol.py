@@ -43,16 +43,17 @@ def check_request_id(request_id):
 
 #: most updates a replica takes in one replication call (apply_updates, fetch_updates): peers
 #: send batch_size (500), so batch_size may not exceed it.  A caller may send more, but
-#: serpent (Pyro5's default) parses a message through Python's AST: a 5000-update batch
-#: took ~200 MB of replica memory to decode, 1000 stay under ~80 MB (docs/benchmarks.md)
+#: serpent (Pyro5's default) parses a message through Python's AST, so a replica's memory
+#: grows with the batch it decodes; this bound keeps it within the memory goal
+#: (docs/benchmarks.md, "Batches")
 MAX_BATCH = 1000
 #: most contacts one list_contacts / list_deleted / search answer carries.  A bare proxy
-#: speaks serpent, which needs ~5 KB of replica memory per contact it encodes: the
-#: 100,000-contact answer took 26 s and 554 MB (docs/benchmarks.md); 10,000 stay ~50 MB.
-#: ContactsClient.list_contacts() pages past it by itself.
+#: speaks serpent, whose encoding memory and time grow with every contact of the answer:
+#: a whole big book in one answer stalls the replica and breaks its memory bound
+#: (docs/benchmarks.md, "Memory"). ContactsClient.list_contacts() pages past it by itself.
 MAX_ANSWER = 10_000
 #: what ContactsClient and peer links speak: contacts are plain dicts, lists, strings and ints;
-#: json decodes them several times faster than serpent (docs/benchmarks.md)
+#: json decodes them much faster than serpent (docs/benchmarks.md, "Paging")
 CLIENT_SERIALIZER = "json"
 PEER_SERIALIZER = "json"
 #: most states in one fetch_snapshot page (a full copy)

@@ -15,15 +15,16 @@ threads never touch that dict at once (a poll may already be queued when the GUI
 to forget). No Qt here: this module only talks to a ContactsClient.
 
 Big books (over ``large_book`` contacts, 5,000 by default): listing everything costs the
-replica ~20 s and ~500 MB at 100,000, so a big book is read as the pages near the view
-and, while searching, as the replica's search answer.
+replica seconds and hundreds of MB (docs/benchmarks.md, "The GUI at 100,000 contacts"),
+so a big book is read as the pages near the view and, while searching, as the replica's
+search answer.
 """
 from dataclasses import dataclass
 
 #: above this many contacts the window holds pages, not the whole book, and searches on the
-#: replica: a full listing costs ~20 s and ~500 MB in the replica at 100,000 contacts
+#: replica: beyond it a full listing on every change costs the replica too much
 LARGE_BOOK = 5000
-#: rows per page; a page costs the replica a few ms at 100,000 contacts
+#: rows per page: a cheap call for the replica however big the book, a few screens of rows
 PAGE_SIZE = 500
 #: most matches a replica search brings back (the rest is reached by typing more)
 SEARCH_LIMIT = 500
@@ -70,8 +71,8 @@ class BookReader:
             for what in ("key", "contacts", "pages"):
                 last.pop(what, None)
         # most polls find nothing new, and a ping (one round trip) says so: its version
-        # vector is unchanged. Listing everything instead costs the replica ~2 s of CPU
-        # at 10,000 contacts (docs/benchmarks.md). Read before the listing, the vector never claims more than
+        # vector is unchanged, where listing everything costs the replica seconds of CPU
+        # (docs/benchmarks.md). Read before the listing, the vector never claims more than
         # the listing holds, so no change is ever skipped.
         vector = client.ping().get("vector")
         key = (vector, query)

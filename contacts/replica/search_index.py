@@ -3,15 +3,15 @@
 ``search`` means a case- and accent-insensitive substring of the name, organization,
 emails, notes or phone numbers, or the digits of a phone number (contacts.model).  A
 substring cannot use an ordinary index, so without one every search read every row
-(about 0.3 s at 100,000 contacts).  A trigram index finds the rows holding every
+(slow in a big book: docs/benchmarks.md).  A trigram index finds the rows holding every
 three-character piece of the search text; the store then checks the real condition on
 just those rows, so the index narrows the search but never decides it: results are
 exactly what the full scan returned.
 
-Choices, measured at 100,000 contacts (docs/benchmarks.md):
+Choices (their measurements are in docs/benchmarks.md, "A trigram index for search"):
 - ``detail=none``: the index keeps only which rows hold a trigram, not where.  Phrase
   queries are then impossible, but the store re-checks each candidate anyway, and
-  writing the index costs about half as much as with positions.
+  writing the index costs much less than with positions.
 - contentless (``content=''``): the text already lives in the contacts table.  A delete
   must hand the index the old text, so each row keeps ``indexed_text``: what the index
   holds for it (NULL: nothing).
@@ -21,18 +21,18 @@ Choices, measured at 100,000 contacts (docs/benchmarks.md):
   order, stopping as soon as it has ``limit`` matches (short texts match densely).
 - The index is brought up to date *after* the write is acknowledged, by a background
   thread (``SearchIndexer``), in batches.  FTS5 writes a new index segment at the end of
-  every transaction that touched it: kept on the write path, that cost ~150 us of each
-  ~450 us write (benchmarks.md).  A row whose text differs from its ``indexed_text`` is
+  every transaction that touched it: kept on the write path, that was a large part of
+  each write's cost.  A row whose text differs from its ``indexed_text`` is
   *unindexed*; a partial index lists exactly those rows, and every search takes them as
   candidates besides the index's, so a search still finds a contact written a moment
   ago.  Being a column, "unindexed" is committed with the write itself and survives a
   crash: after a restart the indexer simply carries on.
 - FTS5's own segment merging (``automerge``) is off: it ran inside whichever transaction
-  added a segment, and merging big segments held the store's lock for 50-100 ms once the
-  index had grown (a burst of replication lag on every replica at once, since they all
+  added a segment, and merging big segments held the store's lock for a long stall once
+  the index had grown (a burst of replication lag on every replica at once, since they all
   hold the same contacts).  The indexer merges instead, ``MERGE_PAGES`` at a time after
   each indexing transaction; ``crisismerge`` (64 segments on one level) remains the
-  backstop.  Search times at 100,000 contacts are unchanged.
+  backstop.  Search times did not change.
 """
 import logging
 import threading
@@ -53,7 +53,8 @@ CREATE INDEX IF NOT EXISTS contacts_unindexed ON contacts (id) WHERE {UNINDEXED}
 #: the triggers that kept the index in step inside each write, before indexing moved after the ack
 OLD_TRIGGERS = ("contacts_fts_insert", "contacts_fts_update", "contacts_fts_delete")
 
-#: rows indexed per transaction: the write lock is held meanwhile (~25 us a row)
+#: rows indexed per transaction: the write lock is held meanwhile, so a chunk stays short
+#: for the writers waiting on it (docs/benchmarks.md)
 CHUNK = 200
 #: pages of index merging done after each indexing transaction, in its own small one
 MERGE_PAGES = 30
@@ -77,7 +78,7 @@ def create(db):
         db.execute("UPDATE contacts SET indexed_text = NULL WHERE indexed_text IS NOT NULL")
     db.executescript(SCHEMA)
     # FTS5 merges its segments by itself inside whichever write adds one, and a merge of big
-    # segments held the store's lock for 50-100 ms (a stall for every writer); the indexer
+    # segments held the store's lock for a long while (a stall for every writer); the indexer
     # merges in small steps instead (merge_step), and only a pile-up forces a full merge
     db.execute("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('automerge', 0)")
     db.execute("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('crisismerge', 64)")

@@ -122,8 +122,8 @@ class ContactStore:
         # stays above it, applying an update needs no look-up of what is already held
         self._top = dict(self._db.execute("SELECT origin, MAX(seq) FROM updates GROUP BY origin").fetchall())
         self._committed_top = dict(self._top)
-        # live contacts, kept at each write: COUNT(*) walks an index (~4 ms at 100,000), and
-        # every ping and every window's poll asks for it
+        # live contacts, kept at each write: COUNT(*) walks an index, its cost growing with
+        # the book, and every ping and every window's poll asks for it (docs/benchmarks.md)
         self.live = self._db.execute("SELECT COUNT(*) FROM contacts WHERE visible=1").fetchone()[0]
         self._begin()
         top = self._db.execute("SELECT MAX(counter) FROM updates").fetchone()[0] or 0
@@ -323,7 +323,7 @@ class ContactStore:
         Returns (updates, complete); complete is False when some origin's record was
         compacted past what the asker holds, so only a full copy can bring it up to date.
         With ``max_bytes``, returns (updates, complete, cut): the page also stops once its
-        changes reach that many bytes (updates carrying photos are up to ~1.4 MB each),
+        changes reach that many bytes (an update carrying a photo holds its bytes, base64),
         always holding at least one update; ``cut`` says it stopped early.
         """
         db = self._reader()

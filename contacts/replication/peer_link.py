@@ -137,7 +137,8 @@ class PeerLink(threading.Thread):
 
         Writes coming one after another (one client) would otherwise each make their own
         push, apply_updates call and fsync on every peer, and the pushes compete with the
-        writes for this process: a 10 ms wait lets ~10 share one (docs/benchmarks.md).  In
+        writes for this process: a short wait lets the writes of that moment share one
+        (docs/benchmarks.md, "Batches").  In
         "peer" mode the writer waits for the push, so it goes at once."""
         delay = self.settings.push_delay
         if delay and self.settings.ack_mode == "local" and not self._stopping.is_set():

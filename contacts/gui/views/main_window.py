@@ -27,7 +27,8 @@ from .detail_pane import DetailPane
 from .settings_dialog import SettingsDialog
 from .trash_dialog import TrashDialog
 
-#: above this many contacts, search waits for a pause in typing (a keystroke costs ~40 ms per 5 000)
+#: above this many contacts, search waits for a pause in typing: filtering on every keystroke
+#: would make typing lag (docs/gui.md, the search keystroke column)
 DEBOUNCE_ABOVE = 3000
 SEARCH_DEBOUNCE_MS = 200
 BIG_BOOK_ORDER = ("A big book is shown in name order, the way the replicas keep it: sorting by "
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         # -- contacts: search, table, details -------------------------------------
         # two proxies, so that a big book never goes through the search/sort one: that one asks
         # Python whether each row is accepted (its filterAcceptsRow) whenever it maps its rows
-        # again, ~0.1 s at 100,000 rows on each switch to the book and each move of its rows
+        # again, a pause on the GUI thread that grows with the book (docs/gui.md)
         self.filter_proxy = ContactFilterProxy(self)
         self.filter_proxy.setSourceModel(session.contacts)
         self.book_proxy = QIdentityProxyModel(self)   # row for row, nothing asked per row

@@ -139,7 +139,8 @@ def start_export(window, path, fmt):
     progress = transfer.progress
 
     def job(client):
-        # in pages: one call for a whole big book costs the replica ~500 MB at 100,000
+        # in pages: one answer is bounded (protocol.MAX_ANSWER), and a whole big book in one
+        # call would cost the replica far more memory (docs/benchmarks.md, "Memory")
         progress.total.emit(client.count_contacts())
         contacts = []
         while True:
