@@ -189,3 +189,27 @@ def test_a_photo_flag_reads_the_file_and_refuses_what_is_not_an_image(tmp_path):
     (tmp_path / "a.txt").write_text("hello")
     with pytest.raises(ValidationError, match="a.txt is not an image"):
         cli_flags.read_photo(str(tmp_path / "a.txt"))
+
+
+@pytest.mark.parametrize("header, row", [
+    ("Name,Given Name,Family Name,Gender,Language,Phone 1 - Type,Phone 1 - Value", "{name},,,{gender},{language},,"),
+    ("First Name,Last Name,Gender,Language,Mobile Phone", "{name},,{gender},{language},")])
+def test_csv_gender_and_language_words_never_cost_the_contact(header, row):
+    """Seen importing an Outlook export of this project: Language 'pt-BR, en' refused the whole
+    contact, and so did a Gender of 'Other' in any CSV."""
+    rows = [("Pat Other", "Other", "English"), ("Lee Nb", "non-binary", "pt-BR, en"),
+            ("Sam Male", "Male", "English (United States)")]
+    text = header + "\n" + "\n".join(row.format(name=n, gender=g, language=lang) for n, g, lang in rows) + "\n"
+    if "Given Name" in header:
+        text = text.replace("pt-BR, en", "pt-BR ::: en")
+    else:
+        text = text.replace("pt-BR, en", '"pt-BR, en"')
+    client = FakeClient()
+    report = import_entries(client, parse_csv(text))
+    assert report.imported == 3 and report.skipped == []
+    sent = {c["name"]: c for c in client.batches[0][0]}
+    assert [sent[n].get("gender") for n, _, _ in rows] == ["O", ";non-binary", "M"]
+    assert sent["Lee Nb"]["languages"] == ["pt-BR", "en"] and sent["Pat Other"]["languages"] == ["English"]
+    assert "languages" not in sent["Sam Male"]          # not a language tag: the cell is kept as it is
+    assert {"group": "", "name": "X-CSV", "params": {"COLUMN": ["Language"]},
+            "value": "English (United States)"} in sent["Sam Male"]["extra"]
