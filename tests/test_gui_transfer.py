@@ -122,6 +122,17 @@ def test_a_window_export_is_the_file_the_command_line_writes(qtbot, window, fake
         assert "X-CONTACTS-REGION=US:(202) 555-0143" in unfolded     # as typed, and where it was read
 
 
+def test_an_import_summary_says_which_property_was_too_big_to_keep(qtbot, window, tmp_path):
+    path = tmp_path / "outlook.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Pictured\nX-MS-CARDPICTURE:" + "A" * 20_000 + "\nEND:VCARD\n")
+    transfer = window.import_contacts(str(path))
+    qtbot.waitUntil(lambda: transfer.done, timeout=5000)
+    title, text, details = transfer.summary
+    assert text == "Imported 1, skipped 0. 1 property was too big to keep and left out (see the details)."
+    assert "entry 1 (line 1, 'Pictured'): X-MS-CARDPICTURE: its value is 20,000 characters long" in details
+    qtbot.waitUntil(lambda: names(window) == ["Pictured"], timeout=3000)
+
+
 def test_cancel_stops_the_import_and_the_summary_says_how_far_it_got(qtbot, window, fake, tmp_path):
     path = tmp_path / "many.csv"
     path.write_text("name,phone\n" + "".join(f"Person {i},+1 202 555 01{i:02d}\n" for i in range(10)))

@@ -105,6 +105,10 @@ def start_import(window, path):
         report, total = result
         lines = report.summary_lines()
         text = lines[0][0].upper() + lines[0][1:].rstrip(":") + "."
+        if report.not_kept:
+            count = len(report.not_kept)
+            text += (f" {count} propert{'y was' if count == 1 else 'ies were'} too big to keep and left out "
+                     f"(see the details).")
         if progress.cancelled.is_set() and not total:
             text = "Cancelled before anything was imported."
         elif progress.cancelled.is_set() and report.total < total:
