@@ -8,7 +8,7 @@ replicas fail as long as one answers. ``--json`` prints one JSON document on std
   1  no such contact
   2  bad usage or invalid data (the message says which field and why)
   3  no replica can serve (cluster down or unreachable)
-  4  import finished but skipped some entries (listed with the reason)
+  4  import finished but skipped some entries or properties (listed with the reason)
 """
 import argparse
 import json
@@ -18,10 +18,13 @@ import shutil
 import sys
 import time
 
+from . import cli_flags
+from .cli_show import contact_text
 from .client import ContactsClient
 from .cluster_text import address_of, describe_age
 from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError, WrongTypeError
-from .formats.importing import FORMATS, decode, detect_format, import_entries, read_entries, write_contacts
+from .formats.importing import (CSV_STYLES, DEFAULT_CSV_STYLE, DEFAULT_VCARD_VERSION, FORMATS, decode,
+                                detect_format, import_entries, read_entries, write_contacts)
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_PARTIAL = 0, 1, 2, 3, 4
 #: an import shows a progress bar (on a terminal) from this many entries on
@@ -82,7 +85,7 @@ def build_parser():
         description="The replicated contact list from the command line. A contact is named by its "
                     "id, the first characters of its id, or its name.",
         epilog="Exit codes: 0 done, 1 no such contact, 2 bad usage or invalid data, "
-               "3 no replica can serve, 4 import skipped some entries. See docs/cli.md.")
+               "3 no replica can serve, 4 import skipped some entries or properties. See docs/cli.md.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name, help_text, **kwargs):
@@ -98,6 +101,7 @@ def build_parser():
     add.add_argument("--notes", help="free text notes")
     add.add_argument("--id", help="the id to give the contact (default: a new random id)")
     add.add_argument("--region", help=REGION_HELP)
+    cli_flags.add_arguments(add, editing=False)
 
     edit = command("edit", "change some fields of a contact (the others are kept)")
     edit.add_argument("contact", metavar="CONTACT", help="id, id prefix or name")
@@ -119,6 +123,7 @@ def build_parser():
     edit.add_argument("--org", "--organization", dest="organization")
     edit.add_argument("--notes")
     edit.add_argument("--region", help=REGION_HELP)
+    cli_flags.add_arguments(edit, editing=True)
 
     rm = command("rm", "delete contacts (they go to the trash: see 'trash' and 'restore')")
     rm.add_argument("contacts", metavar="CONTACT", nargs="+", help="id, id prefix or name")
@@ -155,9 +160,9 @@ def build_parser():
     exp = command("export", "export every contact to a vCard 3.0/4.0 (.vcf) or CSV file")
     exp.add_argument("file", help="the file ('-' writes standard output)")
     exp.add_argument("--format", choices=FORMATS, help="default: from the file name (else vcard)")
-    exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0",
+    exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default=DEFAULT_VCARD_VERSION,
                      help="vCard version to write (default 3.0, which every contacts app imports)")
-    exp.add_argument("--csv-style", choices=("google", "outlook", "plain"), default="google",
+    exp.add_argument("--csv-style", choices=CSV_STYLES, default=DEFAULT_CSV_STYLE,
                      help="CSV columns: Google Contacts' (default), Outlook's, or this project's plain ones")
     return parser
 
@@ -195,22 +200,6 @@ def contacts_table(contacts):
                      c.get("organization", "")])
     limits = {1: 32 if wide else 24, 2: 22, 3: 32 if wide else 24, 4: 28 if wide else 16}
     return format_table(["ID", "NAME", "PHONE", "EMAIL", "ORGANIZATION"], rows, limits)
-
-
-def contact_text(contact):
-    lines = [contact["name"], f"  id            {contact['id']}"]
-    if contact.get("organization"):
-        lines.append(f"  organization  {contact['organization']}")
-    for phone in contact.get("phones", []):
-        e164 = f"  ({phone['e164']})" if phone.get("e164") and phone["e164"] != phone["number"] else ""
-        lines.append(f"  phone         {phone['number']}{e164}" + (f"  [{phone['label']}]" if phone["label"] else ""))
-    for email in contact.get("emails", []):
-        lines.append(f"  email         {email['address']}" + (f"  [{email['label']}]" if email["label"] else ""))
-    if contact.get("notes"):
-        note_lines = contact["notes"].splitlines() or [""]
-        lines.append(f"  notes         {note_lines[0]}")
-        lines += [f"                {line}" for line in note_lines[1:]]
-    return "\n".join(lines)
 
 
 def status_table(rows, client):
@@ -354,6 +343,7 @@ def cmd_add(client, args):
         contact["notes"] = args.notes
     if args.id:
         contact["id"] = args.id
+    contact.update(cli_flags.rich_fields(args))
     added = client.add_contact(contact, region=args.region) if args.region else client.add_contact(contact)
     return added, f"added {added['name']} ({_short(added['id'])})\n" + contact_text(added)
 
@@ -371,8 +361,10 @@ def cmd_edit(client, args):
         entries = _edited_entries(contact, args, field, key, what)
         if entries is not None:
             changes[field] = entries
+    changes.update(cli_flags.rich_fields(args, contact))
     if not changes:
-        raise UsageError("nothing to change: give --name, --phone, --add-phone, --email, --org, --notes ...")
+        raise UsageError("nothing to change: give --name, --phone, --email, --org, --notes, --birthday, "
+                         "--address, --group, --photo, --star ... (contacts edit --help)")
     edited = (client.update_contact(contact["id"], changes, region=args.region) if getattr(args, "region", None)
               else client.update_contact(contact["id"], changes))
     return edited, f"updated {edited['name']} ({_short(edited['id'])})\n" + contact_text(edited)
@@ -528,7 +520,7 @@ def cmd_import(client, args, json_mode):
         if bar is not None:
             bar.close()
     result = dict(report.as_dict(), file=args.file, format=fmt)
-    code = EXIT_PARTIAL if report.skipped else EXIT_OK
+    code = EXIT_PARTIAL if report.skipped or report.not_kept else EXIT_OK
     return result, "\n".join(report.summary_lines()), code
 
 
@@ -582,7 +574,7 @@ def _print_json(value):
 
 def main(argv=None):
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(cli_flags.join_date_values(sys.argv[1:] if argv is None else argv))
     json_mode = getattr(args, "json", False)
     client = None
     try:

@@ -5,7 +5,7 @@ contacts.model (validation), contacts.merge (registers, empty values) and the
 store's search text are generated from :data:`TABLE`; nothing else lists the fields.
 
 Each :class:`Field` has
-  kind       text, multiline, list-of-str, entries, structured, date, bool, photo, set
+  kind       text, multiline, list-of-str, entries, structured, date, bool, photo, set, extra
   normalize  ``normalize(value, region)`` -> the clean value (user input); raises
              ValidationError / WrongTypeError whose message starts with the field's name
   stored     ``stored(value)`` -> the clean value of one arriving already normalized
@@ -13,6 +13,8 @@ Each :class:`Field` has
   merge      "lww" (last writer by Lamport stamp) or "add_wins_set" (groups, see merge.py)
   search     ``search(value)`` -> strings the search text holds, or None
   empty      the value of a field never set (a fresh copy: ``field.empty_value()``)
+  caption    what ``contacts show`` calls it (for entries: one entry, one line each)
+  key        entries: the key of an entry's value (phones: "number", emails: "address" ...)
 """
 import base64
 import binascii
@@ -589,10 +591,17 @@ class Field:
     merge: str = "lww"
     search: Optional[Callable[[Any], list]] = None
     limit: Optional[int] = None                       # characters, or entries for a list
+    caption: str = ""                                 # "" = the name, "_" -> " "
+    key: str = ""                                     # entries: the key of each one's value
 
     def empty_value(self):
         # every empty value is "", False, [] or {}: a fresh container, not a shared one
         return type(self.empty)() if isinstance(self.empty, (list, dict)) else self.empty
+
+    @property
+    def label(self):
+        """How a person reads the field's name (``contacts show``)."""
+        return self.caption or self.name.replace("_", " ")
 
     def check_stored(self, value):
         return self.stored(value) if self.stored is not None else self.normalize(value, None)
@@ -611,20 +620,22 @@ TABLE = (
     Field("name", "text", lambda v, r: text("name", v, MAX_NAME, required=True), "",
           search=lambda v: [v], limit=MAX_NAME),
     _f("n", "structured", _structured_name, {},
-       search=lambda v: [p for part in NAME_PARTS for p in v.get(part, [])]),
+       search=lambda v: [p for part in NAME_PARTS for p in v.get(part, [])], caption="name parts"),
     _f("nicknames", "list-of-str", lambda f, v: strings(f, v, MAX_ENTRIES, MAX_TEXT), [],
        search=list, limit=MAX_ENTRIES),
     _f("photo", "photo", normalize_photo, {}, stored=lambda v: _stored_photo("photo", v, with_data=True)),
     _f("birthday", "date", normalize_date, ""),
     _f("anniversary", "date", normalize_date, ""),
     _f("addresses", "entries", _addresses, [],
-       search=lambda v: [a[p] for a in v for p in ADDRESS_PARTS if a.get(p)], limit=MAX_ENTRIES),
+       search=lambda v: [a[p] for a in v for p in ADDRESS_PARTS if a.get(p)], limit=MAX_ENTRIES,
+       caption="address"),
     Field("phones", "entries", lambda v, r: _phones(v, r), [], stored=_stored_phones,
-          search=_texts("number"), limit=MAX_PHONES),
+          search=_texts("number"), limit=MAX_PHONES, caption="phone", key="number"),
     Field("emails", "entries", lambda v, r: _emails(v, r), [], stored=lambda v: _emails(v, _STORED),
-          search=_texts("address"), limit=MAX_EMAILS),
-    _f("urls", "entries", _entry_list("url", MAX_URI, True), [], limit=MAX_ENTRIES),
-    _f("impps", "entries", _entry_list("uri", MAX_URI, True), [], limit=MAX_ENTRIES),
+          search=_texts("address"), limit=MAX_EMAILS, caption="email", key="address"),
+    _f("urls", "entries", _entry_list("url", MAX_URI, True), [], limit=MAX_ENTRIES, caption="url", key="url"),
+    _f("impps", "entries", _entry_list("uri", MAX_URI, True), [], limit=MAX_ENTRIES, caption="im",
+       key="uri"),
     _f("organization", "text", lambda f, v: text(f, v, MAX_ORGANIZATION), "",
        search=lambda v: [v], limit=MAX_ORGANIZATION),
     _f("org_units", "list-of-str", lambda f, v: strings(f, v, MAX_ENTRIES, MAX_TEXT), [],
@@ -633,16 +644,17 @@ TABLE = (
     _f("role", "text", lambda f, v: text(f, v, MAX_TEXT), "", search=lambda v: [v], limit=MAX_TEXT),
     _f("groups", "set", normalize_groups, [], stored=lambda v: check_groups_delta("groups", v),
        merge="add_wins_set", search=list, limit=MAX_GROUPS),
-    _f("related", "entries", _entry_list("value", MAX_URI, False), [], limit=MAX_ENTRIES),
+    _f("related", "entries", _entry_list("value", MAX_URI, False), [], limit=MAX_ENTRIES, key="value"),
     _f("gender", "text", _gender, "", limit=MAX_GENDER),
     _f("languages", "list-of-str", _languages, [], limit=MAX_ENTRIES),
     _f("timezone", "text", lambda f, v: text(f, v, MAX_TIMEZONE), "", limit=MAX_TIMEZONE),
     _f("geo", "text", lambda f, v: text(f, v, MAX_GEO), "", limit=MAX_GEO),
-    _f("keys", "entries", _entry_list("value", MAX_URI, False), [], limit=MAX_ENTRIES),
+    _f("keys", "entries", _entry_list("value", MAX_URI, False), [], limit=MAX_ENTRIES, caption="key",
+       key="value"),
     _f("starred", "bool", _bool, False),
     _f("notes", "multiline", lambda f, v: text(f, v, MAX_NOTES, multiline=True), "",
        search=lambda v: [v], limit=MAX_NOTES),
-    _f("extra", "entries", _extra, [], limit=MAX_EXTRA),
+    _f("extra", "extra", _extra, [], limit=MAX_EXTRA),
 )
 
 BY_NAME = {field.name: field for field in TABLE}

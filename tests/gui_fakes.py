@@ -22,6 +22,7 @@ class FakeContactsService:
         self.current_replica = (1, "PYRO:contacts.replica.1@127.0.0.1:40001")
         self.closed = False
         self.before_add = None         # a hook run (on the caller's thread) before each add
+        self.photos = {}               # hash -> base64, as a replica's photos table
 
     # -- helpers for tests ---------------------------------------------------------
     def _call(self, name):
@@ -60,6 +61,14 @@ class FakeContactsService:
             contact.update(normalize_changes(changes, self.region), updated=self._stamp())
             return dict(contact)
 
+    def _keep_photo(self, fields):
+        """Like a replica: a photo's bytes go to the photos table, the contact keeps its hash."""
+        photo = fields.get("photo")
+        if photo and "data" in photo:
+            self.photos[photo["hash"]] = photo["data"]
+            fields["photo"] = {k: v for k, v in photo.items() if k != "data"}
+        return fields
+
     # -- the client interface ------------------------------------------------------
     def add_contact(self, contact):
         if self.before_add is not None:
@@ -67,6 +76,7 @@ class FakeContactsService:
         with self.lock:
             self._call("add_contact")
             contact_id, fields = normalize_new_contact(contact, self.region)
+            fields = self._keep_photo(fields)
             contact_id = contact_id or new_contact_id()
             if contact_id in self.contacts:
                 existing = self.contacts[contact_id]
@@ -83,7 +93,7 @@ class FakeContactsService:
         with self.lock:
             self._call("update_contact")
             contact = self._live(contact_id)
-            contact.update(normalize_changes(changes, self.region), updated=self._stamp())
+            contact.update(self._keep_photo(normalize_changes(changes, self.region)), updated=self._stamp())
             return dict(contact)
 
     def delete_contact(self, contact_id):
@@ -109,6 +119,13 @@ class FakeContactsService:
         with self.lock:
             self._call("get_contact")
             return dict(self._live(contact_id))
+
+    def get_photo(self, photo_hash):
+        with self.lock:
+            self._call("get_photo")
+            if photo_hash not in self.photos:
+                raise ValidationError("photo_hash", f"no photo {photo_hash}")
+            return self.photos[photo_hash]
 
     def _live(self, contact_id):
         contact = self.contacts.get(contact_id)

@@ -256,3 +256,207 @@ def test_add_and_import_take_a_region(cluster_factory, tmp_path):
     assert run(cluster, "import", str(path), "--region", "BR").returncode == 0
     code, found = run_json(cluster, "search", "Imported BR")
     assert found[0]["phones"][0]["e164"] == "+5584988887777"
+
+
+# -- the rich contact on the command line (issue 14) ----------------------------------------
+from contacts import cli, fields  # noqa: E402
+
+CORPUS = os.path.join(os.path.dirname(__file__), "corpus")
+#: a 1x1 PNG
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+                    "53de0000000c49444154789c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082")
+
+
+def run_here(cluster, capsys, *args):
+    """`contacts ARGS` in this process (no interpreter start: the many-call tests stay fast)."""
+    code = cli.main(["--ns", f"127.0.0.1:{cluster.ns_port}", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_takes_the_rich_flags_and_show_prints_them(shared_cluster, tmp_path):
+    photo = tmp_path / "face.png"
+    photo.write_bytes(PNG)
+    code, maria = run_json(
+        shared_cluster, "add", "Maria Flags", "--birthday", "--0415", "--anniversary", "2010-06-12",
+        "--address", "home: street=Rua A, 12; city=Natal; state=RN; zip=59000-000; country=Brasil",
+        "--address", "work: pobox=123; extended=Sala 4\\; bloco B; street=Av. B; pref=1",
+        "--nickname", "Mari", "--nickname", "Cacau", "--group", "Trabalho", "--group", "Família",
+        "--photo", str(photo), "--star", "--title", "Engenheira", "--role", "Líder",
+        "--url", "home=https://maria.example", "--url", "https://x.example/?a=b",
+        "--org", "Acme", "--org-unit", "Vendas", "--org-unit", "Nordeste",
+        "--phone", "mobile=(84) 98888-7777", "--region", "BR")
+    assert code == 0, maria
+    assert maria["birthday"] == "--04-15" and maria["anniversary"] == "2010-06-12"
+    assert maria["addresses"] == [
+        {"label": "home", "pobox": "", "extended": "", "street": "Rua A, 12", "locality": "Natal", "region": "RN",
+         "postcode": "59000-000", "country": "Brasil", "pref": None},
+        {"label": "work", "pobox": "123", "extended": "Sala 4; bloco B", "street": "Av. B", "locality": "",
+         "region": "", "postcode": "", "country": "", "pref": 1}]
+    assert maria["nicknames"] == ["Mari", "Cacau"] and maria["groups"] == ["Família", "Trabalho"]
+    assert maria["photo"]["type"] == "image/png" and maria["photo"]["size"] == len(PNG) and maria["starred"]
+    assert (maria["title"], maria["role"], maria["organization"], maria["org_units"]) == (
+        "Engenheira", "Líder", "Acme", ["Vendas", "Nordeste"])
+    assert maria["urls"] == [{"label": "home", "url": "https://maria.example", "pref": None},
+                             {"label": "", "url": "https://x.example/?a=b", "pref": None}]
+    shown = run(shared_cluster, "show", maria["id"]).stdout.splitlines()
+    assert shown[0] == "Maria Flags  ★"
+    for line in ("  birthday      --04-15 (15 April, no year)",
+                 "  address       street=Rua A, 12; locality=Natal; region=RN; postcode=59000-000; country=Brasil"
+                 "  [home]",
+                 "  address       pobox=123; extended=Sala 4; bloco B; street=Av. B  [work]  (pref 1)",
+                 "  phone         (84) 98888-7777  (+5584988887777, read in BR)  [mobile]",
+                 f"  photo         image/png, {len(PNG)} bytes", "  nicknames     Mari, Cacau",
+                 "  groups        Família, Trabalho", "  org units     Vendas, Nordeste", "  starred       yes"):
+        assert line in shown, (line, shown)
+    assert run(shared_cluster, "rm", maria["id"]).returncode == 0   # keeps the shared book plain
+
+
+def test_show_prints_every_field_of_the_table(shared_cluster, capsys):
+    import base64
+    every = {"name": "Every Field", "n": {"family": ["Field"], "given": ["Every"]}, "nicknames": ["Evy"],
+             "photo": {"data": base64.b64encode(PNG).decode()}, "birthday": "1985-04-15",
+             "anniversary": "--06-12", "addresses": [{"label": "home", "locality": "Natal"}],
+             "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}],
+             "emails": [{"label": "work", "address": "every@example.org", "pref": 1}],
+             "urls": [{"label": "", "url": "https://every.example"}], "impps": [{"label": "", "uri": "xmpp:e@x.org"}],
+             "organization": "Org", "org_units": ["Unit"], "title": "Title", "role": "Role", "groups": ["G"],
+             "related": [{"label": "spouse", "value": "Someone"}], "gender": "O;non-binary",
+             "languages": ["pt-BR"], "timezone": "America/Fortaleza", "geo": "geo:-5.79,-35.21",
+             "keys": [{"label": "", "value": "https://every.example/key.asc"}], "starred": True,
+             "notes": "line one\nline two",
+             "extra": [{"group": "item1", "name": "X-ABLABEL", "params": {}, "value": "Custom"},
+                       {"group": "", "name": "X-BIG", "params": {"TYPE": ["a"]}, "value": "v" * 500}]}
+    with shared_cluster.proxy(1) as book:
+        added = book.add_contact(every)
+    assert set(every) == set(fields.NAMES)            # the contact above sets every field there is
+    code, out, _ = run_here(shared_cluster, capsys, "show", added["id"])
+    assert code == 0
+    captions = [line[2:16].strip() for line in out.splitlines()[1:]]
+    for field in fields.TABLE[1:]:
+        assert field.label in captions, f"no {field.label!r} line for {field.name}:\n{out}"
+    for line in ("  email         every@example.org  [work]  (pref 1)", "  gender        O;non-binary",
+                 "  name parts    family=Field; given=Every", "  anniversary   --06-12 (12 June, no year)",
+                 "  notes         line one", "                line two", "  extra         item1.X-ABLABEL: Custom",
+                 "  related       Someone  [spouse]", "  phone         +44 20 7946 0958  (+442079460958)  [mobile]"):
+        assert line in out.splitlines(), (line, out)
+    big = next(line for line in out.splitlines() if "X-BIG" in line)
+    assert big.endswith("… (500 characters)")       # shown cut; --json has it all
+    code, out, _ = run_here(shared_cluster, capsys, "show", added["id"], "--json")
+    assert json.loads(out)["extra"][1]["value"] == "v" * 500
+    run_here(shared_cluster, capsys, "rm", added["id"])
+
+
+def test_edit_changes_only_the_rich_fields_given(shared_cluster, capsys, tmp_path):
+    import base64
+    with shared_cluster.proxy(1) as book:
+        rich = book.add_contact({"name": "Edit Rich", "groups": ["Família", "Trabalho"], "starred": True,
+                                 "photo": {"data": base64.b64encode(PNG).decode()}, "birthday": "1985-04-15",
+                                 "nicknames": ["Old"], "title": "Old Title", "urls": [{"label": "", "url": "https://old"}],
+                                 "phones": [{"label": "", "number": "+44 20 7946 0958"}]})
+    code, out, err = run_here(shared_cluster, capsys, "--json", "edit", rich["id"], "--group", "Amigos",
+                              "--remove-group", "trabalho", "--unstar", "--nickname", "New", "--nickname", "Newer")
+    edited = json.loads(out)
+    assert code == 0, err
+    assert edited["groups"] == ["Amigos", "Família"] and edited["starred"] is False
+    assert edited["nicknames"] == ["New", "Newer"]
+    assert edited["photo"] == rich["photo"] and edited["title"] == "Old Title" and edited["phones"] == rich["phones"]
+    code, out, err = run_here(shared_cluster, capsys, "--json", "edit", rich["id"], "--remove-photo",
+                              "--birthday", "", "--title", "", "--url", "", "--anniversary", "--1231", "--star")
+    edited = json.loads(out)
+    assert code == 0, err
+    assert (edited["photo"], edited["birthday"], edited["title"], edited["urls"]) == ({}, "", "", [])
+    assert edited["anniversary"] == "--12-31" and edited["starred"] and edited["nicknames"] == ["New", "Newer"]
+    run_here(shared_cluster, capsys, "rm", rich["id"])
+
+
+def test_bad_rich_values_are_refused_and_change_nothing(shared_cluster, capsys, tmp_path):
+    (tmp_path / "notes.txt").write_text("not an image")
+    big = tmp_path / "big.jpg"
+    big.write_bytes(b"\xff\xd8\xff" + b"\0" * fields.MAX_PHOTO)
+    with shared_cluster.proxy(1) as book:
+        before = book.add_contact({"name": "Stays As Is", "groups": ["Família"], "birthday": "1985-04-15"})
+    before.pop("write", None)
+    bad = [(("--birthday", "2023-02-30"), "birthday: '2023-02-30' is not a real date"),
+           (("--anniversary", "15/04/1985"), "anniversary: '15/04/1985' is not a date"),
+           (("--address", "home: Rua A 12"), "'Rua A 12' is not PART=VALUE"),
+           (("--address", "street=Rua A; planet=Mars"), "'planet' is not a part of an address"),
+           (("--address", "home: pref=1"), "gives no part"),
+           (("--address", "city=Natal; town=Natal"), "locality is given twice"),
+           (("--address", "street=" + "x" * 501), "addresses[0].street: is 501 characters long"),
+           (("--photo", str(tmp_path / "notes.txt")), "notes.txt is not an image"),
+           (("--photo", str(big)), f"the limit is {fields.MAX_PHOTO:,}"),
+           (("--photo", str(tmp_path / "missing.png")), "cannot read"),
+           (("--remove-group", "Nope"), "not in the group 'Nope'"),
+           (("--group", "X", "--remove-group", "X"), "'X' is both added and removed"),
+           (("--group", "G" * 101), "groups.add[0]: is 101 characters long"),
+           (("--url", "home="), "has a label but no address"),
+           (("--nickname", "a\x07b"), "nicknames[0]: must not contain control characters"),
+           (("--title", "t" * 201), "title: is 201 characters long")]
+    for args, message in bad:
+        # a valid change beside the bad one: it must not be made either
+        code, out, err = run_here(shared_cluster, capsys, "edit", before["id"], "--name", "Renamed", *args)
+        assert code == 2 and message in err, (args, code, err)
+        with shared_cluster.proxy(1) as book:
+            assert book.get_contact(before["id"]) == before, args
+    code, out, err = run_here(shared_cluster, capsys, "add", "Never Added", "--photo", str(tmp_path / "notes.txt"))
+    assert code == 2 and "not an image" in err
+    with shared_cluster.proxy(1) as book:
+        assert book.search("Never Added") == []
+        book.delete_contact(before["id"])
+
+
+def test_export_then_import_without_region_keeps_every_key_and_the_e164(cluster_factory, tmp_path, capsys):
+    env = {**os.environ, "CONTACTS_DEFAULT_REGION": "GB"}     # neither cluster reads numbers as Brazilian
+    source, copy = cluster_factory(1, env=env, name="source"), cluster_factory(1, env=env, name="copy")
+    for name in sorted(os.listdir(CORPUS)):
+        code, out, err = run_here(source, capsys, "import", os.path.join(CORPUS, name), "--region", "BR",
+                                  "--no-progress")
+        assert code == 0, (name, out, err)
+    photo = tmp_path / "face.png"
+    photo.write_bytes(PNG)
+    code, out, err = run_here(source, capsys, "add", "Typed Locally", "--phone", "(84) 98888-7777", "--region", "BR",
+                              "--photo", str(photo), "--birthday", "--0415", "--group", "Família")
+    assert code == 0, err
+    with source.proxy(1) as book:
+        original = sorted(book.list_contacts(), key=lambda c: c["id"])
+    assert any(p["region"] == "BR" and p["e164"] for c in original for p in c["phones"])
+    v3, v4 = tmp_path / "all3.vcf", tmp_path / "all4.vcf"
+    assert run_here(source, capsys, "export", str(v3))[0] == 0
+    assert run_here(source, capsys, "export", str(v4), "--vcard-version", "4.0")[0] == 0
+    assert "TEL;X-CONTACTS-REGION=BR:(84) 98888-7777\r\n" in v3.read_bytes().decode()  # as typed
+    code, out, err = run_here(copy, capsys, "--json", "import", str(v3), "--no-progress")
+    assert code == 0 and json.loads(out)["imported"] == len(original), out
+
+    def without_stamps(contacts):
+        return [{k: v for k, v in c.items() if k != "updated"} for c in contacts]
+    with copy.proxy(1) as book:
+        copied = sorted(book.list_contacts(), key=lambda c: c["id"])
+    assert without_stamps(copied) == without_stamps(original)
+    code, out, err = run_here(copy, capsys, "--json", "import", str(v4), "--no-progress")
+    assert code == 0 and json.loads(out)["unchanged"] == len(original), out
+
+
+def test_import_names_a_property_too_big_to_keep_and_imports_the_rest(shared_cluster, tmp_path, capsys):
+    picture = "/9j/" + "A" * 40_000
+    path = tmp_path / "outlook-pictures.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pictured Person\r\nTEL:+44 20 7946 0958\r\n"
+                    "X-MS-OL-DESIGN:<card/>\r\nX-MS-CARDPICTURE;TYPE=JPEG;ENCODING=b:" + picture + "\r\n"
+                    "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Plain Neighbour\r\nEND:VCARD\r\n", newline="")
+    code, out, err = run_here(shared_cluster, capsys, "import", str(path), "--no-progress")
+    assert code == 4, err
+    assert out.splitlines()[:3] == [
+        "imported 2, skipped 0", "1 property not kept (the rest of the entry was imported):",
+        "  entry 1 (line 1, 'Pictured Person'): X-MS-CARDPICTURE: its value is 40,004 characters long; "
+        "a property kept verbatim holds at most 10,000"]
+    with shared_cluster.proxy(1) as book:
+        (person,) = book.search("Pictured Person")
+    assert person["phones"][0]["e164"] == "+442079460958"
+    assert [e["name"] for e in person["extra"]] == ["X-MS-OL-DESIGN"]
+    code, out, err = run_here(shared_cluster, capsys, "--json", "import", str(path))
+    report = json.loads(out)
+    assert code == 4 and report["unchanged"] == 2
+    assert report["not_kept"] == [{"entry": 1, "line": 1, "name": "Pictured Person", "property": "X-MS-CARDPICTURE",
+                                   "reason": "its value is 40,004 characters long; a property kept verbatim "
+                                             "holds at most 10,000"}]
+    assert run_here(shared_cluster, capsys, "rm", person["id"], "plain neighbour")[0] == 0

@@ -77,12 +77,60 @@ def test_export_csv_then_import_it_elsewhere(qtbot, window, fake, tmp_path):
     qtbot.waitUntil(lambda: transfer.done, timeout=5000)
     assert transfer.summary[1].startswith("Wrote 2 contacts")
     text = path.read_text()
-    assert text.splitlines()[0] == "id,name,organization,phones,emails,notes"
-    assert "mobile: +44 20 7946 0958" in text and "US Navy" in text
+    assert text.splitlines()[0].startswith("Name,Given Name,")      # Google's columns, as the CLI writes
+    assert "+44 20 7946 0958" in text and "US Navy" in text
+    plain = tmp_path / "plain.csv"
+    transfer = window.export_contacts(str(plain), csv_style="plain")
+    qtbot.waitUntil(lambda: transfer.done, timeout=5000)
+    assert plain.read_text().splitlines()[0] == "id,name,organization,phones,emails,notes"
     vcf = tmp_path / "out.vcf"
     transfer = window.export_contacts(str(vcf))
     qtbot.waitUntil(lambda: transfer.done, timeout=5000)
     assert vcf.read_text().count("BEGIN:VCARD") == 2
+
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS"
+       b"\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00"
+       b"\x00IEND\xaeB`\x82")
+
+
+@pytest.mark.parametrize("name, options, cli_flags", [
+    ("all.vcf", {}, []),
+    ("all4.vcf", {"vcard_version": "4.0"}, ["--vcard-version", "4.0"]),
+    ("all.csv", {}, []),
+    ("outlook.csv", {"csv_style": "outlook"}, ["--csv-style", "outlook"])])
+def test_a_window_export_is_the_file_the_command_line_writes(qtbot, window, fake, tmp_path, name, options,
+                                                             cli_flags):
+    import base64
+    from contacts import cli
+    fake.add_contact({"name": "Ada Lovelace", "photo": {"data": base64.b64encode(PNG).decode()},
+                      "phones": [{"label": "mobile", "number": "(202) 555-0143"}], "birthday": "--12-10",
+                      "addresses": [{"label": "home", "street": "12 St James's Sq", "locality": "London"}],
+                      "groups": ["Friends"], "starred": True})
+    fake.add_contact({"name": "Grace Hopper", "organization": "US Navy", "org_units": ["Research"]})
+    assert "data" not in fake.list_contacts()[0]["photo"]          # lists carry the hash, as a replica's
+    path = tmp_path / name
+    transfer = window.export_contacts(str(path), **options)
+    qtbot.waitUntil(lambda: transfer.done, timeout=5000)
+    assert transfer.summary[0] == "Export finished", transfer.summary
+    by_cli = tmp_path / ("cli-" + name)
+    cli.cmd_export(fake, cli.build_parser().parse_args(["export", str(by_cli), *cli_flags]))
+    assert path.read_bytes() == by_cli.read_bytes()
+    if name.endswith(".vcf"):
+        unfolded = path.read_bytes().decode().replace("\r\n ", "")
+        assert base64.b64encode(PNG).decode() in unfolded           # the photo's bytes, fetched by hash
+        assert "X-CONTACTS-REGION=US:(202) 555-0143" in unfolded     # as typed, and where it was read
+
+
+def test_an_import_summary_says_which_property_was_too_big_to_keep(qtbot, window, tmp_path):
+    path = tmp_path / "outlook.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Pictured\nX-MS-CARDPICTURE:" + "A" * 20_000 + "\nEND:VCARD\n")
+    transfer = window.import_contacts(str(path))
+    qtbot.waitUntil(lambda: transfer.done, timeout=5000)
+    title, text, details = transfer.summary
+    assert text == "Imported 1, skipped 0. 1 property was too big to keep and left out (see the details)."
+    assert "entry 1 (line 1, 'Pictured'): X-MS-CARDPICTURE: its value is 20,000 characters long" in details
+    qtbot.waitUntil(lambda: names(window) == ["Pictured"], timeout=3000)
 
 
 def test_cancel_stops_the_import_and_the_summary_says_how_far_it_got(qtbot, window, fake, tmp_path):

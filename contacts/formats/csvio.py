@@ -60,6 +60,31 @@ def _x_csv(header, cell):
     return {"group": "", "name": "X-CSV", "params": {"COLUMN": [header]}, "value": cell}
 
 
+#: the words CSV files put in a Gender cell, as vCard's sex letters
+_GENDER_WORDS = {"male": "M", "m": "M", "female": "F", "f": "F", "other": "O", "o": "O", "none": "N",
+                 "n": "N", "not applicable": "N", "unknown": "U", "u": "U", "unspecified": ""}
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def _gender(value):
+    """A Gender cell as the contact's gender: Male -> M, Other -> O, "O;non-binary" as it is,
+    any other word kept as the text of an unstated sex (";non-binary"), never refused."""
+    value = value.strip()
+    word = _GENDER_WORDS.get(value.lower())
+    if word is not None:
+        return word
+    if re.fullmatch(r"[MFONUmfonu]?(;.*)?", value, re.S):
+        return value
+    return ";" + value
+
+
+def _languages(value, separators):
+    """The language tags of a Language cell, or None when it holds anything else ("English
+    (United States)"): then the cell is kept verbatim rather than refusing the contact."""
+    tags = [v.strip() for v in re.split(separators, value) if v.strip()]
+    return tags if all(_LANGUAGE_TAG.fullmatch(t) for t in tags) else None
+
+
 def _dates(value):
     """A Google / Outlook date cell in the contract's form ("" when it is none)."""
     from .vcard import read_date
@@ -184,11 +209,11 @@ def _google_row(headers, row):
         elif low == "birthday":
             contact["birthday"] = _dates(value)
         elif low == "gender":
-            contact["gender"] = {"male": "M", "female": "F"}.get(value.lower(), value)
+            contact["gender"] = _gender(value)
         elif low in ("notes", "note"):
             contact["notes"] = value
-        elif low == "language":
-            contact["languages"] = [v.strip() for v in value.split(SEPARATOR) if v.strip()]
+        elif low == "language" and _languages(value, re.escape(SEPARATOR)) is not None:
+            contact["languages"] = _languages(value, re.escape(SEPARATOR))
         elif low == "photo" and re.match(r"^https?://", value):
             contact["photo"] = {"uri": value}
         elif low in ("group membership", "labels"):
@@ -370,10 +395,9 @@ def _outlook_row(headers, row):
         elif key == "Categories":
             contact["groups"] = [g.strip() for g in value.split(";") if g.strip()]
         elif key == "Gender":
-            if value.lower() != "unspecified":
-                contact["gender"] = {"male": "M", "female": "F"}.get(value.lower(), value)
-        elif key == "Language":
-            contact["languages"] = [value]
+            contact["gender"] = _gender(value)
+        elif key == "Language" and _languages(value, "[,;]") is not None:
+            contact["languages"] = _languages(value, "[,;]")   # the writer joins them with ", "
         elif key == "Notes":
             contact["notes"] = value
         elif key in ("ID", "id"):

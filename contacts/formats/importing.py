@@ -11,13 +11,19 @@ entry without one gets an id derived from its content, so importing the same fil
 adds nothing the second time.
 """
 import dataclasses
+import re
 from collections import Counter
 from pathlib import Path
 
-from ..errors import ContactNotFound, ContactsError, UnavailableError, ValidationError
+from ..errors import ContactNotFound, ContactsError, UnavailableError, ValidationError, WrongTypeError
+from ..fields import BY_NAME, MAX_EXTRA, MAX_EXTRA_VALUE
 from .entry import content_id
 
 FORMATS = ("vcard", "csv")
+#: what an export writes when not told otherwise, from the command line and the window alike
+DEFAULT_VCARD_VERSION = "3.0"
+DEFAULT_CSV_STYLE = "google"
+CSV_STYLES = ("google", "outlook", "plain")
 
 
 @dataclasses.dataclass
@@ -27,6 +33,8 @@ class ImportReport:
     updated: int = 0             # already there, overwritten (update=True)
     skipped: list = dataclasses.field(default_factory=list)   # [(Entry, reason)]
     ignored: Counter = dataclasses.field(default_factory=Counter)
+    #: properties an imported entry was added without: [(Entry, property, reason)]
+    not_kept: list = dataclasses.field(default_factory=list)
 
     @property
     def total(self):
@@ -36,7 +44,9 @@ class ImportReport:
         return {"imported": self.imported, "unchanged": self.unchanged, "updated": self.updated,
                 "skipped": [{"entry": e.number, "line": e.line, "name": (e.contact or {}).get("name"),
                              "reason": reason} for e, reason in self.skipped],
-                "ignored_fields": dict(self.ignored)}
+                "ignored_fields": dict(self.ignored),
+                "not_kept": [{"entry": e.number, "line": e.line, "name": (e.contact or {}).get("name"),
+                              "property": prop, "reason": reason} for e, prop, reason in self.not_kept]}
 
     def summary_lines(self):
         head = f"imported {self.imported}"
@@ -47,6 +57,10 @@ class ImportReport:
         head += f", skipped {len(self.skipped)}" + (":" if self.skipped else "")
         lines = [head]
         lines += [f"  {entry.label}: {reason}" for entry, reason in self.skipped]
+        if self.not_kept:
+            lines.append(f"{len(self.not_kept)} propert{'y' if len(self.not_kept) == 1 else 'ies'} "
+                         f"not kept (the rest of the entry was imported):")
+            lines += [f"  {entry.label}: {prop}: {reason}" for entry, prop, reason in self.not_kept]
         if self.ignored:
             fields = ", ".join(f"{name} ({count})" for name, count in sorted(self.ignored.items()))
             lines.append(f"not stored (no such contact field here): {fields}")
@@ -140,8 +154,10 @@ def import_entries(client, entries, update=False, progress=None, region=None):
             report.ignored.update(entry.ignored)
             if entry.contact is not None and entry.error is None:
                 contact, dropped = for_model(entry.contact, keys)
+                contact, left_out = fit_extra(contact)
                 entry = dataclasses.replace(entry, contact=contact)
                 report.ignored.update(dropped)
+                report.not_kept += [(entry, prop, reason) for prop, reason in left_out]
             if entry.error is not None:
                 report.skipped.append((entry, entry.error))
             elif batched:
@@ -209,6 +225,43 @@ def for_model(contact, keys=None):
             dropped.append(f"{key}.pref")
             kept[key] = [{k: v for k, v in item.items() if k != "pref"} for item in kept[key]]
     return kept, tuple(dropped)
+
+
+def _property_name(extra):
+    return (f"{extra['group']}." if extra.get("group") else "") + str(extra.get("name", "?"))
+
+
+def fit_extra(contact):
+    """(contact, [(property, reason)]): the contact without the verbatim properties
+    (``extra``) the model cannot hold, each named with the reason, rather than the
+    replica refusing the whole contact for one of them (an Outlook ``X-MS-CARDPICTURE``
+    of 40,000 characters, over the 10,000 an ``extra`` value holds)."""
+    extra = contact.get("extra")
+    if not extra:
+        return contact, []
+    check = BY_NAME["extra"].normalize
+    kept, left_out = [], []
+    for item in extra:
+        try:
+            check([item], None)
+        except (ValidationError, WrongTypeError) as exc:
+            left_out.append((_property_name(item), _extra_problem(item, exc)))
+            continue
+        if len(kept) == MAX_EXTRA:
+            left_out.append((_property_name(item), f"the contact already has {MAX_EXTRA} properties kept "
+                                                   f"verbatim, the limit"))
+            continue
+        kept.append(item)
+    return (dict(contact, extra=kept) if left_out else contact), left_out
+
+
+def _extra_problem(item, exc):
+    value = item.get("value")
+    if isinstance(value, str) and len(value) > MAX_EXTRA_VALUE:
+        return (f"its value is {len(value):,} characters long; a property kept verbatim holds at most "
+                f"{MAX_EXTRA_VALUE:,}")
+    # "extra[0].value: must not ..." -> "value: must not ..."
+    return re.sub(r"^extra\[\d+\]\.?", "", str(exc)).lstrip(": ") or str(exc)
 
 
 def _with_id(entry):

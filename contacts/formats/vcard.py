@@ -35,7 +35,9 @@ anniversary       ``ANNIVERSARY`` (4.0); 3.0 ``X-ANNIVERSARY`` and Apple's
 addresses         ``ADR`` (pobox;extended;street;locality;region;postcode;country), label
                   from TYPE / X-ABLabel, pref
 phones            ``TEL`` (a 4.0 ``tel:`` URI is read as its number; ``;ext=`` -> " ext. "),
-                  the number kept as typed
+                  the number kept as typed; ``region`` <-> ``X-CONTACTS-REGION=BR``, written
+                  when the number's E.164 form was read in a region, so that importing
+                  the file finds it again without ``--region``
 emails / urls     ``EMAIL`` (TYPE INTERNET is noise) / ``URL``
 impps             ``IMPP``
 organization      ``ORG``'s first component; ``org_units``: the further components
@@ -83,6 +85,8 @@ import re
 
 from vobject.base import ContentLine, getLogicalLines, textLineToContentLine
 
+from ..errors import ValidationError
+from ..fields import check_region
 from .entry import Entry, id_from_file
 
 VERSIONS = ("4.0", "3.0")
@@ -114,6 +118,9 @@ APPLE_TOKENS = {"homepage": "_$!<HomePage>!$_", "home fax": "_$!<HomeFAX>!$_", "
                 "other fax": "_$!<OtherFAX>!$_"}
 TRANSPORT_PARAMS = {"ENCODING", "CHARSET", "VALUE"}
 DERIVED = "X-CONTACTS-DERIVED"
+#: on a TEL: the region its number was read in (so the E.164 form is found again on import
+#: without ``--region``; the number itself is written as typed, other apps ignore the param)
+PHONE_REGION = "X-CONTACTS-REGION"
 MODELLED = {"VERSION", "UID", "FN", "N", "NICKNAME", "PHOTO", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY",
             "ADR", "TEL", "EMAIL", "URL", "IMPP", "ORG", "TITLE", "ROLE", "CATEGORIES", "RELATED",
             "X-ABRELATEDNAMES", "GENDER", "X-GENDER", "LANG", "TZ", "GEO", "KEY", "X-STARRED", "NOTE",
@@ -329,6 +336,20 @@ def _phone_number(value):
     return value
 
 
+def _phone_region(prop):
+    """The X-CONTACTS-REGION of a TEL, when it is a region phonenumbers knows (else the
+    param is left to ``extra``, kept as it was, and the number is read as any other)."""
+    values = prop.params.get(PHONE_REGION, [])
+    if len(values) != 1:
+        return ""
+    try:
+        region = check_region(values[0]) or ""
+    except ValidationError:
+        return ""
+    prop.used.add(PHONE_REGION)
+    return region
+
+
 def _geo(value):
     value = unescape(value).strip()
     match = re.match(r"^\s*(-?[\d.]+)\s*[;,]\s*(-?[\d.]+)\s*$", value)
@@ -467,6 +488,9 @@ def props_to_contact(props):
                     extra_props.append(prop)
                     continue
                 item = {"label": label, "number": number, "pref": pref}
+                region = _phone_region(prop)
+                if region:
+                    item["region"] = region
                 contact["phones"].append(item)
                 written = escape(number)
             elif name == "EMAIL":
@@ -738,7 +762,8 @@ def contact_to_vcard(contact, version=DEFAULT_VERSION, photos=None):
     for address in contact.get("addresses") or []:
         w.labelled("ADR", _adr_value(address), address.get("label"), address.get("pref"))
     for phone in contact.get("phones") or []:
-        w.labelled("TEL", escape(phone["number"]), phone.get("label"), phone.get("pref"))
+        region = {PHONE_REGION: [phone["region"]]} if phone.get("region") else {}
+        w.labelled("TEL", escape(phone["number"]), phone.get("label"), phone.get("pref"), params=region)
     for email in contact.get("emails") or []:
         w.labelled("EMAIL", escape(email["address"]), email.get("label"), email.get("pref"),
                    extra_types=() if v4 else ("INTERNET",))

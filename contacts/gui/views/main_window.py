@@ -549,9 +549,9 @@ class MainWindow(QMainWindow):
         from .transfer import import_contacts
         return import_contacts(self, path or None)
 
-    def export_contacts(self, path=None, fmt=None):
+    def export_contacts(self, path=None, fmt=None, vcard_version=None, csv_style=None):
         from .transfer import export_contacts
-        return export_contacts(self, path or None, fmt)
+        return export_contacts(self, path or None, fmt, vcard_version, csv_style)
 
     # -- settings ------------------------------------------------------------------------------
     def _restore_settings(self):

@@ -15,7 +15,14 @@ from PyQt5.QtCore import QObject, Qt, pyqtSignal
 from PyQt5.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 FILTERS = "Contact files (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
-EXPORT_FILTERS = "vCard (*.vcf);;CSV (*.csv)"
+#: the save dialog's choices: (format, vCard version, CSV style) of each, the first as
+#: the command line's defaults (contacts export), so both write the same file
+EXPORT_CHOICES = {"vCard 3.0 (*.vcf)": ("vcard", "3.0", None),
+                  "vCard 4.0 (*.vcf)": ("vcard", "4.0", None),
+                  "CSV, Google Contacts (*.csv)": ("csv", None, "google"),
+                  "CSV, Outlook (*.csv)": ("csv", None, "outlook"),
+                  "CSV, plain (*.csv)": ("csv", None, "plain")}
+EXPORT_FILTERS = ";;".join(EXPORT_CHOICES)
 
 
 class TransferProgress(QObject):
@@ -98,6 +105,10 @@ def start_import(window, path):
         report, total = result
         lines = report.summary_lines()
         text = lines[0][0].upper() + lines[0][1:].rstrip(":") + "."
+        if report.not_kept:
+            count = len(report.not_kept)
+            text += (f" {count} propert{'y was' if count == 1 else 'ies were'} too big to keep and left out "
+                     f"(see the details).")
         if progress.cancelled.is_set() and not total:
             text = "Cancelled before anything was imported."
         elif progress.cancelled.is_set() and report.total < total:
@@ -113,7 +124,9 @@ def start_import(window, path):
     return transfer
 
 
-def export_contacts(window, path=None, fmt=None):
+def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=None):
+    """Export every contact to ``path`` (asked for when None) as ``contacts export`` does:
+    vCard 3.0 or Google's CSV unless told otherwise, photos included."""
     if window.transfer is not None:
         return None
     if path is None:
@@ -121,19 +134,19 @@ def export_contacts(window, path=None, fmt=None):
                                                    EXPORT_FILTERS)
         if not path:
             return None
-        fmt = "csv" if chosen.startswith("CSV") else "vcard"
+        fmt, vcard_version, csv_style = EXPORT_CHOICES.get(chosen, ("vcard", None, None))
         if not Path(path).suffix:
             path += ".csv" if fmt == "csv" else ".vcf"
     fmt = fmt or ("csv" if Path(path).suffix.lower() == ".csv" else "vcard")
-    return start_export(window, path, fmt)
+    return start_export(window, path, fmt, vcard_version, csv_style)
 
 
 #: contacts per call while exporting
 EXPORT_PAGE = 1000
 
 
-def start_export(window, path, fmt):
-    from ...formats.importing import write_contacts
+def start_export(window, path, fmt, vcard_version=None, csv_style=None):
+    from ...formats.importing import DEFAULT_CSV_STYLE, DEFAULT_VCARD_VERSION, write_contacts
     transfer = Transfer(window, f"Exporting to {Path(path).name}…")
     window.transfer = transfer
     progress = transfer.progress
@@ -153,10 +166,12 @@ def start_export(window, path, fmt):
         # a contact added meanwhile shifts the pages: one may come twice
         contacts = list({c["id"]: c for c in contacts}.values())
         progress.total.emit(len(contacts))
-        text = write_contacts(contacts, fmt)
+        # the photos' bytes are fetched one by one as the cards are written (lists carry none)
+        text = write_contacts(contacts, fmt, vcard_version=vcard_version or DEFAULT_VCARD_VERSION,
+                              csv_style=csv_style or DEFAULT_CSV_STYLE, photos=getattr(client, "get_photo", None))
         if progress.cancelled.is_set():
             return None
-        Path(path).write_text(text, encoding="utf-8")
+        Path(path).write_text(text, encoding="utf-8", newline="")   # CRLF as written, as the CLI does
         progress.advanced.emit(len(contacts))
         return len(contacts)
 
