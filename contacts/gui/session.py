@@ -495,3 +495,8 @@ class Session(QObject):
     def submit(self, job, on_done=None, on_error=None, description=""):
         """Run any other job on the lane (import, export)."""
         return self._lane.submit(job, on_done, on_error, description=description)
+
+    def read(self, job, on_done=None, on_error=None):
+        """A background read (photos): behind the user's actions, not counted as a pending
+        change, and not held while no replica answers (it fails, the caller asks again later)."""
+        return self._lane.submit(job, on_done, on_error, priority=POLL)

@@ -21,6 +21,7 @@ from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QL
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole
 from ..book_reader import SEARCH_LIMIT
+from ..photos import PhotoCache
 from .cluster_panel import ClusterPanel
 from .contact_dialog import ContactDialog
 from .detail_pane import DetailPane
@@ -112,7 +113,10 @@ class MainWindow(QMainWindow):
         for signal in (session.contacts.modelReset, session.contacts.rowsInserted,
                        session.contacts.rowsRemoved, session.contacts.layoutChanged):
             signal.connect(self._answer_shown)
-        self.detail = DetailPane()
+        # photos: fetched and decoded on the service lane, a bounded number held
+        self.photos = PhotoCache(session.read, self)
+        self.detail = DetailPane(self.photos)
+        self.detail.copied.connect(self._show_message)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
