@@ -26,6 +26,7 @@ class FakeContactsService:
         self.before_add = None         # a hook run (on the caller's thread) before each add
         self.photos = {}               # sha256 -> base64 bytes, like a replica's photos table
         self.photo_threads = []        # the thread each get_photo ran on
+        self.photo_requests = []       # the hash each get_photo asked for
 
     # -- helpers for tests ---------------------------------------------------------
     def _call(self, name):
@@ -108,6 +109,7 @@ class FakeContactsService:
 
     def get_photo(self, photo_hash):
         self.photo_threads.append(threading.current_thread())
+        self.photo_requests.append(photo_hash)
         with self.lock:
             self._call("get_photo")
             if photo_hash not in self.photos:

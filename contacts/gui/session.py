@@ -28,7 +28,8 @@ from ..config import Settings
 from ..errors import ContactsError
 from ..model import FIELDS, new_contact_id
 from .book_reader import LARGE_BOOK, MAX_ROWS_PER_CALL, PAGE_SIZE, BookReader
-from .commands import AddContactCommand, DeleteContactsCommand, EditContactCommand, RestoreContactsCommand, describe
+from .commands import (AddContactCommand, DeleteContactsCommand, EditContactCommand, EditContactsCommand,
+                       RestoreContactsCommand, describe)
 from .models import ClusterModel, ContactTableModel, PagedBookModel
 from .workers import POLL, ServiceLane, is_unavailable
 
@@ -491,6 +492,46 @@ class Session(QObject):
             self._show_written(stored)
             self._tell(f"{description}: done")
         return self._write(lambda client: client.update_contact(contact_id, changes), done, description)
+
+    def edit_many(self, edits, description):
+        """One change to several contacts (star, add to a group), undone as one step.
+
+        ``edits``: [(contact, changes, inverse)]: the fields to send and what sending undoes
+        it (a group added as ``{"groups": {"add": [g]}}`` is undone by removing just that
+        group, leaving the groups others changed meanwhile alone). A contact deleted meanwhile
+        is passed over."""
+        edits = [(c["id"], changes, inverse) for c, changes, inverse in edits if changes]
+        if not edits:
+            self._tell("Nothing changed")
+            return None
+
+        def done(done_edits):
+            for stored, _ in done_edits:
+                self._show_written(stored)
+            if done_edits:
+                self.undo_stack.push(EditContactsCommand(self, [edit for _, edit in done_edits], description))
+            self._tell(f"{description}: done")
+        return self._write(lambda client: self._update_each(client, edits), done, description)
+
+    @staticmethod
+    def _update_each(client, edits):
+        """On the lane: [(stored contact, (id, changes, inverse))] of the updates that took."""
+        done = []
+        for edit in edits:
+            try:
+                done.append((client.update_contact(edit[0], edit[1]), edit))
+            except LookupError:
+                pass   # deleted meanwhile: nothing to change
+        return done
+
+    def update_many_now(self, updates, description):
+        """[(contact id, changes)] sent one after the other (the undo and redo of edit_many)."""
+        def done(done_edits):
+            for stored, _ in done_edits:
+                self._show_written(stored)
+            self._tell(f"{description}: done")
+        edits = [(contact_id, changes, None) for contact_id, changes in updates]
+        return self._write(lambda client: self._update_each(client, edits), done, description)
 
     def submit(self, job, on_done=None, on_error=None, description=""):
         """Run any other job on the lane (import, export)."""

@@ -139,6 +139,12 @@ class ContactTableModel(ContactColumns, QAbstractTableModel):
     def sort_key(self, row, column):
         return self._search[row][2][column]
 
+    def starred(self, row):
+        return bool(self._contacts[row].get("starred"))
+
+    def contact_at(self, row):
+        return self._contacts[row]
+
     def contact(self, contact_id):
         row = self._rows.get(contact_id)
         return None if row is None else self._contacts[row]

@@ -7,6 +7,7 @@ shows, under "Other" (so a field added to the model is never silently hidden).
 """
 import datetime
 import html
+import urllib.parse
 
 from PyQt5.QtCore import QPointF, QRectF, QUrl, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QDesktopServices, QIcon, QPainter, QPen, QPixmap, QPolygonF
@@ -44,8 +45,9 @@ def stamp_tooltip(contact):
 class Value:
     """One value the pane shows: its section, label, text, link and what the copy button copies."""
 
-    def __init__(self, section, label, text, link="", copy=None, note=""):
+    def __init__(self, section, label, text, link="", copy=None, note="", chips=()):
         self.section, self.label, self.text, self.link = section, label, text, link
+        self.chips = tuple(chips)   # groups: each its own link, which shows the group in the list
         self.copy = text if copy is None else copy
         self.note = note    # a grey line under the value (a phone's international form)
 
@@ -108,7 +110,8 @@ def contact_values(contact, today):
         if value:
             add("Work", label, " › ".join(value) if isinstance(value, list) else value)
     if contact.get("groups"):
-        add("Groups", "Groups", " · ".join(contact["groups"]), copy=", ".join(contact["groups"]))
+        add("Groups", "Groups", " · ".join(contact["groups"]), copy=", ".join(contact["groups"]),
+            chips=contact["groups"])
     n = contact.get("n") or {}
     for part, label in (("prefixes", "Prefix"), ("given", "First name"), ("additional", "Middle name"),
                         ("family", "Last name"), ("suffixes", "Suffix")):
@@ -163,6 +166,10 @@ def copy_icon(color):
 class DetailPane(QScrollArea):
     #: a value was copied (what, for the status bar)
     copied = pyqtSignal(str)
+    #: a group's chip was clicked: show that group
+    groupChosen = pyqtSignal(str)
+    #: the star button was clicked: star (True) or unstar the contact shown
+    starToggled = pyqtSignal(bool)
 
     def __init__(self, photos=None, today=datetime.date.today, parent=None):
         super().__init__(parent)
@@ -192,9 +199,13 @@ class DetailPane(QScrollArea):
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet(f"color: {MUTED};")
-        self.star = QLabel("★")
-        self.star.setToolTip("Starred")
-        self.star.setStyleSheet("color: #e0a100; font-size: 18px;")
+        # starred or not, and the button that changes it (Ctrl+D does the same from the list)
+        self.star = QToolButton()
+        self.star.setObjectName("starButton")
+        self.star.setCheckable(True)
+        self.star.setAutoRaise(True)
+        self.star.setFocusPolicy(Qt.StrongFocus)
+        self.star.clicked.connect(lambda checked: self.starToggled.emit(checked))
         titles = QVBoxLayout()
         titles.setSpacing(2)
         name_line = QHBoxLayout()
@@ -246,7 +257,13 @@ class DetailPane(QScrollArea):
         nick = ", ".join(f"“{n}”" for n in contact.get("nicknames") or [])
         self.subtitle.setText("\n".join(p for p in (work, nick) if p))
         self.subtitle.setVisible(bool(work or nick))
-        self.star.setVisible(bool(contact.get("starred")))
+        starred = bool(contact.get("starred"))
+        self.star.setChecked(starred)
+        self.star.setText("★" if starred else "☆")
+        self.star.setStyleSheet(f"color: {'#e0a100' if starred else MUTED}; font-size: 20px; border: none;")
+        tip = "Starred: listed first (click or Ctrl+D to unstar)" if starred else "Star: list first (Ctrl+D)"
+        self.star.setToolTip(tip)
+        self.star.setAccessibleName("Unstar" if starred else "Star")
         self._show_avatar()
         self.values = contact_values(contact, self.today())
         self._build_sections()
@@ -294,7 +311,11 @@ class DetailPane(QScrollArea):
         grid = self._grid
         row = grid.rowCount()
         text = _e(value.text).replace("\n", "<br>")
-        if value.link:
+        if value.chips:
+            text = " ".join(f"<a href='group:{urllib.parse.quote(g)}' style='text-decoration: none'>"
+                            f"<span style='background-color: palette(midlight)'>&nbsp;{_e(g)}&nbsp;</span></a>"
+                            for g in value.chips)
+        elif value.link:
             text = f"<a href='{_e(value.link)}'>{text}</a>"
         if value.note:
             text += f"<br><span style='color:{MUTED}; font-size: small'>{_e(value.note)}</span>"
@@ -349,5 +370,9 @@ class DetailPane(QScrollArea):
         self.copied.emit(f"Copied {value.label or value.section}: {value.copy.splitlines()[0] if value.copy else ''}")
 
     def open_link(self, link):
-        """A click (or Return) on a link: the system's phone, mail, map or web application."""
+        """A click (or Return) on a link: the system's phone, mail, map or web application;
+        a group's chip shows that group in the list."""
+        if link.startswith("group:"):
+            self.groupChosen.emit(urllib.parse.unquote(link[len("group:"):]))
+            return
         QDesktopServices.openUrl(QUrl(link))
