@@ -26,7 +26,7 @@ from PyQt5.QtWidgets import QUndoStack
 
 from ..config import Settings
 from ..errors import ContactsError
-from ..model import FIELDS, new_contact_id
+from ..model import EMPTY, FIELDS, new_contact_id
 from .book_reader import LARGE_BOOK, MAX_ROWS_PER_CALL, PAGE_SIZE, BookReader
 from .commands import (AddContactCommand, DeleteContactsCommand, EditContactCommand, EditContactsCommand,
                        RestoreContactsCommand, describe)
@@ -405,7 +405,8 @@ class Session(QObject):
         those same fields meanwhile (or deleted the contact), ``on_conflict(EditConflict)``
         decides instead of overwriting silently; ``force=True`` overwrites.
         """
-        changes = {f: fields[f] for f in FIELDS if f in fields and fields[f] != base.get(f)}
+        # a field the base lacks (a contact from before a field existed) counts as its empty value
+        changes = {f: fields[f] for f in FIELDS if f in fields and fields[f] != base.get(f, EMPTY[f])}
         name = fields.get("name") or base.get("name", "")
         if not changes:
             self._tell("Nothing changed")

@@ -141,7 +141,10 @@ class ContactList(QTableView):
         rows.setSectionResizeMode(QHeaderView.Fixed)   # one height: never asked per row
         rows.setDefaultSectionSize(self.delegate.sizeHint(self.viewOptions(), None).height())
         if photos is not None:
-            photos.photoReady.connect(lambda _digest: self.viewport().update())
+            photos.photoReady.connect(self._photo_ready)   # a method: let go when the list goes
+
+    def _photo_ready(self, _digest):
+        self.viewport().update()
 
     def setModel(self, model):
         super().setModel(model)

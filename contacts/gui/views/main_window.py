@@ -521,12 +521,14 @@ class MainWindow(QMainWindow):
 
     # -- editing ---------------------------------------------------------------------------
     def new_contact(self):
-        self._open_dialog(ContactDialog(self.session.region, parent=self))
+        self._open_dialog(ContactDialog(self.session.region, parent=self, photos=self.photos,
+                                        known_groups=self.known_groups()))
 
     def edit_contact(self, contact=None, values=None):
         contact = contact or self.current_contact()
         if contact is not None:
-            self._open_dialog(ContactDialog(self.session.region, contact, values, parent=self))
+            self._open_dialog(ContactDialog(self.session.region, contact, values, parent=self, photos=self.photos,
+                                            known_groups=self.known_groups()))
 
     def _open_dialog(self, dialog):
         if self.contact_dialog is not None:
