@@ -302,3 +302,18 @@ def test_a_photo_asked_for_while_no_replica_answers_comes_when_one_does(qtbot):
         assert cache.pixmap(digest, 40).toImage().pixelColor(20, 20).name() == "#ff0000"
     finally:
         lane.stop()
+
+
+def test_a_right_click_on_a_value_copies_it_or_opens_its_link(qtbot, pane, monkeypatch):
+    pane.show_contact(iphone_contact())
+    opened = []
+    monkeypatch.setattr(pane, "open_link", opened.append)
+    phone = next(v for v in pane.values if v.section == "Phones")
+    menu = pane.value_menu(phone)
+    assert [a.text() for a in menu.actions()] == ["Copy Mobile", "Call"]
+    menu.actions()[1].trigger()
+    assert opened == ["tel:+5584988887777"]
+    address = next(v for v in pane.values if v.section == "Addresses")
+    assert [a.text() for a in pane.value_menu(address).actions()] == ["Copy Home", "Show on the map"]
+    pane.value_menu(address).actions()[0].trigger()
+    assert QApplication.clipboard().text().startswith("Rua das Flores, 100\n")

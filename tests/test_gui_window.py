@@ -458,3 +458,25 @@ def test_forgetting_what_was_read_is_left_to_the_lane(qtbot, window):
     session.poll()
     qtbot.waitUntil(lambda: session.polls_done > done, timeout=3000)
     assert "key" in reader._last_read and not reader._forget_next
+
+
+def test_the_default_region_is_chosen_in_the_settings_and_remembered(qtbot, fake, settings):
+    window = create_window(settings=settings, client_factory=lambda: fake, host="127.0.0.1", port=9090,
+                           region="US")
+    qtbot.addWidget(window)
+    window.show_settings()
+    dialog = window.settings_dialog
+    assert dialog.region() == "US"
+    dialog.region_box.setCurrentIndex(dialog.region_box.findData("BR"))
+    dialog.buttons.button(dialog.buttons.Ok).click()
+    assert window.session.region == "BR"
+    window.new_contact()
+    row = window.contact_dialog.phones.rows[0]
+    qtbot.keyClicks(row.value_edit, "(84) 98888-7777")
+    assert row.feedback.text() == "✓ +55 84 98888-7777 · read in Brazil (BR)"
+    window.contact_dialog.done(0)
+    window.close()
+    second = create_window(settings=settings, client_factory=lambda: fake, host="127.0.0.1", port=9090)
+    qtbot.addWidget(second)
+    assert second.session.region == "BR"
+    second.close()

@@ -84,7 +84,8 @@ class Session(QObject):
         super().__init__(parent)
         self.large_book = min(large_book, MAX_ROWS_PER_CALL)
         self.page_size = min(page_size, MAX_ROWS_PER_CALL)
-        self.region = region or Settings.from_env().default_region
+        # None: CONTACTS_DEFAULT_REGION, else the locale's country; "": none (the user chose so)
+        self.region = Settings.from_env().default_region if region is None else region
         #: the whole book while it is small; a big book's search answer
         self.contacts = ContactTableModel(self)
         #: a big book: every row, the pages near the view held

@@ -22,7 +22,7 @@ from PyQt5.QtWidgets import (QCheckBox, QCompleter, QDialog, QDialogButtonBox, Q
 from ...errors import ContactsError
 from ...fields import MAX_ENTRIES
 from ...model import EMPTY, FIELDS, MAX_EMAILS, MAX_PHONES, normalize_field
-from .dialog_fields import (AddressList, ChipsEdit, DateEdit, EntryList, EntryRow, ErrorLabel,  # noqa: F401 (EntryRow: tests)
+from .dialog_fields import (AddressList, ChipsEdit, DateEdit, EntryList, ErrorLabel,
                             GenderEdit, ListEdit, NameDetails, PhotoEdit, form_label_alignment, phone_hint)
 
 PHONE_LABELS = ("mobile", "home", "work", "other")

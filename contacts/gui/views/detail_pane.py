@@ -11,7 +11,7 @@ import urllib.parse
 
 from PyQt5.QtCore import QPointF, QRectF, QUrl, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QDesktopServices, QIcon, QPainter, QPen, QPixmap, QPolygonF
-from PyQt5.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
+from PyQt5.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QScrollArea,
                              QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ... import fields as model_fields
@@ -332,6 +332,11 @@ class DetailPane(QScrollArea):
         shown.linkActivated.connect(self.open_link)
         if value.link:
             shown.setToolTip(value.link)
+        # a right click on a value: copy it, or open its link (not QLabel's own menu, whose
+        # "Copy" copies only a selection and whose "Copy link" gives tel:+55...)
+        shown.setContextMenuPolicy(Qt.CustomContextMenu)
+        shown.customContextMenuRequested.connect(
+            lambda position, v=value, w=shown: self.value_menu(v).popup(w.mapToGlobal(position)))
         copy = QToolButton()
         copy.setIcon(copy_icon(self.palette().color(self.foregroundRole())))
         copy.setAutoRaise(True)
@@ -363,6 +368,19 @@ class DetailPane(QScrollArea):
             if value.note:
                 lines.append(value.note)
         return "\n".join(lines)
+
+    def value_menu(self, value):
+        menu = QMenu(self)
+        menu.addAction(f"Copy {value.label or value.section.lower()}", lambda: self.copy(value))
+        opens = {"tel": "Call", "mailto": "Write an email", "https": "Open", "http": "Open"}
+        if value.link and not value.chips:
+            verb = "Show on the map" if "openstreetmap.org" in value.link else opens.get(
+                value.link.split(":", 1)[0], "Open")
+            menu.addAction(verb, lambda: self.open_link(value.link))
+        for group in value.chips:
+            menu.addAction(f"Show the group {group}", lambda g=group: self.groupChosen.emit(g))
+        self.menu = menu
+        return menu
 
     # -- acting ---------------------------------------------------------------------------------
     def copy(self, value):

@@ -682,10 +682,19 @@ class MainWindow(QMainWindow):
         self.trash_dialog.raise_()
 
     def show_settings(self):
-        dialog = SettingsDialog(*self.name_server, parent=self)
-        dialog.accepted.connect(lambda: self.use_name_server(*dialog.address()))
+        dialog = SettingsDialog(*self.name_server, region=self.session.region or "", parent=self)
+        dialog.accepted.connect(lambda: (self.use_region(dialog.region()), self.use_name_server(*dialog.address())))
         self.settings_dialog = dialog
         dialog.open()
+
+    def use_region(self, region):
+        """The region numbers without +country code are read in, from now on and next time."""
+        if region == (self.session.region or ""):
+            return
+        self.session.region = region or None
+        self.settings.setValue("contacts/region", region or "none")
+        self._show_message(f"Phone numbers without +country code are now read in {region}" if region else
+                           "Phone numbers without +country code are now kept as typed, unchecked", important=True)
 
     def use_name_server(self, host, port):
         if (host, port) == self.name_server:
