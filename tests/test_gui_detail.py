@@ -317,3 +317,21 @@ def test_a_right_click_on_a_value_copies_it_or_opens_its_link(qtbot, pane, monke
     assert [a.text() for a in pane.value_menu(address).actions()] == ["Copy Home", "Show on the map"]
     pane.value_menu(address).actions()[0].trigger()
     assert QApplication.clipboard().text().startswith("Rua das Flores, 100\n")
+
+
+def test_showing_one_contact_after_another_leaves_no_gap_above_the_values(qtbot, pane):
+    small = stored({"name": "Grace", "phones": [{"label": "work", "number": "+1 202 555 0143"}]})
+
+    def first_value_top():
+        pane.widget().layout().activate()
+        pane.sections.layout().activate()
+        label = pane.sections.findChildren(QLabel, "sectionTitle")[0]
+        return label.mapTo(pane.widget(), label.rect().topLeft()).y()
+    pane.show_contact(small)
+    qtbot.wait(10)
+    fresh = first_value_top()
+    for _ in range(3):                      # seen under Xvfb: the gap grew with each contact shown
+        pane.show_contact(iphone_contact())
+        pane.show_contact(dict(small, notes=str(_)))
+        qtbot.wait(10)
+    assert first_value_top() == fresh

@@ -228,11 +228,7 @@ class DetailPane(QScrollArea):
         self.placeholder.setWordWrap(True)
         self._layout.addWidget(self.placeholder)
         self.sections = QWidget()
-        self._grid = QGridLayout(self.sections)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(12)
-        self._grid.setVerticalSpacing(6)
-        self._grid.setColumnStretch(1, 1)
+        self._grid = None
         self._layout.addWidget(self.sections)
         self._layout.addStretch(1)
         self.setWidget(body)
@@ -284,12 +280,19 @@ class DetailPane(QScrollArea):
             self._show_avatar()
 
     def _clear_sections(self):
+        """A new grid for each contact: a QGridLayout never forgets how many rows it had (the
+        spacing of rows emptied would pile up above the next contact's values)."""
         self.copy_buttons = []
-        while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        old = self.sections
+        self.sections = QWidget()
+        self._grid = QGridLayout(self.sections)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(6)
+        self._grid.setColumnStretch(1, 1)
+        self._layout.replaceWidget(old, self.sections)
+        old.setParent(None)
+        old.deleteLater()
 
     def _build_sections(self):
         """One grid for every section, so that labels and values line up all the way down."""

@@ -558,7 +558,10 @@ class MainWindow(QMainWindow):
             self.session.watch_contact(None)
             self.contact_dialog = None
         dialog.deleteLater()
-        self.activateWindow()  # back to the list, so Ctrl+Z undoes what was just saved
+        self.activateWindow()
+        # back to the list, so Ctrl+Z undoes what was just saved (seen under Xvfb: with the focus
+        # left in the search box, Ctrl+Z undid the search box's own text instead)
+        self.contact_list.setFocus(Qt.OtherFocusReason)
 
     def _edit_conflict(self, conflict):
         """Someone changed the contact in the very moment we saved: ask, never overwrite silently."""
