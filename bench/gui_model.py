@@ -117,9 +117,9 @@ def cluster_run(app, size):
             wait_for(app, lambda: window.proxy.rowCount() == size)
             rows.append(("a row per contact (the total known)", time.perf_counter() - started))
             if session.paged:
-                window.table.scrollToBottom()
+                window.contact_list.scrollToBottom()
                 rows.append(("the end after scrolling to the bottom", wait_for(app, lambda: loaded(size - 1))))
-                window.table.verticalScrollBar().setValue(size // 2)
+                window.contact_list.verticalScrollBar().setValue(size // 2)
                 rows.append(("the middle after dragging the scrollbar there",
                              wait_for(app, lambda: loaded(size // 2))))
             deep = f"Person {size * 7 // 9:06d}"
@@ -130,7 +130,7 @@ def cluster_run(app, size):
                          wait_for(app, lambda: window.proxy.rowCount() == 1 and shown(0) == deep)))
             window.search.clear()
             wait_for(app, lambda: window.proxy.rowCount() == size and loaded(0))
-            window.table.scrollToTop()
+            window.contact_list.scrollToTop()
             wait_for(app, lambda: shown(0) == "Person 000001")
             with cluster.proxy(1) as proxy:
                 proxy.add_contact({"name": "Aaron First"})

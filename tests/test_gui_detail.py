@@ -335,3 +335,17 @@ def test_showing_one_contact_after_another_leaves_no_gap_above_the_values(qtbot,
         pane.show_contact(dict(small, notes=str(_)))
         qtbot.wait(10)
     assert first_value_top() == fresh
+
+
+def test_a_long_value_is_as_tall_as_its_lines_no_taller(qtbot, pane):
+    # seen in the screenshot: a long link or date got the height of three lines, a gap under it
+    pane.resize(640, 700)
+    pane.show_contact(stored({"name": "Ada", "urls": [{"label": "work", "url": "https://en.wikipedia.org/wiki/Ada"}],
+                              "birthday": "--12-10", "organization": "Analytical Engines Ltd"}))
+    qtbot.wait(50)
+    values = pane.sections.findChildren(QLabel, "value")
+    assert values and all(v.height() <= v.heightForWidth(v.width()) + 4 for v in values)
+    pane.resize(330, 700)                     # narrow: they wrap, and grow to fit
+    qtbot.wait(50)
+    assert all(abs(v.height() - v.heightForWidth(v.width())) <= 4 for v in values)
+    assert max(v.height() for v in values) > 1.5 * values[0].fontMetrics().height()   # more than a line

@@ -11,7 +11,7 @@ import urllib.parse
 
 from PyQt5.QtCore import QPointF, QRectF, QUrl, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QDesktopServices, QIcon, QPainter, QPen, QPixmap, QPolygonF
-from PyQt5.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QScrollArea,
+from PyQt5.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea,
                              QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ... import fields as model_fields
@@ -20,6 +20,7 @@ from ..presentation import (address_lines, address_map_link, anniversary_text, b
                             gender_text, geo_map_link, impp_parts, international_phone, label_text,
                             safe_link, tel_link, timezone_text, web_link)
 from .avatar import avatar_pixmap
+from .wrapped_label import WrappedLabel
 
 AVATAR_SIDE = 88
 LABEL_WIDTH = 132
@@ -228,7 +229,7 @@ class DetailPane(QScrollArea):
         self.placeholder.setWordWrap(True)
         self._layout.addWidget(self.placeholder)
         self.sections = QWidget()
-        self._grid = None
+        self._rows = None
         self._layout.addWidget(self.sections)
         self._layout.addStretch(1)
         self.setWidget(body)
@@ -280,22 +281,23 @@ class DetailPane(QScrollArea):
             self._show_avatar()
 
     def _clear_sections(self):
-        """A new grid for each contact: a QGridLayout never forgets how many rows it had (the
-        spacing of rows emptied would pile up above the next contact's values)."""
+        """A new box of rows for each contact (nothing of the last one's layout left over)."""
         self.copy_buttons = []
         old = self.sections
         self.sections = QWidget()
-        self._grid = QGridLayout(self.sections)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(12)
-        self._grid.setVerticalSpacing(6)
-        self._grid.setColumnStretch(1, 1)
+        self._rows = QVBoxLayout(self.sections)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.setSpacing(6)
         self._layout.replaceWidget(old, self.sections)
         old.setParent(None)
         old.deleteLater()
 
     def _build_sections(self):
-        """One grid for every section, so that labels and values line up all the way down."""
+        """A row per value: [label][value][copy], the labels one width all the way down so the
+        values line up. Rows in a box layout, not one grid: a grid gives a word-wrapped value
+        the height it would have at its narrowest, which left gaps under long values."""
+        metrics = self.fontMetrics()
+        self._label_width = min(LABEL_WIDTH, max([metrics.horizontalAdvance(v.label) for v in self.values] + [40]) + 2)
         current = None
         for value in self.values:
             if value.section != current:
@@ -303,16 +305,12 @@ class DetailPane(QScrollArea):
                 title = QLabel(current.upper())
                 title.setObjectName("sectionTitle")
                 title.setStyleSheet(f"color: {MUTED}; font-size: 10px; font-weight: 600; letter-spacing: 1px;")
-                row = self._grid.rowCount()
-                if row:
-                    self._grid.setRowMinimumHeight(row, 6)   # air between sections
-                    row += 1
-                self._grid.addWidget(title, row, 0, 1, 3)
+                if self._rows.count():
+                    self._rows.addSpacing(6)   # air between sections
+                self._rows.addWidget(title)
             self._add_row(value)
 
     def _add_row(self, value):
-        grid = self._grid
-        row = grid.rowCount()
         text = _e(value.text).replace("\n", "<br>")
         if value.chips:
             text = " ".join(f"<a href='group:{urllib.parse.quote(g)}' style='text-decoration: none'>"
@@ -322,12 +320,10 @@ class DetailPane(QScrollArea):
             text = f"<a href='{_e(value.link)}'>{text}</a>"
         if value.note:
             text += f"<br><span style='color:{MUTED}; font-size: small'>{_e(value.note)}</span>"
-        shown = QLabel(text)
+        shown = WrappedLabel(text)
         shown.setObjectName("value")
         shown.setTextFormat(Qt.RichText)
-        # wrapping only what may need it: a word-wrapped label in a grid is given the height
-        # of the narrowest width it might get, which leaves gaps under short values
-        shown.setWordWrap(len(value.text) > 30 or "\n" in value.text or len(value.note) > 30)
+        shown.setWordWrap(True)
         shown.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         shown.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         shown.setTextInteractionFlags(Qt.TextBrowserInteraction)
@@ -348,17 +344,18 @@ class DetailPane(QScrollArea):
         copy.setAccessibleName(tip)
         copy.setFocusPolicy(Qt.StrongFocus)
         copy.clicked.connect(lambda _=False, v=value: self.copy(v))
+        row = QHBoxLayout()
+        row.setSpacing(12)
         if value.label:
             label = QLabel(value.label)
             label.setStyleSheet(f"color: {MUTED};")
             label.setAlignment(Qt.AlignRight | Qt.AlignTop)
             label.setWordWrap(True)          # a long custom label takes two lines, not the width
-            label.setMaximumWidth(LABEL_WIDTH)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(shown, row, 1)
-        else:
-            grid.addWidget(shown, row, 0, 1, 2)
-        grid.addWidget(copy, row, 2, Qt.AlignTop)
+            label.setFixedWidth(self._label_width)
+            row.addWidget(label, 0, Qt.AlignTop)
+        row.addWidget(shown, 1)
+        row.addWidget(copy, 0, Qt.AlignTop)
+        self._rows.addLayout(row)
         self.copy_buttons.append((value, copy))
 
     def text(self):

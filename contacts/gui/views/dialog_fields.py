@@ -25,6 +25,7 @@ from PyQt5.QtWidgets import (QComboBox, QCompleter, QFileDialog, QFormLayout, QG
 from ...fields import MAX_PHOTO
 from ..presentation import MONTHS, parse_date
 from .avatar import avatar_pixmap
+from .wrapped_label import WrappedLabel
 
 ERROR_STYLE = "color: #b3261e;"
 HINT_STYLE = "color: #5f6368;"
@@ -72,7 +73,7 @@ def phone_hint(entry, default_region):
     return f"{shown} {country_name(country)}, by its country code" if country else shown.rstrip(" ·")
 
 
-class ErrorLabel(QLabel):
+class ErrorLabel(WrappedLabel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
@@ -109,12 +110,13 @@ class EntryRow(QWidget):
         self.label_box.setEditable(True)      # any label: the user's own words are kept
         self.label_box.addItems(labels)
         self.label_box.setCurrentText(label if label or not labels else labels[0])
-        self.label_box.setMinimumWidth(110)
+        self.label_box.setMinimumWidth(95)
         self.label_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.label_box.setMinimumContentsLength(9)
+        self.label_box.setMinimumContentsLength(7)
         self.label_box.setToolTip("A label from the list, or type your own")
         self.value_edit = QLineEdit(value)
         self.value_edit.setPlaceholderText(placeholder)
+        self.value_edit.setMinimumWidth(150)
         self.region_box = None
         if kind == "phone":
             self.region_box = QComboBox()
@@ -122,14 +124,17 @@ class EntryRow(QWidget):
             self.region_box.addItem(f"Default ({region})" if region else "No region", "")
             for code in sorted(phonenumbers.SUPPORTED_REGIONS, key=country_name):
                 self.region_box.addItem(f"{country_name(code)} ({code})", code)
-            self.region_box.setMaximumWidth(150)
+            # narrow when closed (the number needs the room), the whole names when open
+            self.region_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            self.region_box.setMinimumContentsLength(9)
+            self.region_box.view().setMinimumWidth(260)
             if entry_region and entry_region != region:
                 self.region_box.setCurrentIndex(max(0, self.region_box.findData(entry_region)))
             self.region_box.currentIndexChanged.connect(self._region_changed)
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
         self.remove_button.setToolTip(f"Remove this {kind}")
-        self.feedback = QLabel()
+        self.feedback = WrappedLabel()
         self.feedback.setWordWrap(True)
         self.feedback.hide()
         line = QHBoxLayout()
