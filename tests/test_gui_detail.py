@@ -349,3 +349,15 @@ def test_a_long_value_is_as_tall_as_its_lines_no_taller(qtbot, pane):
     qtbot.wait(50)
     assert all(abs(v.height() - v.heightForWidth(v.width())) <= 4 for v in values)
     assert max(v.height() for v in values) > 1.5 * values[0].fontMetrics().height()   # more than a line
+
+
+def test_a_long_word_wraps_instead_of_widening_the_pane(qtbot, pane):
+    # seen under Xvfb: a urn:uuid of 45 characters made the pane scroll sideways, copy buttons out of sight
+    urn = "urn:uuid:a1b2c3d4-0000-4000-8000-000000000001"
+    pane.resize(440, 700)
+    pane.show_contact(stored({"name": "Ana", "related": [{"label": "friend", "value": urn}]}))
+    qtbot.wait(50)
+    assert pane.widget().minimumSizeHint().width() <= pane.viewport().width()
+    value, button = pane.copy_buttons[0]
+    button.click()
+    assert QApplication.clipboard().text() == urn      # the value itself, no break marks

@@ -189,3 +189,12 @@ def test_photos_are_asked_for_only_for_the_rows_on_screen(qtbot, tmp_path):
     qtbot.wait(300)
     assert len(set(fake.photo_requests)) < 3 * on_screen      # not the rows scrolled past
     window.close()
+
+
+def test_the_search_finds_groups_titles_and_addresses_like_the_replicas_do(qtbot, window, fake):
+    fake.edit_behind_the_back("alan", {"addresses": [{"label": "home", "locality": "Wilmslow"}]})
+    qtbot.waitUntil(lambda: bool(window.session.contacts.contact("alan")["addresses"]), timeout=3000)
+    for query, found in (("bletchley", ["Alan Turing"]), ("countess", ["Ada Lovelace"]),
+                         ("wilmslow", ["Alan Turing"]), ("mobile", ["Ada Lovelace"])):
+        window.search.setText(query)
+        assert rows(window) == found, query

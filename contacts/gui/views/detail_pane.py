@@ -7,6 +7,7 @@ shows, under "Other" (so a field added to the model is never silently hidden).
 """
 import datetime
 import html
+import re
 import urllib.parse
 
 from PyQt5.QtCore import QPointF, QRectF, QUrl, Qt, pyqtSignal
@@ -35,6 +36,23 @@ SHOWN = {"name", "n", "nicknames", "photo", "birthday", "anniversary", "addresse
 
 def _e(text):
     return html.escape(text or "")
+
+
+_LONG_WORD = re.compile(r"\S{24,}")
+_BREAK_AFTER = re.compile(r"([/:.@_\-?])")   # no & or ;: they are in the HTML entities
+
+
+def _breakable(text):
+    """HTML of ``text`` with a place to break after the / : . @ - of long words (a URL, a
+    urn:uuid): QLabel wraps only between words, and one long word made the pane wider than
+    its window. Only what is shown; the copy buttons copy the value itself."""
+    out, last = [], 0
+    for match in _LONG_WORD.finditer(text or ""):
+        out.append(_e(text[last:match.start()]))
+        out.append(_BREAK_AFTER.sub("\\1\u200b", _e(match.group())))
+        last = match.end()
+    out.append(_e((text or "")[last:]))
+    return "".join(out)
 
 
 def stamp_tooltip(contact):
@@ -311,7 +329,7 @@ class DetailPane(QScrollArea):
             self._add_row(value)
 
     def _add_row(self, value):
-        text = _e(value.text).replace("\n", "<br>")
+        text = _breakable(value.text).replace("\n", "<br>")
         if value.chips:
             text = " ".join(f"<a href='group:{urllib.parse.quote(g)}' style='text-decoration: none'>"
                             f"<span style='background-color: palette(midlight)'>&nbsp;{_e(g)}&nbsp;</span></a>"
