@@ -7,13 +7,13 @@ when it arrived (the view repaints). Nothing here waits.
 
 Why this shape:
 - The fetch *and* the decoding run on the service lane (``submit`` runs ``fn(client)`` there,
-  below the user's actions): a 1 MB JPEG takes tens of ms to decode, which the GUI thread
-  must not spend while the user scrolls. ``QImage`` may be made on any thread; only the
+  below the user's actions): decoding a big JPEG is a pause the GUI thread must not take
+  while the user scrolls. ``QImage`` may be made on any thread; only the
   small ``QPixmap`` the views paint is made here, on the GUI thread.
 - One fetch at a time, for the few photos asked for last (the rows on screen now): a fast
-  scroll through 100,000 contacts asks for thousands, and only the newest ``queue_limit``
+  scroll through a big book asks for thousands, and only the newest ``queue_limit``
   are kept waiting; the rest are asked again if their rows are painted again.
-- At most ``capacity`` photos are held (each a ``SIDE`` px square, ~100 KB): memory stays
+- At most ``capacity`` photos are held (each a ``SIDE`` px square): memory stays
   bounded however many contacts have photos.
 """
 import base64

@@ -3,10 +3,10 @@
 the name, starred contacts first (under ★).
 
 Why a one-column table view with a painting delegate, not a widget per row, and not a
-QListView: a big book has a row per contact (100,000 rows, PagedBookModel), and the view must
+QListView: a big book has a row per contact (PagedBookModel), and the view must
 never ask Python about each of them. A QListView lays its rows out by asking the model for
-an index per row (to skip hidden ones: ~30,000 Python calls per 5,000 rows each time rows
-move, measured by tests/test_gui_paging.py); a table with fixed row heights lays them out
+an index per row (to skip hidden ones: Python calls per row each time rows move, which
+tests/test_gui_paging.py counts; docs/gui.md); a table with fixed row heights lays them out
 from its header's arithmetic. The delegate paints only the rows on screen, and the letter of
 a group shows in the left margin of its first row (no header rows, which would break the
 one-row-per-contact layout). Photos come from the PhotoCache, fetched off the GUI thread;
@@ -153,7 +153,7 @@ class ContactList(QTableView):
             self.setColumnHidden(column, True)
 
     def keyboardSearch(self, text):
-        # Qt's own type-ahead walks the model row by row (100,000 Python calls in a big book);
+        # Qt's own type-ahead walks the model row by row (a Python call per row of a big book);
         # the search box finds far more (every field, on the replica for a big book)
         if text.strip():
             self.typed.emit(text)

@@ -30,7 +30,7 @@ from .wrapped_label import WrappedLabel
 ERROR_STYLE = "color: #b3261e;"
 HINT_STYLE = "color: #5f6368;"
 BAD_FIELD = "border: 1px solid #b3261e;"
-#: a photo is stored at most this many pixels square (a phone shows ~200; 1 MB is the limit)
+#: a photo is stored at most this many pixels square (phones show less; the model's limit is MAX_PHOTO bytes)
 PHOTO_SIDE = 512
 
 
@@ -720,7 +720,7 @@ class ChipsEdit(QWidget):
 # -- the photo --------------------------------------------------------------------------------------
 def photo_from_image(image):
     """(base64 JPEG or PNG, the square QImage) of an image: its centre square, at most
-    PHOTO_SIDE px, under the model's 1 MB limit (JPEG quality lowered until it fits)."""
+    PHOTO_SIDE px, under the model's MAX_PHOTO limit (JPEG quality lowered until it fits)."""
     edge = min(image.width(), image.height())
     square = image.copy((image.width() - edge) // 2, (image.height() - edge) // 2, edge, edge)
     if edge > PHOTO_SIDE:
