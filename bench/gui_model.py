@@ -2,6 +2,7 @@
 
     python bench/gui_model.py [--sizes 1000 5000 20000]
     python bench/gui_model.py --cluster 100000     # the whole window against a real replica
+    python bench/gui_model.py --cluster 100000 --photos   # ... every contact with a photo of its own
 
 Without --cluster, for each size: the first load of a listing into the table model under the sorted
 search proxy, applying an unchanged listing and one with a single changed contact
@@ -10,6 +11,9 @@ These run on the GUI thread, so they are what the user could feel as a stall.
 With --cluster: what a user waits for in the real window (first rows, next page, a search,
 another client's change) beside one full listing, in seconds and in raw Pyro5 round trips
 measured in the same run; the longest event-loop gap; memory of the window and the replica.
+With --photos every contact has a photo of its own (a distinct small JPEG), and the run also
+scrolls through the book in screen-sized steps and jumps (as a user dragging and paging):
+how many photos were fetched and held, and what it cost the event loop and memory.
 """
 import argparse
 import os
@@ -23,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PyQt5.QtWidgets import QApplication  # noqa: E402
 
 from contacts.gui.models import ContactFilterProxy, ContactTableModel
+from contacts.gui.models.contact_table_model import ContactRole
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -59,7 +64,27 @@ def wait_for(app, condition, timeout=120.0):
     return time.perf_counter() - started
 
 
-def cluster_run(app, size):
+def tiny_photo(n):
+    """A distinct 48x48 JPEG for contact ``n`` (the bytes differ, so every hash does), as a
+    replication update carries it: register and bytes."""
+    import base64
+    import hashlib
+
+    from PyQt5.QtCore import QBuffer, QByteArray, QIODevice
+    from PyQt5.QtGui import QColor, QImage
+    image = QImage(48, 48, QImage.Format_RGB32)
+    image.fill(QColor.fromHsv(n % 360, 160 + n % 90, 120 + (n // 360) % 130))
+    image.setPixelColor(n % 48, (n // 48) % 48, QColor("white"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "JPEG", 80)
+    raw = bytes(data)
+    return {"hash": hashlib.sha256(raw).hexdigest(), "type": "image/jpeg", "size": len(raw),
+            "data": base64.b64encode(raw).decode("ascii")}
+
+
+def cluster_run(app, size, photos=False):
     """The real window (real client, name server, one replica process) at ``size`` contacts."""
     import tempfile
 
@@ -89,8 +114,11 @@ def cluster_run(app, size):
                 info = proxy.ping()
                 seq, counter = info["vector"].get("1", 0), info["clock"]
                 for first in range(1, size + 1, 1000):
-                    proxy.apply_updates([update(1, seq + n, counter + n, n)
-                                         for n in range(first, min(first + 1000, size + 1))])
+                    batch = [update(1, seq + n, counter + n, n) for n in range(first, min(first + 1000, size + 1))]
+                    if photos:
+                        for item in batch:
+                            item["changes"]["photo"] = tiny_photo(int(item["contact_id"][-6:]))
+                    proxy.apply_updates(batch)
                 assert proxy.count_contacts() == size
             print(f"filled {size} contacts in {time.perf_counter() - started:.1f} s")
             replica_pid = cluster.replicas[1].pid
@@ -117,11 +145,26 @@ def cluster_run(app, size):
             wait_for(app, lambda: window.proxy.rowCount() == size)
             rows.append(("a row per contact (the total known)", time.perf_counter() - started))
             if session.paged:
-                window.table.scrollToBottom()
+                window.contact_list.scrollToBottom()
                 rows.append(("the end after scrolling to the bottom", wait_for(app, lambda: loaded(size - 1))))
-                window.table.verticalScrollBar().setValue(size // 2)
+                window.contact_list.verticalScrollBar().setValue(size // 2)
                 rows.append(("the middle after dragging the scrollbar there",
                              wait_for(app, lambda: loaded(size // 2))))
+            if photos:
+                # a user paging and dragging through the book: every screen's rows ask for photos
+                scrollbar = window.contact_list.verticalScrollBar()
+                started = time.perf_counter()
+                for value in [*range(0, scrollbar.maximum(), max(1, scrollbar.pageStep())), ][:200] + [
+                        scrollbar.maximum() * k // 10 for k in range(10, -1, -1)]:
+                    scrollbar.setValue(value)
+                    end = time.perf_counter() + 0.03
+                    while time.perf_counter() < end:
+                        app.processEvents()
+                        time.sleep(0.002)
+                wait_for(app, lambda: window.photos.image(
+                    (window.proxy.index(0, 0).data(ContactRole) or {}).get("photo", {}).get("hash")) is not None)
+                rows.append(("200 pages down, 11 jumps, the top row's photo shown", time.perf_counter() - started))
+                photo_counts = (window.photos.fetched, window.photos.held_count())
             deep = f"Person {size * 7 // 9:06d}"
             window.search.setText(deep)   # the 200 ms typing pause, then one search on the replica
             rows.append(("search for a contact deep in the list (incl. 200 ms typing pause)",
@@ -130,7 +173,7 @@ def cluster_run(app, size):
                          wait_for(app, lambda: window.proxy.rowCount() == 1 and shown(0) == deep)))
             window.search.clear()
             wait_for(app, lambda: window.proxy.rowCount() == size and loaded(0))
-            window.table.scrollToTop()
+            window.contact_list.scrollToTop()
             wait_for(app, lambda: shown(0) == "Person 000001")
             with cluster.proxy(1) as proxy:
                 proxy.add_contact({"name": "Aaron First"})
@@ -162,6 +205,9 @@ def cluster_run(app, size):
           f"({gui_rss - gui_rss_before:+.0f} MB for the window)")
     print(f"replica peak RSS: {replica_peak:.0f} MB serving the window; {replica_peak_full:.0f} MB after one "
           f"full listing")
+    if photos:
+        print(f"photos fetched: {photo_counts[0]} (for {size} contacts with one each); held at the end: "
+              f"{photo_counts[1]}")
 
 
 def main(argv=None):
@@ -169,10 +215,11 @@ def main(argv=None):
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--cluster", type=int, metavar="N",
                         help="instead: the window against a real replica holding N contacts")
+    parser.add_argument("--photos", action="store_true", help="with --cluster: every contact has a photo")
     args = parser.parse_args(argv)
     app = QApplication([sys.argv[0]])  # noqa: F841 (models need an application)
     if args.cluster:
-        cluster_run(app, args.cluster)
+        cluster_run(app, args.cluster, photos=args.photos)
         return 0
     print(f"{'contacts':>9} | {'first load':>10} | {'unchanged':>9} | {'1 changed':>9} | "
           f"{'search digits':>13} | {'search words':>12}   (milliseconds, GUI thread)")

@@ -1,6 +1,9 @@
 """Render the real main window offscreen against a real local cluster; save docs/screenshot.png
 (and the edit dialog showing validation feedback: docs/dialog.png).
 
+The sample contacts are rich ones (photos made here, groups, starred ones, birthdays with and
+without a year, addresses), plus the Brazilian iPhone card of tests/corpus.
+
     python scripts/screenshot.py [--out docs/screenshot.png]
 
 Starts a name server and 3 replicas in a temporary directory, adds sample contacts
@@ -18,7 +21,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PyQt5.QtCore import QSettings  # noqa: E402
+import base64  # noqa: E402
+
+from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSettings, Qt  # noqa: E402
+from PyQt5.QtGui import QColor, QImage, QLinearGradient, QPainter  # noqa: E402
 from PyQt5.QtWidgets import QApplication  # noqa: E402
 
 from contacts.client import ContactsClient
@@ -58,6 +64,41 @@ SAMPLES = [
 ]
 
 
+def photo(top, bottom):
+    """A made-up photo: a sky-to-ground gradient with a head and shoulders (base64 JPEG)."""
+    image = QImage(320, 320, QImage.Format_RGB32)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.Antialiasing)
+    gradient = QLinearGradient(QPointF(0, 0), QPointF(0, 320))
+    gradient.setColorAt(0, QColor(top))
+    gradient.setColorAt(1, QColor(bottom))
+    painter.fillRect(image.rect(), gradient)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(QColor(255, 255, 255, 200))
+    painter.drawEllipse(QPointF(160, 130), 62, 70)
+    painter.drawEllipse(QPointF(160, 330), 130, 110)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "JPEG", 88)
+    return {"data": base64.b64encode(bytes(data)).decode("ascii")}
+
+
+RICH = {
+    "Ada Lovelace": {"starred": True, "groups": ["Work", "Pioneers"], "birthday": "--12-10", "title": "Countess",
+                     "photo": ("#6a8dff", "#1d3b8f"),
+                     "addresses": [{"label": "home", "street": "12 St James's Square", "locality": "London",
+                                    "postcode": "SW1Y 4JH", "country": "United Kingdom"}],
+                     "urls": [{"label": "work", "url": "https://en.wikipedia.org/wiki/Ada_Lovelace"}]},
+    "Grace Hopper": {"starred": True, "groups": ["Pioneers"], "birthday": "--12-09", "title": "Rear Admiral",
+                     "photo": ("#ff9a76", "#a83279")},
+    "Alan Turing": {"groups": ["Pioneers", "Work"], "photo": ("#b8e994", "#218c74")},
+    "José Saramago": {"groups": ["Family"], "birthday": "1922-11-16"},
+    "Margaret Hamilton": {"groups": ["Work"], "photo": ("#f6e58d", "#e17055")},
+}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
@@ -66,13 +107,19 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp, LocalCluster(Path(tmp) / "cluster") as cluster:
         cluster.start(3)
         with ContactsClient(ns_host="127.0.0.1", ns_port=cluster.ns_port) as client:
-            ids = {sample["name"]: client.add_contact(sample)["id"] for sample in SAMPLES}
+            ids = {}
+            for sample in SAMPLES:
+                rich = dict(RICH.get(sample["name"], {}))
+                if "photo" in rich:
+                    rich["photo"] = photo(*rich["photo"])
+                ids[sample["name"]] = client.add_contact(dict(sample, **rich))["id"]
+            from contacts.formats.importing import import_entries, read_entries
+            card = (ROOT / "tests" / "corpus" / "iphone.vcf").read_text(encoding="utf-8")
+            import_entries(client, read_entries(card, "vcard"), region="BR")
         settings = QSettings(str(Path(tmp) / "gui.ini"), QSettings.IniFormat)
         window = create_window(settings=settings, host="127.0.0.1", port=cluster.ns_port)
-        window.resize(1240, 760)
-        window.splitter.setSizes([800, 440])
-        for column, width in enumerate((190, 185, 250)):
-            window.table.setColumnWidth(column, width)
+        window.resize(1280, 800)
+        window.splitter.setSizes([180, 440, 660])
         window.show()
 
         def wait(condition, what, timeout=20):
@@ -82,11 +129,12 @@ def main(argv=None):
                     raise SystemExit(f"timed out waiting for {what}")
                 app.processEvents()
                 time.sleep(0.02)  # a script, not a test: let the window's worker run
-        wait(lambda: window.session.contacts.rowCount() == len(SAMPLES), "the contacts")
+        wait(lambda: window.session.contacts.rowCount() == len(SAMPLES) + 1, "the contacts")
         wait(lambda: window.session.cluster.alive_count() == 3 and all(
             row.get("last_seen") for row in window.session.cluster.rows()), "the cluster status")
         window.select_contact(ids["Ada Lovelace"])
         wait(lambda: window.detail.contact is not None, "the detail pane")
+        wait(lambda: window.detail.showing_photo() and window.photos.held_count() >= 4, "the photos")
         for _ in range(20):
             app.processEvents()
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
@@ -95,6 +143,7 @@ def main(argv=None):
         # the edit dialog with some bad input, to show the field-by-field feedback
         window.edit_contact()
         dialog = window.contact_dialog
+        dialog.resize(660, 1000)
         row = dialog.phones.add_row("work")
         row.value_edit.setText("555 01")
         row.value_edit.textEdited.emit("555 01")
@@ -104,7 +153,7 @@ def main(argv=None):
             app.processEvents()
         dialog_out = str(Path(args.out).with_name("dialog.png"))
         dialog.grab().save(dialog_out)
-        dialog.reject()
+        dialog.done(0)   # not reject(): that asks whether to discard the typing
         window.close()
         print(f"saved {dialog_out}")
     return 0

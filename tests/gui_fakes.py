@@ -6,6 +6,8 @@ real client and cluster are exercised by tests/test_gui_cluster.py.
 import threading
 
 from contacts.errors import ContactNotFound, UnavailableError, ValidationError
+from contacts.fields import BY_NAME
+from contacts.model import FIELDS
 from contacts.model import normalize_changes, normalize_new_contact, new_contact_id
 
 
@@ -22,7 +24,9 @@ class FakeContactsService:
         self.current_replica = (1, "PYRO:contacts.replica.1@127.0.0.1:40001")
         self.closed = False
         self.before_add = None         # a hook run (on the caller's thread) before each add
-        self.photos = {}               # hash -> base64, as a replica's photos table
+        self.photos = {}               # sha256 -> base64 bytes, like a replica's photos table
+        self.photo_threads = []        # the thread each get_photo ran on
+        self.photo_requests = []       # the hash each get_photo asked for
 
     # -- helpers for tests ---------------------------------------------------------
     def _call(self, name):
@@ -58,15 +62,20 @@ class FakeContactsService:
         """What another user on another replica does."""
         with self.lock:
             contact = self.contacts[contact_id]
-            contact.update(normalize_changes(changes, self.region), updated=self._stamp())
+            contact.update(self._keep_photo(normalize_changes(changes, self.region), contact), updated=self._stamp())
             return dict(contact)
 
-    def _keep_photo(self, fields):
-        """Like a replica: a photo's bytes go to the photos table, the contact keeps its hash."""
+    def _keep_photo(self, fields, contact=None):
+        """Like a replica's store: a photo's bytes go to the photos table, the register keeps its hash."""
         photo = fields.get("photo")
-        if photo and "data" in photo:
-            self.photos[photo["hash"]] = photo["data"]
-            fields["photo"] = {k: v for k, v in photo.items() if k != "data"}
+        if isinstance(photo, dict) and "data" in photo:
+            photo = dict(photo)
+            self.photos[photo["hash"]] = photo.pop("data")
+            fields["photo"] = photo
+        groups = fields.get("groups")
+        if isinstance(groups, dict):   # {"add": [...], "remove": [...]} on an update
+            have = set((contact or {}).get("groups") or [])
+            fields["groups"] = sorted((have | set(groups["add"])) - set(groups["remove"]))
         return fields
 
     # -- the client interface ------------------------------------------------------
@@ -83,7 +92,9 @@ class FakeContactsService:
                 if not existing["deleted"] and {f: existing[f] for f in fields} == fields:
                     return dict(existing)
                 raise ValidationError("id", f"{contact_id!r} is already used")
-            stored = {"id": contact_id, **fields, "deleted": False, "updated": self._stamp()}
+            # like a replica: a fetched contact has every field, the ones never set empty
+            empty = {f: BY_NAME[f].empty_value() for f in FIELDS}
+            stored = {"id": contact_id, **empty, **fields, "deleted": False, "updated": self._stamp()}
             self.contacts[contact_id] = stored
             # like a replica: a new write carries its receipt, a repeated add does not
             return dict(stored, write={"origin": self.current_replica[0], "seq": self.counter,
@@ -93,8 +104,17 @@ class FakeContactsService:
         with self.lock:
             self._call("update_contact")
             contact = self._live(contact_id)
-            contact.update(self._keep_photo(normalize_changes(changes, self.region)), updated=self._stamp())
+            contact.update(self._keep_photo(normalize_changes(changes, self.region), contact), updated=self._stamp())
             return dict(contact)
+
+    def get_photo(self, photo_hash):
+        self.photo_threads.append(threading.current_thread())
+        self.photo_requests.append(photo_hash)
+        with self.lock:
+            self._call("get_photo")
+            if photo_hash not in self.photos:
+                raise ValidationError("photo_hash", f"no photo {photo_hash}")
+            return self.photos[photo_hash]
 
     def delete_contact(self, contact_id):
         with self.lock:
@@ -119,13 +139,6 @@ class FakeContactsService:
         with self.lock:
             self._call("get_contact")
             return dict(self._live(contact_id))
-
-    def get_photo(self, photo_hash):
-        with self.lock:
-            self._call("get_photo")
-            if photo_hash not in self.photos:
-                raise ValidationError("photo_hash", f"no photo {photo_hash}")
-            return self.photos[photo_hash]
 
     def _live(self, contact_id):
         contact = self.contacts.get(contact_id)

@@ -37,8 +37,10 @@ def fill(cluster, count):
         assert proxy.count_contacts() == count
 
 
-def rows(window):
-    return [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+def rows(window, limit=5):
+    """The first rows' names: reading all 20,000 here, on the GUI thread, would stall the very
+    event loop the test times (0.1-0.3 s a check, seen with a watchdog on the main thread)."""
+    return [window.proxy.index(r, 0).data() for r in range(min(limit, window.proxy.rowCount()))]
 
 
 def shown(window, row):
@@ -67,13 +69,13 @@ def test_a_book_of_20000_contacts_shows_its_first_page_and_searches_on_the_repli
     assert window.session.book.held_count() <= 2 * PAGE_SIZE   # the rest stays on the replica
 
     # jumping to the end shows the last contacts, and holds only the pages near the view
-    window.table.scrollToBottom()
+    window.contact_list.scrollToBottom()
     qtbot.waitUntil(lambda: shown(window, BOOK - 1) == f"Person {BOOK:05d}", timeout=10_000)
     assert window.session.book.held_count() <= MAX_PAGES * PAGE_SIZE
 
     # a contact far down the list is found by searching (on the replica)
     qtbot.keyClicks(window.search, "Person 17777")
-    qtbot.waitUntil(lambda: rows(window) == ["Person 17777"], timeout=10_000)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1 and rows(window) == ["Person 17777"], timeout=10_000)
     assert window.select_contact("bulk-17777")
     assert window.detail.contact["organization"] == f"Org {17777 % 17}"
     window.search.clear()

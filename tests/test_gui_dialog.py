@@ -51,7 +51,9 @@ def test_a_valid_contact_with_several_labelled_phones_and_emails(qtbot, dialog):
     dialog.emails.add_row("other", "countess@example.org")
     dialog.emails.add_row()                      # an empty row is left out, not an error
     assert visible_errors(dialog) == {}
-    assert dialog.phones.rows[0].feedback.text() == "✓ +1 202-555-0143"   # formatted as typed
+    # formatted as typed; how it is stored, and the region it was read in
+    assert dialog.phones.rows[0].feedback.text() == "✓ +1 202-555-0143 · read in United States (US)"
+    assert dialog.phones.rows[1].feedback.text() == "✓ United Kingdom, by its country code"
     fields = dialog.validate()
     assert fields["phones"] == [
         {"label": "mobile", "number": "(202) 555-0143", "e164": "+12025550143", "region": "US", "pref": None},
@@ -234,16 +236,30 @@ def test_tab_follows_the_form_top_to_bottom_including_rows_added_later(qtbot, di
                     timeout=2000)
 
     def row(entry):
-        return [entry.label_box, entry.value_edit, entry.remove_button]
+        return entry.focus_order()
     expected = [dialog.name_edit]
     expected += row(dialog.phones.rows[0]) + row(dialog.phones.rows[1]) + [dialog.phones.add_button]
     expected += row(dialog.emails.rows[0]) + row(dialog.emails.rows[1]) + [dialog.emails.add_button]
-    expected += [dialog.organization_edit, dialog.notes_edit,
-                 dialog.buttons.button(dialog.buttons.Save), dialog.buttons.button(dialog.buttons.Cancel),
-                 dialog.name_edit]
+    expected += [dialog.addresses.add_button, dialog.organization_edit, dialog.title_edit]
+    expected += dialog.birthday.focus_order() + [dialog.groups.entry, dialog.notes_edit, dialog.more_button,
+                                                 dialog.buttons.button(dialog.buttons.Save),
+                                                 dialog.buttons.button(dialog.buttons.Cancel)]
     assert focus_walk(dialog, len(expected) - 1) == expected
+    # above the name: the star, then the photo's button (Remove is off: there is no photo)
+    dialog.name_edit.setFocus()
+    dialog.focusPreviousChild()
+    assert QApplication.focusWidget() is dialog.starred_box
+    dialog.focusPreviousChild()
+    assert QApplication.focusWidget() is dialog.photo.choose_button
+    # a phone row: its label, number, country, remove button
+    assert row(dialog.phones.rows[0])[2] is dialog.phones.rows[0].region_box
     dialog.phones.remove_row(dialog.phones.rows[0])
-    assert focus_walk(dialog, 4) == [dialog.name_edit] + row(dialog.phones.rows[0]) + [dialog.phones.add_button]
+    assert focus_walk(dialog, 5) == [dialog.name_edit] + row(dialog.phones.rows[0]) + [dialog.phones.add_button]
+    # the fields under "More fields" join the walk when shown
+    dialog.more_button.click()
+    walk = focus_walk(dialog, 60)
+    more = walk.index(dialog.more_button)
+    assert walk[more + 1:more + 6] == dialog.name_details.focus_order()
 
 
 def test_each_label_sits_level_with_the_top_of_its_field(qtbot, dialog):
@@ -315,8 +331,11 @@ def test_editing_keeps_what_the_dialog_does_not_show(qtbot):
     dialog.show()
     type_into(qtbot, dialog.name_edit, "Maria Clara")
     fields = dialog.validate()
-    assert set(fields) == {"name", "phones", "emails", "organization", "notes"}
     assert fields["phones"] == stored["phones"]
+    assert fields["groups"] == ["Family"] and fields["birthday"] == "1985-04-15"
+    # what the dialog has no editor for comes back as it was
+    assert "extra" not in fields     # the stored contact had none
+    assert dialog.has_changes()
 
 
 @pytest.mark.parametrize("region", [None, "US"])

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PyQt5.QtCore import QPoint, QSettings, Qt
+from PyQt5.QtCore import QSettings
 from PyQt5.QtWidgets import QAbstractItemView
 
 from contacts.errors import UnavailableError
@@ -58,14 +58,9 @@ def held(window):
 
 
 def scroll_to(qtbot, window, row):
-    window.table.scrollTo(window.proxy.index(row, 0), QAbstractItemView.PositionAtTop)
+    window.contact_list.scrollTo(window.proxy.index(row, 0), QAbstractItemView.PositionAtTop)
     qtbot.waitUntil(lambda: shown(window, row) == f"Person {row:04d}", timeout=3000)
     assert held(window) <= MAX_PAGES * PAGE
-
-
-def click_header(qtbot, window, column):
-    header = window.table.horizontalHeader()
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
 
 
 def type_search(qtbot, window, text):
@@ -75,11 +70,11 @@ def type_search(qtbot, window, text):
 
 def test_the_scrollbar_covers_the_whole_book_and_the_end_shows_without_the_pages_between(qtbot, window, fake):
     assert window.session.paged
-    assert window.proxy.rowCount() == BOOK and window.table.verticalScrollBar().maximum() > BOOK - PAGE
+    assert window.proxy.rowCount() == BOOK and window.contact_list.verticalScrollBar().maximum() > BOOK - PAGE
     assert window.count_label.text() == f"{BOOK} contacts, by name"
     assert held(window) <= 2 * PAGE
     fake.listings.clear()
-    window.table.scrollToBottom()
+    window.contact_list.scrollToBottom()
     qtbot.waitUntil(lambda: shown(window, BOOK - 1) == f"Person {BOOK - 1:04d}", timeout=3000)
     assert set(fake.listings) == {(BOOK - PAGE, PAGE)}       # the last page only, none between
     assert shown(window, BOOK // 2) == PLACEHOLDER and held(window) <= 2 * PAGE
@@ -88,22 +83,23 @@ def test_the_scrollbar_covers_the_whole_book_and_the_end_shows_without_the_pages
         scroll_to(qtbot, window, row)
     qtbot.waitUntil(lambda: window.session.book.contact("p0000") is None, timeout=3000)   # the first page went
     fake.listings.clear()
-    window.table.scrollToTop()
+    window.contact_list.scrollToTop()
     qtbot.waitUntil(lambda: rows(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"], timeout=3000)
     assert (0, PAGE) in fake.listings and held(window) <= MAX_PAGES * PAGE
 
 
-def test_a_big_book_stays_in_the_replicas_name_order_and_says_so(qtbot, window):
-    assert not window.table.isSortingEnabled()
+def test_a_big_book_stays_in_the_replicas_name_order_and_says_so(qtbot, window, fake):
     assert "name order" in window.count_label.toolTip()
-    assert "name order" in window.table.horizontalHeader().toolTip()
-    click_header(qtbot, window, 3)
-    assert not window.table.horizontalHeader().isSortIndicatorShown()
+    fake.edit_behind_the_back("p0002", {"starred": True})
+    qtbot.waitUntil(lambda: window.session.book.contact("p0002")["starred"], timeout=3000)
+    # not put first: that would need every contact of the book
     assert rows(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"]
+    # the sidebar cannot count what the window does not hold: the total, and the trash
+    assert window.sidebar.counts() == {"All contacts": BOOK, "Trash": None}
 
 
 def test_a_poll_after_a_change_re_reads_only_the_held_pages(qtbot, window, fake):
-    window.table.scrollToBottom()
+    window.contact_list.scrollToBottom()
     qtbot.waitUntil(lambda: shown(window, BOOK - 1) == f"Person {BOOK - 1:04d}", timeout=3000)
     pages = window.session.book.held_pages()
     assert 0 in pages and len(pages) < BOOK // PAGE
@@ -129,17 +125,14 @@ def test_a_change_read_by_a_poll_that_then_failed_is_not_lost(qtbot, window, fak
 
 def test_search_in_a_big_book_asks_the_replica_and_finds_a_contact_never_loaded(qtbot, window, fake):
     assert window.session.book.contact("p0277") is None
-    window.table.setColumnWidth(1, 234)   # the user's column widths outlive the switches
     type_search(qtbot, window, "Person 0277")
     qtbot.waitUntil(lambda: rows(window) == ["Person 0277"], timeout=3000)
     assert "search" in fake.calls
     assert window.count_label.text() == f"{BOOK} contacts (1 found)"
     assert window.select_contact("p0277")
     assert window.current_contact()["name"] == "Person 0277"
-    assert window.table.columnWidth(1) == 234
     window.search.clear()
     qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK and shown(window, 0) == "Person 0000", timeout=3000)
-    assert window.table.columnWidth(1) == 234
 
 
 def test_live_changes_in_the_held_pages_keep_the_selection(qtbot, window, fake):
@@ -169,31 +162,16 @@ def test_a_book_shrinking_under_the_threshold_is_held_whole_and_filtered_locally
     qtbot.waitUntil(lambda: not window.session.paged, timeout=3000)
     qtbot.waitUntil(lambda: window.proxy.rowCount() == LARGE - 10, timeout=3000)
     assert window.count_label.text() == f"{LARGE - 10} contacts"
-    assert window.table.isSortingEnabled() and window.session.book.held_count() == 0
+    assert window.session.book.held_count() == 0
     calls = len(fake.calls)
     type_search(qtbot, window, f"{BOOK - 1:04d}")
     qtbot.waitUntil(lambda: rows(window) == [f"Person {BOOK - 1:04d}"], timeout=3000)
     assert "search" not in fake.calls[calls:]
     window.search.clear()
     qtbot.waitUntil(lambda: window.proxy.rowCount() == LARGE - 10, timeout=3000)
-    click_header(qtbot, window, 0)              # sorting is back: by name, now descending
-    assert rows(window)[:2] == [f"Person {BOOK - 1:04d}", f"Person {BOOK - 2:04d}"]
-
-
-def test_a_window_closed_on_a_big_book_shows_the_sort_arrow_of_a_small_one_next_time(qtbot, window, tmp_path):
-    window.close()                               # saves the header as it was: sorting off
-    small = FakeContactsService()
-    for name in ("Bea", "Al", "Cy"):
-        small.add_contact({"name": name})
-    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
-    second = create_window(settings=settings, client_factory=lambda: small, poll_interval_ms=100,
-                           host="127.0.0.1", port=9999, large_book=LARGE, page_size=PAGE)
-    qtbot.addWidget(second)
-    second.show()
-    qtbot.waitUntil(lambda: rows(second) == ["Al", "Bea", "Cy"], timeout=3000)
-    click_header(qtbot, second, 0)
-    assert rows(second) == ["Cy", "Bea", "Al"] and second.table.horizontalHeader().isSortIndicatorShown()
-    second.close()
+    fake.edit_behind_the_back(f"p{BOOK - 1:04d}", {"starred": True})   # starred first again
+    qtbot.waitUntil(lambda: rows(window)[0] == f"Person {BOOK - 1:04d}", timeout=3000)
+    assert window.sidebar.counts()["Starred"] == 1
 
 
 def test_the_edit_dialog_of_a_big_book_tells_deleted_from_scrolled_out(qtbot, window, fake):
@@ -268,7 +246,7 @@ def test_a_search_in_a_big_book_shows_its_first_matches_at_the_top(qtbot, window
     scroll_to(qtbot, window, 400)
     type_search(qtbot, window, "Person 02")              # 100 matches, more than the view holds
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 100 and shown(window, 0) == "Person 0200", timeout=3000)
-    qtbot.waitUntil(lambda: window.table.rowAt(0) == 0, timeout=3000)
+    qtbot.waitUntil(lambda: window.contact_list.first_visible_row() == 0, timeout=3000)
     window.search.clear()                                # back to the book: at its start
     qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK, timeout=3000)
-    qtbot.waitUntil(lambda: window.table.rowAt(0) == 0 and shown(window, 0) == "Person 0000", timeout=3000)
+    qtbot.waitUntil(lambda: window.contact_list.first_visible_row() == 0 and shown(window, 0) == "Person 0000", timeout=3000)

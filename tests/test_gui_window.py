@@ -62,13 +62,13 @@ def fill_and_save(qtbot, dialog, name=None, organization=None, phone=None):
 def test_table_and_detail_pane_show_every_field(qtbot, window):
     assert rows(window) == ["Ada Lovelace", "Grace Hopper"]
     window.select_contact("ada")
-    details = window.detail.label.text()
-    for text in ("Ada Lovelace", "Analytical Engines", "+44 20 7946 0958", "mobile", "ada@example.com", "work"):
+    details = window.detail.text()
+    for text in ("Ada Lovelace", "Analytical Engines", "Mobile: +44 20 7946 0958", "Work: ada@example.com"):
         assert text in details
     # replication detail stays out of what people read: a tooltip, when the contact has a stamp
     assert "Lamport" not in details and "stamp" not in details
     if window.detail.contact.get("updated"):
-        assert window.detail.label.toolTip().startswith("Last change: Lamport stamp ")
+        assert window.detail.header.toolTip().startswith("Last change: Lamport stamp ")
     assert window.replica_status.text() == "● Replica 1 · 3 of 3 alive"
     assert window.count_label.text() == "2 contacts"
 
@@ -95,7 +95,7 @@ def test_edit_sends_only_changed_fields_and_undo_restores_them(qtbot, window, fa
     window.edit_action.trigger()
     fill_and_save(qtbot, window.contact_dialog, organization="Babbage & co")
     qtbot.waitUntil(lambda: fake.contacts["ada"]["organization"] == "Babbage & co", timeout=3000)
-    qtbot.waitUntil(lambda: "Babbage &amp; co" in window.detail.label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Babbage & co" in window.detail.text(), timeout=3000)
     assert window.session.undo_stack.undoText() == "Edit 'Ada Lovelace'"
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: fake.contacts["ada"]["organization"] == "Analytical Engines", timeout=3000)
@@ -106,8 +106,8 @@ def test_edit_sends_only_changed_fields_and_undo_restores_them(qtbot, window, fa
 
 def test_delete_key_on_the_table_then_undo_and_trash_restore(qtbot, window, fake):
     window.select_contact("grace")
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key_Delete)
+    window.contact_list.setFocus()
+    qtbot.keyClick(window.contact_list, Qt.Key_Delete)
     qtbot.waitUntil(lambda: rows(window) == ["Ada Lovelace"], timeout=3000)
     assert fake.contacts["grace"]["deleted"]
     window.undo_action.trigger()
@@ -139,7 +139,7 @@ def test_changes_by_others_appear_without_losing_the_selection(qtbot, window, fa
     fake.add_contact({"name": "Alan Turing", "id": "alan"})
     fake.edit_behind_the_back("grace", {"organization": "US Navy"})
     qtbot.waitUntil(lambda: "Alan Turing" in rows(window), timeout=3000)
-    qtbot.waitUntil(lambda: "US Navy" in window.detail.label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "US Navy" in window.detail.text(), timeout=3000)
     assert window.current_contact()["id"] == "grace"
     fake.delete_contact("alan")
     qtbot.waitUntil(lambda: "Alan Turing" not in rows(window), timeout=3000)
@@ -234,15 +234,18 @@ def test_a_rejected_write_is_reported_and_not_pushed_on_the_undo_stack(qtbot, wi
     assert window.session.undo_stack.count() == 0
 
 
-def test_geometry_column_widths_and_name_server_are_remembered(qtbot, fake, settings):
+def test_geometry_pane_sizes_and_name_server_are_remembered(qtbot, fake, settings):
     first = create_window(settings=settings, client_factory=lambda: fake, host="10.0.0.7", port=9191)
     qtbot.addWidget(first)
     first.resize(777, 555)
-    first.table.setColumnWidth(1, 123)
+    first.show()
+    first.splitter.setSizes([123, 300, 330])
+    sizes = first.splitter.sizes()
     first.close()
     second = create_window(settings=settings, client_factory=lambda: fake, host=None, port=None)
     qtbot.addWidget(second)
-    assert second.table.columnWidth(1) == 123
+    second.show()
+    assert second.splitter.sizes() == sizes and sizes[0] == 123
     assert (second.width(), second.height()) == (777, 555)
     second.close()
 
@@ -309,13 +312,13 @@ def test_search_habits_and_deleting_several_at_once(qtbot, window, fake):
     qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
     qtbot.keyClicks(window.search, "hopper")
     qtbot.keyClick(window.search, Qt.Key_Return)          # to the first match
-    assert window.table.hasFocus() and window.current_contact()["id"] == "grace"
+    assert window.contact_list.hasFocus() and window.current_contact()["id"] == "grace"
     qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
     qtbot.keyClick(window.search, Qt.Key_Escape)          # clears the search
     assert window.search.text() == "" and rows(window) == ["Ada Lovelace", "Grace Hopper"]
-    window.table.setFocus()
-    window.table.selectAll()
-    qtbot.keyClick(window.table, Qt.Key_Delete)
+    window.contact_list.setFocus()
+    window.contact_list.selectAll()
+    qtbot.keyClick(window.contact_list, Qt.Key_Delete)
     qtbot.waitUntil(lambda: rows(window) == [], timeout=3000)
     assert fake.contacts["ada"]["deleted"] and fake.contacts["grace"]["deleted"]
     assert window.session.undo_stack.undoText() == "Delete 2 contacts"
@@ -342,7 +345,7 @@ def test_polls_list_the_contacts_again_only_when_something_changed(qtbot, window
 
 
 def test_tab_leaves_every_table_instead_of_walking_its_cells(window):
-    tables = [window.table, window.cluster_panel.table]
+    tables = [window.contact_list, window.cluster_panel.table]
     window.show_trash()
     tables.append(window.trash_dialog.table)
     assert [table.tabKeyNavigation() for table in tables] == [False, False, False]
@@ -382,11 +385,11 @@ def test_a_new_search_shows_its_first_matches_at_the_top(qtbot, window, fake):
     for n in range(300):
         fake.add_contact({"id": f"p{n:03d}", "name": f"Person {n:03d}"})
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
-    window.table.scrollToBottom()
-    assert window.table.rowAt(0) > 200
+    window.contact_list.scrollToBottom()
+    assert window.contact_list.first_visible_row() > 200
     qtbot.keyClicks(window.search, "Person 1")          # 100 matches, more than the view holds
     assert window.proxy.rowCount() >= 100
-    assert window.table.verticalScrollBar().value() == 0 and window.table.rowAt(0) == 0
+    assert window.contact_list.verticalScrollBar().value() == 0 and window.contact_list.first_visible_row() == 0
 
 
 def test_undo_and_redo_keep_their_short_text_and_name_the_change_in_the_tooltip(qtbot, window, fake):
@@ -408,19 +411,19 @@ def test_undo_and_redo_keep_their_short_text_and_name_the_change_in_the_tooltip(
 
 def is_shown_in_the_view(window, contact_id):
     index = window.proxy.mapFromSource(window.proxy.sourceModel().index_of(contact_id))
-    return index.isValid() and window.table.viewport().rect().contains(window.table.visualRect(index))
+    return index.isValid() and window.contact_list.viewport().rect().contains(window.contact_list.visualRect(index))
 
 
 def test_an_added_undone_or_restored_contact_is_selected_and_scrolled_to(qtbot, window, fake):
     for n in range(300):
         fake.add_contact({"id": f"p{n:03d}", "name": f"Person {n:03d}"})
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
-    window.table.scrollToTop()
+    window.contact_list.scrollToTop()
     window.new_action.trigger()
     fill_and_save(qtbot, window.contact_dialog, "Zoe Zimmermann")      # the last row, far below
     qtbot.waitUntil(lambda: (window.current_contact() or {}).get("name") == "Zoe Zimmermann", timeout=3000)
     assert is_shown_in_the_view(window, window.current_contact()["id"])
-    assert "Zoe Zimmermann" in window.detail.label.text()
+    assert "Zoe Zimmermann" in window.detail.text()
     # undo of a delete brings the contact back selected
     window.select_contact("p299")
     window.delete_action.trigger()
@@ -432,7 +435,7 @@ def test_an_added_undone_or_restored_contact_is_selected_and_scrolled_to(qtbot, 
     # a restore from the trash too
     fake.delete_contact("p150")
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 302, timeout=3000)
-    window.table.scrollToTop()
+    window.contact_list.scrollToTop()
     window.show_trash()
     trash = window.trash_dialog
     qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
@@ -455,3 +458,25 @@ def test_forgetting_what_was_read_is_left_to_the_lane(qtbot, window):
     session.poll()
     qtbot.waitUntil(lambda: session.polls_done > done, timeout=3000)
     assert "key" in reader._last_read and not reader._forget_next
+
+
+def test_the_default_region_is_chosen_in_the_settings_and_remembered(qtbot, fake, settings):
+    window = create_window(settings=settings, client_factory=lambda: fake, host="127.0.0.1", port=9090,
+                           region="US")
+    qtbot.addWidget(window)
+    window.show_settings()
+    dialog = window.settings_dialog
+    assert dialog.region() == "US"
+    dialog.region_box.setCurrentIndex(dialog.region_box.findData("BR"))
+    dialog.buttons.button(dialog.buttons.Ok).click()
+    assert window.session.region == "BR"
+    window.new_contact()
+    row = window.contact_dialog.phones.rows[0]
+    qtbot.keyClicks(row.value_edit, "(84) 98888-7777")
+    assert row.feedback.text() == "✓ +55 84 98888-7777 · read in Brazil (BR)"
+    window.contact_dialog.done(0)
+    window.close()
+    second = create_window(settings=settings, client_factory=lambda: fake, host="127.0.0.1", port=9090)
+    qtbot.addWidget(second)
+    assert second.session.region == "BR"
+    second.close()

@@ -38,6 +38,10 @@ def create_window(settings=None, host=None, port=None, client_factory=None, poll
     settings = settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
     name_server = resolve_name_server(settings, host, port)
     kwargs = dict(session_options)
+    # the region chosen in the settings; unset: CONTACTS_DEFAULT_REGION, else the locale's country
+    remembered = settings.value("contacts/region")
+    if "region" not in kwargs and remembered:
+        kwargs["region"] = "" if remembered == "none" else str(remembered)
     if poll_interval_ms is not None:
         kwargs["poll_interval_ms"] = poll_interval_ms
     session = Session(client_factory or factory_for(*name_server), **kwargs)

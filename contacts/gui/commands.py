@@ -68,6 +68,20 @@ class EditContactCommand(_ServiceCommand):
         self.session.update_now(self.contact_id, self.after, f"Redo {self.text()}")
 
 
+class EditContactsCommand(_ServiceCommand):
+    """One change to several contacts: edits are (id, changes, inverse)."""
+
+    def __init__(self, session, edits, text):
+        super().__init__(session, text)
+        self.edits = edits
+
+    def undo_it(self):
+        self.session.update_many_now([(i, inverse) for i, _, inverse in reversed(self.edits)], f"Undo {self.text()}")
+
+    def do(self):
+        self.session.update_many_now([(i, changes) for i, changes, _ in self.edits], f"Redo {self.text()}")
+
+
 class DeleteContactsCommand(_ServiceCommand):
     def __init__(self, session, contacts):
         super().__init__(session, f"Delete {describe(contacts)}")

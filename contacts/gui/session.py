@@ -26,9 +26,10 @@ from PyQt5.QtWidgets import QUndoStack
 
 from ..config import Settings
 from ..errors import ContactsError
-from ..model import FIELDS, new_contact_id
+from ..model import EMPTY, FIELDS, new_contact_id
 from .book_reader import LARGE_BOOK, MAX_ROWS_PER_CALL, PAGE_SIZE, BookReader
-from .commands import AddContactCommand, DeleteContactsCommand, EditContactCommand, RestoreContactsCommand, describe
+from .commands import (AddContactCommand, DeleteContactsCommand, EditContactCommand, EditContactsCommand,
+                       RestoreContactsCommand, describe)
 from .models import ClusterModel, ContactTableModel, PagedBookModel
 from .workers import POLL, ServiceLane, is_unavailable
 
@@ -83,7 +84,8 @@ class Session(QObject):
         super().__init__(parent)
         self.large_book = min(large_book, MAX_ROWS_PER_CALL)
         self.page_size = min(page_size, MAX_ROWS_PER_CALL)
-        self.region = region or Settings.from_env().default_region
+        # None: CONTACTS_DEFAULT_REGION, else the locale's country; "": none (the user chose so)
+        self.region = Settings.from_env().default_region if region is None else region
         #: the whole book while it is small; a big book's search answer
         self.contacts = ContactTableModel(self)
         #: a big book: every row, the pages near the view held
@@ -404,7 +406,8 @@ class Session(QObject):
         those same fields meanwhile (or deleted the contact), ``on_conflict(EditConflict)``
         decides instead of overwriting silently; ``force=True`` overwrites.
         """
-        changes = {f: fields[f] for f in FIELDS if f in fields and fields[f] != base.get(f)}
+        # a field the base lacks (a contact from before a field existed) counts as its empty value
+        changes = {f: fields[f] for f in FIELDS if f in fields and fields[f] != base.get(f, EMPTY[f])}
         name = fields.get("name") or base.get("name", "")
         if not changes:
             self._tell("Nothing changed")
@@ -492,6 +495,51 @@ class Session(QObject):
             self._tell(f"{description}: done")
         return self._write(lambda client: client.update_contact(contact_id, changes), done, description)
 
+    def edit_many(self, edits, description):
+        """One change to several contacts (star, add to a group), undone as one step.
+
+        ``edits``: [(contact, changes, inverse)]: the fields to send and what sending undoes
+        it (a group added as ``{"groups": {"add": [g]}}`` is undone by removing just that
+        group, leaving the groups others changed meanwhile alone). A contact deleted meanwhile
+        is passed over."""
+        edits = [(c["id"], changes, inverse) for c, changes, inverse in edits if changes]
+        if not edits:
+            self._tell("Nothing changed")
+            return None
+
+        def done(done_edits):
+            for stored, _ in done_edits:
+                self._show_written(stored)
+            if done_edits:
+                self.undo_stack.push(EditContactsCommand(self, [edit for _, edit in done_edits], description))
+            self._tell(f"{description}: done")
+        return self._write(lambda client: self._update_each(client, edits), done, description)
+
+    @staticmethod
+    def _update_each(client, edits):
+        """On the lane: [(stored contact, (id, changes, inverse))] of the updates that took."""
+        done = []
+        for edit in edits:
+            try:
+                done.append((client.update_contact(edit[0], edit[1]), edit))
+            except LookupError:
+                pass   # deleted meanwhile: nothing to change
+        return done
+
+    def update_many_now(self, updates, description):
+        """[(contact id, changes)] sent one after the other (the undo and redo of edit_many)."""
+        def done(done_edits):
+            for stored, _ in done_edits:
+                self._show_written(stored)
+            self._tell(f"{description}: done")
+        edits = [(contact_id, changes, None) for contact_id, changes in updates]
+        return self._write(lambda client: self._update_each(client, edits), done, description)
+
     def submit(self, job, on_done=None, on_error=None, description=""):
         """Run any other job on the lane (import, export)."""
         return self._lane.submit(job, on_done, on_error, description=description)
+
+    def read(self, job, on_done=None, on_error=None):
+        """A background read (photos): behind the user's actions, not counted as a pending
+        change, and not held while no replica answers (it fails, the caller asks again later)."""
+        return self._lane.submit(job, on_done, on_error, priority=POLL)

@@ -5,6 +5,10 @@ organization, notes, emails, phone numbers and labels; case and accents ignored)
 or when the query looks like a phone number and its digits appear in one of the
 contact's numbers ('7946 0958' finds '+44 20 7946 0958'), the same rule the
 replicas apply in ``search``.
+
+A scope narrows the rows further: starred contacts only, or one group's (the sidebar).
+With ``starred_first`` (the main list) starred contacts come before the others, each part
+by name.
 """
 from PyQt5.QtCore import QSortFilterProxyModel, Qt
 
@@ -13,10 +17,12 @@ from .contact_table_model import PhoneDigitsRole, SearchTextRole, SortRole
 
 
 class ContactFilterProxy(QSortFilterProxyModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, starred_first=False):
         super().__init__(parent)
         self._words = ()
         self._digits = ""
+        self._scope = ("all", None)
+        self.starred_first = starred_first
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseInsensitive)
         self.setDynamicSortFilter(True)
@@ -29,7 +35,22 @@ class ContactFilterProxy(QSortFilterProxyModel):
         self._digits = query_digits(text.strip())
         self.invalidateFilter()
 
+    def scope(self):
+        return self._scope
+
+    def set_scope(self, scope):
+        """("all", None), ("starred", None) or ("group", name)."""
+        self._scope = tuple(scope)
+        self.invalidateFilter()
+
     def filterAcceptsRow(self, source_row, source_parent):
+        kind, group = self._scope
+        if kind != "all":
+            contact = self.sourceModel().contact_at(source_row)
+            if kind == "starred" and not contact.get("starred"):
+                return False
+            if kind == "group" and group not in (contact.get("groups") or ()):
+                return False
         if not self._words:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
@@ -42,6 +63,11 @@ class ContactFilterProxy(QSortFilterProxyModel):
         # left/right are source indexes; read the precomputed keys directly (this runs
         # n log n times per sort, so no data() round trips)
         model, column = self.sourceModel(), left.column()
+        if self.starred_first and column == 0:
+            starred_a, starred_b = model.starred(left.row()), model.starred(right.row())
+            if starred_a != starred_b:
+                # before the others whichever way the names are sorted
+                return starred_a if self.sortOrder() == Qt.AscendingOrder else starred_b
         a, b = model.sort_key(left.row(), column), model.sort_key(right.row(), column)
         if a != b:
             # empty cells last whatever the direction would put first

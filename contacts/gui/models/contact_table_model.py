@@ -10,7 +10,7 @@ then holds only a search answer (``apply_snapshot(..., window=True)``).
 """
 from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
 
-from ...model import fold, phone_digits
+from ...model import fold, phone_digits, search_text
 
 COLUMNS = ("Name", "Phone", "Email", "Organization")
 NAME, PHONE, EMAIL, ORGANIZATION = range(len(COLUMNS))
@@ -71,7 +71,9 @@ def without_receipt(contact):
 
 
 def _haystack(contact):
-    parts = [contact.get("name", ""), contact.get("organization", ""), contact.get("notes", "")]
+    """What the local search matches: what the replicas' search does (contacts.model.search_text:
+    groups, addresses, nicknames, title ...), plus the labels of phones and emails."""
+    parts = [search_text(contact)]
     parts += [e.get("address", "") + " " + e.get("label", "") for e in contact.get("emails", [])]
     parts += [p.get("number", "") + " " + p.get("e164", "") + " " + p.get("label", "")
               for p in contact.get("phones", [])]
@@ -138,6 +140,12 @@ class ContactTableModel(ContactColumns, QAbstractTableModel):
 
     def sort_key(self, row, column):
         return self._search[row][2][column]
+
+    def starred(self, row):
+        return bool(self._contacts[row].get("starred"))
+
+    def contact_at(self, row):
+        return self._contacts[row]
 
     def contact(self, contact_id):
         row = self._rows.get(contact_id)

@@ -1,31 +1,42 @@
-"""Add / edit a contact: several labelled phones and emails, checked as you type.
+"""Add / edit a contact: every field of the rich contact (contacts/fields.py), checked as you type.
 
-Every field is checked with the very functions the replicas use
-(:mod:`contacts.model`), so what the dialog accepts the cluster accepts too; an
-error appears under the field it concerns.  A valid phone shows its
-international form beside it.
+Every field is checked with the very functions the replicas use (:mod:`contacts.model`),
+so what the dialog accepts the cluster accepts too; an error appears under the field it
+concerns. A phone shows how it will be stored and the region it was read in, and has a
+country of its own to read it in. The fields people fill in most are shown; the others are
+under "More fields" (open at once when the contact has any of them). A field the dialog
+has no editor for (``extra``: the vCard properties kept verbatim) is sent back untouched,
+and so is everything an editor did not change (see dialog_fields).
 
 While the dialog is open the contact may change on the cluster (another user,
 another replica).  The dialog takes in the fields the user has not touched and
 says so; if the user has edited the same field, a banner asks whether to keep
 theirs or take the other version.  Nothing is overwritten silently.
 """
-import re
-
-import phonenumbers
-from PyQt5.QtCore import Qt, pyqtSignal
-from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
-                             QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
-                             QToolButton, QVBoxLayout, QWidget)
+from PyQt5.QtCore import Qt
+from PyQt5.QtGui import QImage
+from PyQt5.QtWidgets import (QCheckBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
+                             QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QToolButton,
+                             QVBoxLayout, QWidget)
 
 from ...errors import ContactsError
-from ...model import BASE_FIELDS as FIELDS, EMPTY, MAX_EMAILS, MAX_PHONES, normalize_field  # the fields it shows
+from ...fields import MAX_ENTRIES
+from ...model import EMPTY, FIELDS, MAX_EMAILS, MAX_PHONES, normalize_field
+from .dialog_fields import (AddressList, ChipsEdit, DateEdit, EntryList, ErrorLabel,
+                            GenderEdit, ListEdit, NameDetails, PhotoEdit, form_label_alignment, phone_hint)
 
 PHONE_LABELS = ("mobile", "home", "work", "other")
 EMAIL_LABELS = ("home", "work", "other")
-ERROR_STYLE = "color: #b3261e;"
-HINT_STYLE = "color: #5f6368;"
-BAD_FIELD = "border: 1px solid #b3261e;"
+URL_LABELS = ("home", "work", "blog", "profile", "other")
+CHAT_LABELS = ("home", "work", "other")
+RELATED_LABELS = ("spouse", "partner", "child", "parent", "sibling", "friend", "assistant", "manager",
+                  "emergency")
+#: the fields with a row per entry, checked row by row: (value key, kind in the UI)
+ENTRY_FIELDS = {"phones": "number", "emails": "address", "urls": "url", "impps": "uri", "related": "value",
+                "keys": "value"}
+#: under "More fields": the ones most contacts leave empty
+MORE = ("n", "nicknames", "org_units", "role", "anniversary", "urls", "impps", "related", "gender", "languages",
+        "timezone", "geo", "keys")
 
 
 def _message(exc):
@@ -35,181 +46,21 @@ def _message(exc):
     return text[len(field) + 2:] if field and text.startswith(field + ": ") else text
 
 
-class _ErrorLabel(QLabel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.hide()
-
-    def show_error(self, text):
-        self.setText(text or "")
-        self.setVisible(bool(text))
-
-
-class EntryRow(QWidget):
-    """One labelled phone or email: [label ▾] [value] [×], and its feedback line."""
-
-    changed = pyqtSignal()
-    removeRequested = pyqtSignal(object)
-
-    def __init__(self, kind, labels, label="", value="", parent=None, region=None):
-        super().__init__(parent)
-        self.kind = kind  # "phone" or "email"
-        self.region = region
-        self._previous = value
-        self.label_box = QComboBox()
-        self.label_box.setEditable(True)
-        self.label_box.addItems(labels)
-        self.label_box.setCurrentText(label or labels[0])
-        self.label_box.setMinimumWidth(90)
-        self.value_edit = QLineEdit(value)
-        self.value_edit.setPlaceholderText("+44 20 7946 0958" if kind == "phone" else "name@example.com")
-        self.remove_button = QToolButton()
-        self.remove_button.setText("✕")
-        self.remove_button.setToolTip(f"Remove this {kind}")
-        self.feedback = QLabel()
-        self.feedback.setWordWrap(True)
-        self.feedback.hide()
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.label_box)
-        line.addWidget(self.value_edit, 1)
-        line.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(line)
-        layout.addWidget(self.feedback)
-        self.touched = bool(value)
-        self.error = ""
-        self.value_edit.textEdited.connect(self._typed)
-        self.label_box.editTextChanged.connect(self._touch)
-        self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self))
-
-    def _touch(self, *_):
-        self.touched = True
-        self.changed.emit()
-
-    def _typed(self, text):
-        if self.kind == "phone":
-            self._format_as_typed(text)
-        self._previous = self.value_edit.text()
-        self._touch()
-
-    def _format_as_typed(self, text):
-        """Group a phone number's digits as the user types them ('2025550143' -> '(202) 555-0143').
-
-        Only while typing at the end, and only text made of digits, spaces and the usual
-        punctuation: a deletion, an edit in the middle or an extension ('x12') is left alone."""
-        edit = self.value_edit
-        if (len(text) <= len(self._previous) or edit.cursorPosition() != len(text)
-                or not re.fullmatch(r"\+?[\d\s().\-/]*", text)):
-            return
-        if not text.strip():
-            self._own_punctuation = False
-        if not self.region or getattr(self, "_own_punctuation", False):
-            return   # no region set (grouping would be a guess), or the user groups it
-        if text and text[-1] in "()-./":
-            self._own_punctuation = True   # "(84) ...": the user's own way, kept as typed
-            return
-        formatter = phonenumbers.AsYouTypeFormatter(self.region)
-        formatted = ""
-        for index, char in enumerate(text):
-            if char.isdigit() or (char == "+" and index == 0):
-                formatted = formatter.input_digit(char)
-        # only ever add grouping: when the formatter gives up (a number not of this region)
-        # it returns bare digits, and the user's own "(84) 98888-7777" must stay as typed
-        if (formatted and re.sub(r"\D", "", formatted) == re.sub(r"\D", "", text) and formatted != text
-                and len(formatted) >= len(text)):
-            edit.setText(formatted)
-            edit.setCursorPosition(len(formatted))
-
-    def label(self):
-        return self.label_box.currentText()
-
-    def value(self):
-        return self.value_edit.text()
-
-    def is_blank(self):
-        return not self.value().strip()
-
-    def show_feedback(self, text, error, on_label=False):
-        self.error = text if error else ""
-        self.feedback.setText(text)
-        self.feedback.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
-        self.feedback.setVisible(bool(text))
-        self.value_edit.setStyleSheet(BAD_FIELD if error and not on_label else "")
-        self.label_box.setStyleSheet(BAD_FIELD if error and on_label else "")
-
-
-class EntryList(QWidget):
-    """The phones (or emails) of a contact: rows plus an 'Add' button."""
-
-    changed = pyqtSignal()
-    #: a row was added or removed (the dialog puts the Tab order right again)
-    rowsChanged = pyqtSignal()
-
-    def __init__(self, kind, labels, limit, parent=None, region=None):
-        super().__init__(parent)
-        self.kind, self.labels, self.limit, self.region = kind, labels, limit, region
-        self.rows = []
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(f"Add {kind}")
-        self.add_button.setAutoDefault(False)   # Return saves the dialog, wherever the focus is
-        self.add_button.clicked.connect(lambda: self.add_row(focus=True))
-        self._layout.addWidget(self.add_button, 0, Qt.AlignLeft)
-
-    def add_row(self, label="", value="", focus=False):
-        row = EntryRow(self.kind, self.labels, label, value, region=self.region)
-        row.changed.connect(self.changed)
-        row.removeRequested.connect(self.remove_row)
-        self._layout.insertWidget(len(self.rows), row)
-        self.rows.append(row)
-        self.add_button.setEnabled(len(self.rows) < self.limit)
-        self.rowsChanged.emit()
-        if focus:
-            row.value_edit.setFocus()
-        self.changed.emit()
-        return row
-
-    def remove_row(self, row):
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.add_button.setEnabled(len(self.rows) < self.limit)
-        self.rowsChanged.emit()
-        self.changed.emit()
-
-    def focus_order(self):
-        """Its widgets in Tab order: each row's label, value and remove button, then Add."""
-        return [w for row in self.rows for w in (row.label_box, row.value_edit, row.remove_button)] + [
-            self.add_button]
-
-    def set_entries(self, entries, value_key):
-        for row in list(self.rows):
-            self.remove_row(row)
-        for entry in entries:
-            row = self.add_row(entry.get("label", ""), entry.get(value_key, ""))
-            row.original = entry  # its keys the dialog does not show (pref, region) go back with it
-
-
 class ContactDialog(QDialog):
     """``contact`` None: a new contact.  Otherwise edit it; :attr:`base` is the version shown."""
 
-    def __init__(self, region, contact=None, values=None, parent=None):
+    def __init__(self, region, contact=None, values=None, parent=None, photos=None, known_groups=()):
         super().__init__(parent)
         self.region = region
         self.base = dict(contact) if contact else None
         self.force = False            # the user chose to overwrite other people's changes
         self.deleted_underneath = False
         self._clashing = []
-        self._shown_errors = {}
         self._closing_quietly = False
         self.setWindowTitle("Edit contact" if contact else "New contact")
-        self.setMinimumWidth(480)
-        self.resize(540, 620)
+        self.setMinimumWidth(520)
+        self.resize(600, 720)
+        self.setAcceptDrops(True)      # an image file dropped on the dialog becomes the photo
 
         self.banner = QFrame()
         self.banner.setObjectName("conflictBanner")
@@ -231,25 +82,96 @@ class ContactDialog(QDialog):
         self.use_theirs_button.clicked.connect(self.use_theirs)
         self.keep_mine_button.clicked.connect(self.keep_mine)
 
+        # -- one editor per field of the model ---------------------------------------------
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Full name (required)")
         self.organization_edit = QLineEdit()
+        self.title_edit = QLineEdit()
+        self.role_edit = QLineEdit()
+        self.timezone_edit = QLineEdit()
+        self.timezone_edit.setPlaceholderText("America/Fortaleza")
+        self.timezone_edit.setCompleter(_timezone_completer(self.timezone_edit))
+        self.geo_edit = QLineEdit()
+        self.geo_edit.setPlaceholderText("geo:-5.79,-35.21")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMinimumHeight(80)   # and takes the height left, under its label
-        self.phones = EntryList("phone", PHONE_LABELS, MAX_PHONES, region=region)
+        self.notes_edit.setMinimumHeight(80)
+        self.starred_box = QCheckBox("Starred (listed first)")
+        self.photo = PhotoEdit(photos)
+        self.name_details = NameDetails()
+        self.nicknames = ListEdit("Nicknames, with commas between them")
+        self.org_units = ListEdit("Departments, with commas between them")
+        self.languages = ListEdit("pt-BR, en")
+        self.birthday = DateEdit()
+        self.anniversary = DateEdit()
+        self.gender = GenderEdit()
+        self.groups = ChipsEdit(known_groups)
+        self.phones = EntryList("phone", PHONE_LABELS, MAX_PHONES, region=region, keep=("region", "pref"))
         self.emails = EntryList("email", EMAIL_LABELS, MAX_EMAILS)
-        self.errors = {f: _ErrorLabel() for f in ("name", "organization", "notes")}
+        self.urls = EntryList("website", URL_LABELS, MAX_ENTRIES, value_key="url", placeholder="https://example.com")
+        self.impps = EntryList("chat address", CHAT_LABELS, MAX_ENTRIES, value_key="uri",
+                               placeholder="xmpp:name@example.org")
+        self.related = EntryList("person", RELATED_LABELS, MAX_ENTRIES, value_key="value",
+                                 placeholder="A name, or a URI", keep=())
+        self.keys = EntryList("key", (), MAX_ENTRIES, value_key="value", placeholder="https://example.org/key.asc",
+                              keep=())
+        self.addresses = AddressList(MAX_ENTRIES)
+        self.editors = {
+            "name": self.name_edit, "n": self.name_details, "nicknames": self.nicknames, "photo": self.photo,
+            "birthday": self.birthday, "anniversary": self.anniversary, "addresses": self.addresses,
+            "phones": self.phones, "emails": self.emails, "urls": self.urls, "impps": self.impps,
+            "organization": self.organization_edit, "org_units": self.org_units, "title": self.title_edit,
+            "role": self.role_edit, "groups": self.groups, "related": self.related, "gender": self.gender,
+            "languages": self.languages, "timezone": self.timezone_edit, "geo": self.geo_edit, "keys": self.keys,
+            "starred": self.starred_box, "notes": self.notes_edit}
+        # every field of the model has an editor here, but "extra" (kept verbatim, sent back as it was)
+        assert set(self.editors) | {"extra"} == set(FIELDS), "a field of contacts/fields.py has no editor"
+        self.errors = {f: ErrorLabel() for f in self.editors if f not in ENTRY_FIELDS and f != "addresses"}
 
         form = QFormLayout()
-        # labels level with the top of their field (the Notes box, a phone list), not centred
-        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        form_label_alignment(form)
+        header = QWidget()
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.addWidget(self._with_error(self.photo, "photo"), 1)
+        header_layout.addWidget(self.starred_box, 0, Qt.AlignTop)
+        form.addRow("Photo", header)
         form.addRow("Name", self._with_error(self.name_edit, "name"))
         form.addRow("Phones", self.phones)
         form.addRow("Emails", self.emails)
+        form.addRow("Addresses", self.addresses)
         form.addRow("Organization", self._with_error(self.organization_edit, "organization"))
+        form.addRow("Title", self._with_error(self.title_edit, "title"))
+        form.addRow("Birthday", self._with_error(self.birthday, "birthday"))
+        form.addRow("Groups", self._with_error(self.groups, "groups"))
         form.addRow("Notes", self._with_error(self.notes_edit, "notes"))
+        self.more_button = QToolButton()
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.RightArrow)
+        self.more_button.setText("More fields")
+        self.more_button.setToolTip("Name details, nicknames, department, role, anniversary, websites, chat, "
+                                    "related people, gender, languages, time zone, location, keys")
+        self.more_button.toggled.connect(self._show_more)
+        form.addRow(self.more_button)
+        self.more = QWidget()
+        more = QFormLayout(self.more)
+        more.setContentsMargins(0, 0, 0, 0)
+        form_label_alignment(more)
+        more.addRow("Name details", self._with_error(self.name_details, "n"))
+        more.addRow("Nicknames", self._with_error(self.nicknames, "nicknames"))
+        more.addRow("Department", self._with_error(self.org_units, "org_units"))
+        more.addRow("Role", self._with_error(self.role_edit, "role"))
+        more.addRow("Anniversary", self._with_error(self.anniversary, "anniversary"))
+        more.addRow("Websites", self.urls)
+        more.addRow("Chat", self.impps)
+        more.addRow("Related people", self.related)
+        more.addRow("Gender", self._with_error(self.gender, "gender"))
+        more.addRow("Languages", self._with_error(self.languages, "languages"))
+        more.addRow("Time zone", self._with_error(self.timezone_edit, "timezone"))
+        more.addRow("Location", self._with_error(self.geo_edit, "geo"))
+        more.addRow("Keys", self.keys)
+        form.addRow(self.more)
         inner = QWidget()
         inner.setLayout(form)
         scroll = QScrollArea()
@@ -257,6 +179,7 @@ class ContactDialog(QDialog):
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setFocusPolicy(Qt.NoFocus)   # Tab goes to the fields in it, not to the area
         scroll.setWidget(inner)
+        self.scroll = scroll
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -273,24 +196,42 @@ class ContactDialog(QDialog):
 
         self._touched = set()
         self._load(values or contact or EMPTY)
-        self.name_edit.textEdited.connect(lambda: self._touch("name"))
-        self.organization_edit.textEdited.connect(lambda: self._touch("organization"))
-        self.notes_edit.textChanged.connect(lambda: self._touch("notes"))
-        self.phones.changed.connect(self.validate)
-        self.emails.changed.connect(self.validate)
+        self.more_button.setChecked(any(_filled((values or contact or {}).get(f)) for f in MORE))
+        self._show_more(self.more_button.isChecked())
+        for field, editor in self.editors.items():
+            signal = (editor.changed if hasattr(editor, "raw") else
+                      editor.textEdited if isinstance(editor, QLineEdit) else
+                      editor.textChanged if isinstance(editor, QPlainTextEdit) else
+                      editor.toggled)
+            if field in ENTRY_FIELDS or field == "addresses":
+                signal.connect(self.validate)      # their rows know whether they were touched
+            else:
+                signal.connect(lambda *_, f=field: self._touch(f))
+        self.name_edit.textEdited.connect(self.photo.set_name)
         self.validate()
         self._order_tabs()
-        self.phones.rowsChanged.connect(self._order_tabs)
-        self.emails.rowsChanged.connect(self._order_tabs)
+        for editor in (self.phones, self.emails, self.urls, self.impps, self.related, self.keys, self.addresses):
+            editor.rowsChanged.connect(self._order_tabs)
+        self.groups.changed.connect(self._order_tabs)
         self.name_edit.setFocus(Qt.OtherFocusReason)   # not the Save button (QDialog's choice)
+
+    def _show_more(self, shown):
+        self.more.setVisible(shown)
+        self.more_button.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
 
     def _order_tabs(self):
         """Tab goes down the form as it is shown, rows added later included (Qt's own order
         is the order the widgets were made in, which puts new rows last)."""
-        order = [self.use_theirs_button, self.keep_mine_button, self.name_edit]
-        order += self.phones.focus_order() + self.emails.focus_order()
-        order += [self.organization_edit, self.notes_edit,
-                  self.buttons.button(QDialogButtonBox.Save), self.buttons.button(QDialogButtonBox.Cancel)]
+        order = [self.use_theirs_button, self.keep_mine_button, *self.photo.focus_order(), self.starred_box,
+                 self.name_edit]
+        order += self.phones.focus_order() + self.emails.focus_order() + self.addresses.focus_order()
+        order += [self.organization_edit, self.title_edit, *self.birthday.focus_order(), *self.groups.focus_order(),
+                  self.notes_edit, self.more_button]
+        order += self.name_details.focus_order() + [self.nicknames, self.org_units, self.role_edit]
+        order += self.anniversary.focus_order() + self.urls.focus_order() + self.impps.focus_order()
+        order += self.related.focus_order() + self.gender.focus_order()
+        order += [self.languages, self.timezone_edit, self.geo_edit] + self.keys.focus_order()
+        order += [self.buttons.button(QDialogButtonBox.Save), self.buttons.button(QDialogButtonBox.Cancel)]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -303,14 +244,43 @@ class ContactDialog(QDialog):
         layout.addWidget(self.errors[field])
         return box
 
+    # -- reading and writing the editors --------------------------------------------------
+    def _get(self, field):
+        editor = self.editors[field]
+        if hasattr(editor, "raw"):      # the editors of dialog_fields (a ListEdit is a QLineEdit too)
+            return editor.raw()
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        return editor.raw()
+
+    def _put(self, field, value):
+        editor = self.editors[field]
+        if isinstance(editor, EntryList):
+            editor.set_entries(value or [])
+        elif isinstance(editor, PhotoEdit):
+            editor.set_value(value or {}, {"name": self.name_edit.text(), "n": self._get("n")})
+        elif hasattr(editor, "set_value"):
+            editor.set_value(value)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value or "")
+        elif isinstance(editor, QPlainTextEdit):
+            editor.blockSignals(True)
+            editor.setPlainText(value or "")
+            editor.blockSignals(False)
+        elif isinstance(editor, QCheckBox):
+            editor.blockSignals(True)
+            editor.setChecked(bool(value))
+            editor.blockSignals(False)
+
     def _load(self, contact):
-        self.name_edit.setText(contact.get("name", ""))
-        self.organization_edit.setText(contact.get("organization", ""))
-        self.notes_edit.blockSignals(True)
-        self.notes_edit.setPlainText(contact.get("notes", ""))
-        self.notes_edit.blockSignals(False)
-        self.phones.set_entries(contact.get("phones", []), "number")
-        self.emails.set_entries(contact.get("emails", []), "address")
+        for field in self.editors:
+            if field != "photo":
+                self._put(field, contact.get(field, EMPTY[field]))
+        self._put("photo", contact.get("photo") or {})
         if not contact.get("phones"):
             self.phones.add_row()
         if not contact.get("emails"):
@@ -322,16 +292,15 @@ class ContactDialog(QDialog):
 
     # -- validation ------------------------------------------------------------------
     def _raw(self):
-        return {
-            "name": self.name_edit.text(),
-            "organization": self.organization_edit.text(),
-            "notes": self.notes_edit.toPlainText(),
-        }
+        """The fields checked as a whole (all but the ones with a row per entry), as typed."""
+        return {f: self._get(f) for f in self.editors if f not in ENTRY_FIELDS and f != "addresses"}
 
     def validate(self, show_all=False):
         """Check every field; show errors where the user has typed (everywhere if ``show_all``).
 
-        Returns the normalized fields, or None while anything is wrong.
+        Returns every field of the model, normalized (a new photo as its bytes, as the
+        replicas take it; a field the dialog has no editor for as it was), or None while
+        anything is wrong.
         """
         fields, ok = {}, True
         for field, raw in self._raw().items():
@@ -341,24 +310,23 @@ class ContactDialog(QDialog):
             except ContactsError as exc:
                 ok, error = False, _message(exc)
             self.errors[field].show_error(error if (show_all or field in self._touched) else "")
-        phones, phones_ok = self._check_entries(self.phones, "phones", "number", show_all)
-        emails, emails_ok = self._check_entries(self.emails, "emails", "address", show_all)
-        fields["phones"], fields["emails"] = phones, emails
-        ok = ok and phones_ok and emails_ok
-        return {f: fields[f] for f in FIELDS} if ok else None
+        if ok and "data" in self._get("photo"):
+            fields["photo"] = self._get("photo")    # the bytes, as input (the replica hashes them)
+        for field, value_key in ENTRY_FIELDS.items():
+            fields[field], entries_ok = self._check_entries(self.editors[field], field, show_all)
+            ok = ok and entries_ok
+        fields["addresses"], addresses_ok = self._check_addresses(show_all)
+        ok = ok and addresses_ok
+        if not ok:
+            return None
+        for field in FIELDS:
+            if field not in fields and self.base is not None and field in self.base:
+                fields[field] = self.base[field]    # no editor (extra): exactly as it came
+        return {f: fields[f] for f in FIELDS if f in fields}
 
-    def _check_entries(self, entries, field, value_key, show_all):
+    def _check_entries(self, entries, field, show_all):
         values, ok = [], True
-        for row in entries.rows:
-            if row.is_blank():
-                row.show_feedback("", False)  # a row without a value is simply left out
-                continue
-            entry = {"label": row.label(), value_key: row.value()}
-            original = getattr(row, "original", None) or {}
-            if original.get(value_key) == row.value():
-                # unchanged: keep the keys the dialog does not show (the region it was read in,
-                # pref), so saving does not lose an E.164 form or a preference
-                entry.update({k: original[k] for k in ("region", "pref") if original.get(k) is not None})
+        for row, entry in entries.raw_rows():
             try:
                 normalized = normalize_field(field, [entry], self.region)[0]
             except ContactsError as exc:
@@ -368,17 +336,25 @@ class ContactDialog(QDialog):
                     row.show_feedback(("label: " if on_label else "") + _message(exc), True, on_label)
                 continue
             values.append(normalized)
-            row.show_feedback(self._hint(field, normalized), False)
+            row.show_feedback(phone_hint(normalized, self.region) if field == "phones" else "", False)
+        for row in entries.rows:
+            if row.is_blank():
+                row.show_feedback("", False)  # a row without a value is simply left out
         return values, ok
 
-    def _hint(self, field, entry):
-        if field != "phones":
-            return ""
-        if not entry.get("e164"):  # kept as typed: never refused, but not a number we are sure of
-            return "kept as typed (not a valid number here: add +country code to check it)"
-        number = phonenumbers.parse(entry["e164"])
-        pretty = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-        return "✓" if pretty == entry["number"] else f"✓ {pretty}"
+    def _check_addresses(self, show_all):
+        values, ok = [], True
+        for row in self.addresses.rows:
+            if row.is_blank():
+                row.feedback.show_error("")
+                continue
+            try:
+                values.append(normalize_field("addresses", [row.raw()], self.region)[0])
+                row.feedback.show_error("")
+            except ContactsError as exc:
+                ok = False
+                row.feedback.show_error(str(exc).split(": ", 1)[-1] if (show_all or row.touched) else "")
+        return values, ok
 
     def fields(self):
         """The normalized fields (valid input only; call after the dialog was accepted)."""
@@ -402,8 +378,10 @@ class ContactDialog(QDialog):
     def has_changes(self):
         """Something typed in a new contact; for an edit, a field that differs from the version shown."""
         if self.base is None:
-            return (any(text.strip() for text in self._raw().values())
-                    or any(not row.is_blank() for row in self.phones.rows + self.emails.rows))
+            raw = self._raw()
+            return (any(_filled(v) for v in raw.values())
+                    or any(not row.is_blank() for f in ENTRY_FIELDS for row in self.editors[f].rows)
+                    or any(not row.is_blank() for row in self.addresses.rows))
         return bool(self._edited()[0])
 
     def reject(self):
@@ -427,15 +405,46 @@ class ContactDialog(QDialog):
             self._closing_quietly = False
 
     def _focus_first_error(self):
-        for field, widget in (("name", self.name_edit),):
-            if self.errors[field].isVisible():
-                widget.setFocus()
-                return
-        for entries in (self.phones, self.emails):
-            for row in entries.rows:
+        # isHidden, not isVisible: an error under "More fields" while they are folded away
+        if not self.errors["name"].isHidden():
+            self.name_edit.setFocus()
+            return
+        for field in ("phones", "emails"):
+            for row in self.editors[field].rows:
                 if row.error:
                     row.value_edit.setFocus()
                     return
+        for field, label in self.errors.items():
+            if not label.isHidden():
+                if field in MORE:
+                    self.more_button.setChecked(True)
+                editor = self.editors[field]
+                (editor.focus_order()[0] if hasattr(editor, "focus_order") else editor).setFocus()
+                return
+        for field in ("urls", "impps", "related", "keys"):
+            for row in self.editors[field].rows:
+                if row.error:
+                    self.more_button.setChecked(True)
+                    row.value_edit.setFocus()
+                    return
+
+    # -- a photo dropped on the dialog --------------------------------------------------------
+    def dragEnterEvent(self, event):
+        data = event.mimeData()
+        if data.hasImage() or any(url.isLocalFile() for url in data.urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        data = event.mimeData()
+        if data.hasImage():
+            image = QImage(data.imageData())
+            if self.photo.load_image(image):
+                event.acceptProposedAction()
+            return
+        for url in data.urls():
+            if url.isLocalFile() and self.photo.load_file(url.toLocalFile()):
+                event.acceptProposedAction()
+                return
 
     # -- the contact changed on the cluster -------------------------------------------
     def _edited(self):
@@ -448,10 +457,13 @@ class ContactDialog(QDialog):
                     checked[field] = normalize_field(field, raw, self.region)
                 except ContactsError:
                     pass
+            if "data" in self._get("photo"):
+                checked["photo"] = self._get("photo")
             current = checked
-            current.setdefault("phones", None)
-            current.setdefault("emails", None)
-        return {f for f in FIELDS if not _same(current.get(f), self.base.get(f))}, current
+            for field in ENTRY_FIELDS:
+                current.setdefault(field, None)
+            current.setdefault("addresses", None)
+        return {f for f in self.editors if not _same(current.get(f), self.base.get(f, EMPTY[f]))}, current
 
     def contact_changed(self, contact_id, contact):
         """The model saw a new version of some contact; react if it is ours."""
@@ -462,8 +474,9 @@ class ContactDialog(QDialog):
             self.base = dict(contact)
             return
         edited, mine = self._edited()
-        taken = [f for f in theirs if f not in edited]
-        clashing = [f for f in theirs if f in edited and mine.get(f) != contact.get(f)]
+        shown = [f for f in theirs if f in self.editors]   # the others (extra) are simply theirs
+        taken = [f for f in shown if f not in edited]
+        clashing = [f for f in shown if f in edited and not _same(mine.get(f), contact.get(f))]
         for field in taken:
             self._set_field(field, contact[field])
         self.base = dict(contact)
@@ -476,7 +489,8 @@ class ContactDialog(QDialog):
         if self._clashing:
             parts.append(f"They also changed {', '.join(self._clashing)}, which you are editing. "
                          "Keep yours or use theirs?")
-        self._show_banner(" ".join(parts), bool(self._clashing))
+        if parts:
+            self._show_banner(" ".join(parts), bool(self._clashing))
 
     def contact_removed(self, contact_id):
         if self.base is None or contact_id != self.base["id"]:
@@ -492,18 +506,7 @@ class ContactDialog(QDialog):
         self.banner.show()
 
     def _set_field(self, field, value):
-        if field == "name":
-            self.name_edit.setText(value)
-        elif field == "organization":
-            self.organization_edit.setText(value)
-        elif field == "notes":
-            self.notes_edit.blockSignals(True)
-            self.notes_edit.setPlainText(value)
-            self.notes_edit.blockSignals(False)
-        elif field == "phones":
-            self.phones.set_entries(value, "number")
-        elif field == "emails":
-            self.emails.set_entries(value, "address")
+        self._put(field, value)
         self.validate()
 
     def use_theirs(self):
@@ -516,6 +519,22 @@ class ContactDialog(QDialog):
         self._clashing = []
         self.force = True
         self.banner.hide()
+
+
+def _filled(value):
+    return value not in (None, "", [], {}, False)
+
+
+def _timezone_completer(parent):
+    try:
+        import zoneinfo
+        zones = sorted(zoneinfo.available_timezones())
+    except Exception:   # no tz database: typing still works, with no suggestions
+        zones = []
+    completer = QCompleter(zones, parent)
+    completer.setCaseSensitivity(Qt.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchContains)
+    return completer
 
 
 #: keys a stored phone or email may lack (written before the rich model) and their values

@@ -1,29 +1,33 @@
-"""The main window: search, the contact table, the detail pane, the cluster.
+"""The main window: the sidebar (All, Starred, groups, Trash), search, the contact list,
+the detail pane, the cluster.
 
 Everything that talks to the cluster goes through the :class:`Session` (and so
 through its background lane); this class only arranges widgets, keeps the
-selection, and remembers geometry, column widths and the name server in QSettings.
+selection, and remembers geometry, the panes' sizes and the name server in QSettings.
 
-The table shows ``session.table_model``: the whole book (filtered and sorted here) or a big
-book's search answer through the search/sort proxy, or a big book's rows (in the replica's
-name order, header sorting off: sorting 2,000 of 100,000 rows would only pretend) through a
-pass-through proxy. For a big book the window tells the model which rows it shows, so that
-the model holds the pages there.
+The list shows ``session.table_model``: the whole book (filtered by the search and the
+sidebar, starred first, then by name) or a big book's search answer through the
+search/sort proxy, or a big book's rows (in the replica's name order: sorting 2,000 of
+100,000 rows would only pretend) through a pass-through proxy. For a big book the window
+tells the model which rows it shows, so that the model holds the pages there.
 """
 import time
 
 from PyQt5.QtCore import QByteArray, QIdentityProxyModel, QItemSelectionModel, Qt, QTimer
 from PyQt5.QtGui import QKeySequence
-from PyQt5.QtWidgets import (QAbstractItemView, QAction, QHeaderView, QLabel, QLineEdit, QMainWindow,
-                             QMessageBox, QShortcut, QSplitter, QStyle, QTableView, QToolButton,
-                             QVBoxLayout, QWidget)
+from PyQt5.QtWidgets import (QAction, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QShortcut,
+                             QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole
 from ..book_reader import SEARCH_LIMIT
+from ..commands import describe
+from ..photos import PhotoCache
 from .cluster_panel import ClusterPanel
 from .contact_dialog import ContactDialog
+from .contact_list import ContactList
 from .detail_pane import DetailPane
+from .sidebar import Sidebar
 from .settings_dialog import SettingsDialog
 from .trash_dialog import TrashDialog
 
@@ -31,8 +35,8 @@ from .trash_dialog import TrashDialog
 #: would make typing lag (docs/gui.md, the search keystroke column)
 DEBOUNCE_ABOVE = 3000
 SEARCH_DEBOUNCE_MS = 200
-BIG_BOOK_ORDER = ("A big book is shown in name order, the way the replicas keep it: sorting by "
-                  "another column would need every contact. Search to narrow it down.")
+BIG_BOOK_ORDER = ("A big book is shown in name order, the way the replicas keep it (starred contacts "
+                  "are not put first: that would need every contact). Search to narrow it down.")
 STATUS_COLORS = {"ok": "#1e8c3c", "degraded": "#b36b00", "down": "#b3261e", "connecting": "#5f6368"}
 
 
@@ -51,17 +55,18 @@ class MainWindow(QMainWindow):
         self._quit_anyway = False
         self.setWindowTitle("Contacts")
 
-        # -- contacts: search, table, details -------------------------------------
+        # -- contacts: sidebar, search, list, details -------------------------------
         # two proxies, so that a big book never goes through the search/sort one: that one asks
         # Python whether each row is accepted (its filterAcceptsRow) whenever it maps its rows
         # again, a pause on the GUI thread that grows with the book (docs/gui.md)
-        self.filter_proxy = ContactFilterProxy(self)
+        self.filter_proxy = ContactFilterProxy(self, starred_first=True)
         self.filter_proxy.setSourceModel(session.contacts)
+        self.filter_proxy.sort(0, Qt.AscendingOrder)   # starred first, then by name
         self.book_proxy = QIdentityProxyModel(self)   # row for row, nothing asked per row
         self.book_proxy.setSourceModel(session.book)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search names, phone numbers, emails, notes…  (Ctrl+F)")
+        self.search.setPlaceholderText("Search every field  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self._search_timer = QTimer(self)
@@ -72,32 +77,27 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key_Escape), self.search, self.search.clear, context=Qt.WidgetShortcut)
         for key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
             QShortcut(QKeySequence(key), self.search, self._to_first_match, context=Qt.WidgetShortcut)
-        self.table = QTableView()
-        self.table.setObjectName("contactTable")
-        self.table.setModel(self.filter_proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table, not walks its cells
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda index: self.edit_contact())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        # a big book holds the pages the table shows: tell it where the table is, once per
+        # photos: fetched and decoded on the service lane, a bounded number held
+        self.photos = PhotoCache(session.read, self)
+        self.contact_list = ContactList(self.photos)
+        self.contact_list.setObjectName("contactList")
+        self.contact_list.setModel(self.filter_proxy)
+        self.contact_list.doubleClicked.connect(lambda index: self.edit_contact())
+        self.contact_list.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.contact_list.typed.connect(self._typed_in_list)
+        # a big book holds the pages the list shows: tell it where the list is, once per
         # turn of the event loop however many scroll steps came in
         self._visible_rows_timer = QTimer(self)
         self._visible_rows_timer.setSingleShot(True)
         self._visible_rows_timer.setInterval(0)
         self._visible_rows_timer.timeout.connect(self._report_visible_rows)
-        for signal in (self.table.verticalScrollBar().valueChanged, self.table.verticalScrollBar().rangeChanged):
+        scrollbar = self.contact_list.verticalScrollBar()
+        for signal in (scrollbar.valueChanged, scrollbar.rangeChanged):
             signal.connect(lambda *_: self._visible_rows_timer.start())   # not start(msec=the value)
-        self.empty_hint = QLabel(self.table.viewport())
+        self.empty_hint = QLabel(self.contact_list.viewport())
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setAlignment(Qt.AlignCenter)
+        self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: #80868b; font-size: 14px;")
         for proxy in (self.filter_proxy, self.book_proxy):
             # rows moved under the selection (a big book's pages read again): the same contact,
@@ -112,18 +112,43 @@ class MainWindow(QMainWindow):
         for signal in (session.contacts.modelReset, session.contacts.rowsInserted,
                        session.contacts.rowsRemoved, session.contacts.layoutChanged):
             signal.connect(self._answer_shown)
-        self.detail = DetailPane()
+        self.detail = DetailPane(self.photos)
+        self.detail.copied.connect(self._show_message)
+        self.sidebar = Sidebar()
+        self.sidebar.scopeChosen.connect(self._scope_chosen)
+        self.sidebar.trashChosen.connect(self.show_trash)
+        # the sidebar's counts: from the whole book while the window holds it, once per turn of
+        # the event loop however many rows a poll changed
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._update_sidebar)
+        for model in (session.contacts, session.book):
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+                signal.connect(lambda *_: self._counts_timer.start())
+        list_side = QWidget()
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(6)
+        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.contact_list, 1)
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.table)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.search)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # Tab: sidebar, search, list, then the detail pane's links and copy buttons
+        QWidget.setTabOrder(self.sidebar, self.search)
+        QWidget.setTabOrder(self.search, self.contact_list)
+        QWidget.setTabOrder(self.contact_list, self.detail)
         session.contactChanged.connect(self._contact_changed)
         # what this window added, restored or undid: selected and scrolled to once the table
         # holds it (a big book's row comes with the next read of its page)
@@ -194,10 +219,16 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action("&Edit contact…", self.edit_contact, ["Return", "F2"])
         self.delete_action = self._action("&Delete", self.delete_selected, [QKeySequence.Delete],
                                           "Delete the selected contacts (undo with Ctrl+Z)")
-        # Del/Return act on the table only, so they keep their meaning in the search box
-        for action in (self.edit_action, self.delete_action):
+        self.star_action = self._action("&Star / unstar", self.star_selected, ["Ctrl+D"],
+                                        "Star the selected contacts (listed first), or unstar them")
+        self.add_group_menu = QMenu("Add to &group", self)
+        self.add_group_menu.aboutToShow.connect(self._fill_add_group_menu)
+        self.remove_group_menu = QMenu("Remove from g&roup", self)
+        self.remove_group_menu.aboutToShow.connect(self._fill_remove_group_menu)
+        # Del/Return/Ctrl+D act on the list only, so they keep their meaning in the search box
+        for action in (self.edit_action, self.delete_action, self.star_action):
             self.removeAction(action)
-            self.table.addAction(action)
+            self.contact_list.addAction(action)
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         # not stack.createUndoAction(): its text is "Undo Edit 'Ana Beatriz Gonçalves'", and the
         # toolbar button grows with it and pushes Redo and Trash around. The text stays short;
@@ -227,9 +258,19 @@ class MainWindow(QMainWindow):
                        self.settings_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
-        for action in (self.undo_action, self.redo_action, None, self.edit_action, self.delete_action,
-                       None, self.find_action):
-            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        for action in (self.undo_action, self.redo_action, None, self.edit_action, self.star_action,
+                       self.add_group_menu, self.remove_group_menu, self.delete_action, None, self.find_action):
+            if action is None:
+                edit_menu.addSeparator()
+            elif isinstance(action, QMenu):
+                edit_menu.addMenu(action)
+            else:
+                edit_menu.addAction(action)
+        self.contact_list.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.contact_list.customContextMenuRequested.connect(self._row_menu)
+        self.detail.starToggled.connect(lambda starred: self.detail.contact is not None and self.set_starred(
+            [self.detail.contact], starred))
+        self.detail.groupChosen.connect(lambda group: self.sidebar.choose(("group", group)))
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.trash_action)
         cluster_action = self.cluster_panel.toggleViewAction()
@@ -259,18 +300,18 @@ class MainWindow(QMainWindow):
     def proxy(self):
         """What the table shows: ``filter_proxy`` (the whole book, a search answer) or
         ``book_proxy`` (a big book's rows)."""
-        return self.table.model()
+        return self.contact_list.model()
 
     # -- selection and details -----------------------------------------------------------
     def selected_contacts(self):
-        rows = self.table.selectionModel().selectedRows()
+        rows = self.contact_list.selectionModel().selectedRows()
         contacts = (index.data(ContactRole) for index in sorted(rows, key=lambda i: i.row()))
         return [c for c in contacts if c is not None]   # a big book's row still loading has none
 
     def current_contact(self):
-        index = self.table.selectionModel().currentIndex()
+        index = self.contact_list.selectionModel().currentIndex()
         selected = self.selected_contacts()
-        if (index.isValid() and self.table.selectionModel().isRowSelected(index.row(), index.parent())
+        if (index.isValid() and self.contact_list.selectionModel().isRowSelected(index.row(), index.parent())
                 and index.data(ContactRole) is not None):
             return index.data(ContactRole)
         return selected[0] if selected else None
@@ -280,9 +321,9 @@ class MainWindow(QMainWindow):
         index = self.proxy.mapFromSource(source)
         if index.isValid():
             # not selectRow(): that one toggles when a Ctrl key happens to be held
-            self.table.selectionModel().setCurrentIndex(
+            self.contact_list.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-            self.table.scrollTo(index)
+            self.contact_list.scrollTo(index)
         return index.isValid()
 
     def _contact_written(self, contact_id):
@@ -303,8 +344,8 @@ class MainWindow(QMainWindow):
             index = self.proxy.mapFromSource(self.proxy.sourceModel().index_of(contact_id))
             flags = QItemSelectionModel.Rows | (
                 QItemSelectionModel.Select if self._selecting_more else QItemSelectionModel.ClearAndSelect)
-            self.table.selectionModel().setCurrentIndex(index, flags)
-            self.table.scrollTo(index)
+            self.contact_list.selectionModel().setCurrentIndex(index, flags)
+            self.contact_list.scrollTo(index)
             self._selecting_more = True
             self._to_select.remove(contact_id)
 
@@ -312,8 +353,10 @@ class MainWindow(QMainWindow):
         contact = self.current_contact()
         self.detail.show_contact(contact)
         has = contact is not None
-        self.edit_action.setEnabled(has)
-        self.delete_action.setEnabled(has)
+        for action in (self.edit_action, self.delete_action, self.star_action):
+            action.setEnabled(has)
+        self.add_group_menu.setEnabled(has)
+        self.remove_group_menu.setEnabled(has)
 
     def _contact_changed(self, contact_id, contact):
         if self.detail.contact is not None and self.detail.contact["id"] == contact_id:
@@ -337,39 +380,62 @@ class MainWindow(QMainWindow):
         self.count_label.setToolTip(BIG_BOOK_ORDER if total is not None else "")
 
     def _use_table_model(self):
-        """Show the session's model: local sorting only where the table holds every row it
-        sorts (the whole book); a big book keeps the replica's name order."""
+        """Show the session's model: starred first and by name where the window holds every
+        row it sorts (the whole book); a big book and its search answers keep the replica's
+        name order."""
         whole = not self.session.paged
-        if not whole and self.table.isSortingEnabled():
-            self.table.setSortingEnabled(False)
-            self.filter_proxy.sort(-1)   # the source's order (a search answer's: by name)
+        if whole != (self.filter_proxy.sortColumn() == 0):
+            self.filter_proxy.sort(0 if whole else -1)   # -1: the source's order (by name)
         shown = self.book_proxy if self.session.table_model is self.session.book else self.filter_proxy
-        if self.table.model() is not shown:
+        if self.contact_list.model() is not shown:
             self._top_on_answer = False
-            # the header keeps its sections (same columns): widths, order and sort arrow stay
-            selection = self.table.selectionModel()
-            self.table.setModel(shown)
+            selection = self.contact_list.selectionModel()
+            self.contact_list.setModel(shown)
             selection.deleteLater()   # the view made a new one and leaves the old one to us
-            self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+            self.contact_list.selectionModel().selectionChanged.connect(self._selection_changed)
             self._selection_changed()
-            self.table.scrollToTop()   # a search answer or the book again: from its top
-        if whole and not self.table.isSortingEnabled():
-            self.table.setSortingEnabled(True)   # sorts again by the header's column
-        self.table.horizontalHeader().setToolTip("" if whole else BIG_BOOK_ORDER)
+            self.contact_list.scrollToTop()   # a search answer or the book again: from its top
         self._update_count()
         self._update_empty_hint()
+        self._update_sidebar()
         self._visible_rows_timer.start()
 
     def _report_visible_rows(self):
         if self.proxy is not self.book_proxy or not self.book_proxy.rowCount():
             return
-        height = self.table.viewport().height()
-        first = max(0, self.table.rowAt(0))
-        last = self.table.rowAt(height - 1)
+        first = max(0, self.contact_list.first_visible_row())
+        last = self.contact_list.last_visible_row()
         if last < 0:   # the rows end above the bottom of the viewport, or it is not laid out yet
             last = min(self.book_proxy.rowCount() - 1,
-                       first + height // max(1, self.table.verticalHeader().defaultSectionSize()))
+                       first + self.contact_list.viewport().height() // max(1, self.contact_list.verticalHeader().defaultSectionSize()))
         self.session.book.show_rows(first, last)   # the pass-through's rows are the book's
+
+    # -- the sidebar ----------------------------------------------------------------------------
+    def _update_sidebar(self):
+        """Counts from the whole book while the window holds it; a big book: only its total."""
+        if self.session.paged:
+            self.sidebar.set_counts(self.session.total or 0, 0, {}, big_book=True)
+            return
+        contacts = self.session.contacts.contacts()
+        groups = {}
+        for contact in contacts:
+            for group in contact.get("groups") or ():
+                groups[group] = groups.get(group, 0) + 1
+        self.sidebar.set_counts(len(contacts), sum(1 for c in contacts if c.get("starred")), groups)
+
+    def _scope_chosen(self, scope):
+        self.filter_proxy.set_scope(scope)
+        self.contact_list.scrollToTop()
+        self._update_empty_hint()
+        self._update_count()
+        self._selection_changed()
+
+    def _typed_in_list(self, text):
+        """A letter typed in the list starts a search with it (as in GNOME Contacts)."""
+        self.search.setFocus(Qt.OtherFocusReason)
+        self.search.deselect()
+        self.search.end(False)
+        self.search.insert(text)
 
     def _search_changed(self, text):
         # filtering is instant up to a few thousand contacts; beyond, wait for a pause in typing
@@ -390,13 +456,13 @@ class MainWindow(QMainWindow):
         else:
             self.session.search_remote("")
             self.filter_proxy.set_query(text)
-        self.table.scrollToTop()   # the first matches, not the old scroll position
+        self.contact_list.scrollToTop()   # the first matches, not the old scroll position
 
     def _answer_shown(self, *_):
         """A big book's search answer (or its first part) arrived: show it from its top."""
         if self._top_on_answer and self.session.paged and self.session.table_model is self.session.contacts:
             self._top_on_answer = False
-            self.table.scrollToTop()
+            self.contact_list.scrollToTop()
 
     def _update_empty_hint(self, *_):
         if self.proxy.rowCount():
@@ -410,18 +476,18 @@ class MainWindow(QMainWindow):
             self.empty_hint.setText("Loading…")
         else:
             self.empty_hint.setText("No contacts yet — Ctrl+N adds one")
-        self.empty_hint.resize(self.table.viewport().size())
+        self.empty_hint.resize(self.contact_list.viewport().size())
         self.empty_hint.show()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.empty_hint.resize(self.table.viewport().size())
+        self.empty_hint.resize(self.contact_list.viewport().size())
         self._visible_rows_timer.start()
 
     def _to_first_match(self):
         if self.proxy.rowCount():
-            self.table.setFocus(Qt.ShortcutFocusReason)
-            self.table.selectionModel().setCurrentIndex(
+            self.contact_list.setFocus(Qt.ShortcutFocusReason)
+            self.contact_list.selectionModel().setCurrentIndex(
                 self.proxy.index(0, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
     def focus_search(self):
@@ -455,12 +521,14 @@ class MainWindow(QMainWindow):
 
     # -- editing ---------------------------------------------------------------------------
     def new_contact(self):
-        self._open_dialog(ContactDialog(self.session.region, parent=self))
+        self._open_dialog(ContactDialog(self.session.region, parent=self, photos=self.photos,
+                                        known_groups=self.known_groups()))
 
     def edit_contact(self, contact=None, values=None):
         contact = contact or self.current_contact()
         if contact is not None:
-            self._open_dialog(ContactDialog(self.session.region, contact, values, parent=self))
+            self._open_dialog(ContactDialog(self.session.region, contact, values, parent=self, photos=self.photos,
+                                            known_groups=self.known_groups()))
 
     def _open_dialog(self, dialog):
         if self.contact_dialog is not None:
@@ -490,7 +558,10 @@ class MainWindow(QMainWindow):
             self.session.watch_contact(None)
             self.contact_dialog = None
         dialog.deleteLater()
-        self.activateWindow()  # back to the list, so Ctrl+Z undoes what was just saved
+        self.activateWindow()
+        # back to the list, so Ctrl+Z undoes what was just saved (seen under Xvfb: with the focus
+        # left in the search box, Ctrl+Z undid the search box's own text instead)
+        self.contact_list.setFocus(Qt.OtherFocusReason)
 
     def _edit_conflict(self, conflict):
         """Someone changed the contact in the very moment we saved: ask, never overwrite silently."""
@@ -514,6 +585,90 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(answered)
         box.open()
 
+    # -- star, groups, the context menu ---------------------------------------------------------
+    def star_selected(self):
+        """Star the selection, or unstar it when every selected contact is starred already."""
+        contacts = self.selected_contacts()
+        if contacts:
+            self.set_starred(contacts, not all(c.get("starred") for c in contacts))
+
+    def set_starred(self, contacts, starred):
+        edits = [(c, {"starred": starred}, {"starred": bool(c.get("starred"))}) for c in contacts
+                 if bool(c.get("starred")) != starred]
+        self.session.edit_many(edits, f"{'Star' if starred else 'Unstar'} {describe(contacts)}")
+
+    def add_to_group(self, contacts, group):
+        """Add ``group`` to each contact that lacks it; the undo removes it from just those (an
+        add/remove delta: a group someone else added meanwhile stays)."""
+        group = group.strip()
+        if not group:
+            return
+        edits = [(c, {"groups": {"add": [group]}}, {"groups": {"remove": [group]}}) for c in contacts
+                 if group not in (c.get("groups") or ())]
+        self.session.edit_many(edits, f"Add {describe(contacts)} to {group}")
+
+    def remove_from_group(self, contacts, group):
+        edits = [(c, {"groups": {"remove": [group]}}, {"groups": {"add": [group]}}) for c in contacts
+                 if group in (c.get("groups") or ())]
+        self.session.edit_many(edits, f"Remove {describe(contacts)} from {group}")
+
+    def known_groups(self):
+        return sorted({g for c in self.session.contacts.contacts() for g in c.get("groups") or ()}
+                      | {g for c in self.selected_contacts() for g in c.get("groups") or ()}, key=str.casefold)
+
+    def _fill_add_group_menu(self, menu=None):
+        menu = menu or self.add_group_menu
+        menu.clear()
+        contacts = self.selected_contacts()
+        for group in self.known_groups():
+            action = menu.addAction(group, lambda g=group: self.add_to_group(self.selected_contacts(), g))
+            action.setEnabled(any(group not in (c.get("groups") or ()) for c in contacts))
+        if menu.actions():
+            menu.addSeparator()
+        menu.addAction("New group…", self.add_to_new_group).setEnabled(bool(contacts))
+
+    def _fill_remove_group_menu(self, menu=None):
+        menu = menu or self.remove_group_menu
+        menu.clear()
+        groups = sorted({g for c in self.selected_contacts() for g in c.get("groups") or ()}, key=str.casefold)
+        for group in groups:
+            menu.addAction(group, lambda g=group: self.remove_from_group(self.selected_contacts(), g))
+        if not groups:
+            menu.addAction("(in no group)").setEnabled(False)
+
+    def add_to_new_group(self):
+        contacts = self.selected_contacts()
+        if not contacts:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("New group")
+        dialog.setLabelText(f"Add {describe(contacts).strip(chr(39))} to the group:")
+        dialog.setTextValue("")
+        self.group_dialog = dialog
+        dialog.textValueSelected.connect(lambda name: self.add_to_group(contacts, name))
+        dialog.open()
+
+    def _row_menu(self, position):
+        index = self.contact_list.indexAt(position)
+        if index.isValid() and not self.contact_list.selectionModel().isSelected(index):
+            self.contact_list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        contacts = self.selected_contacts()
+        menu = QMenu(self)
+        if contacts:
+            menu.addAction(self.edit_action)
+            starred = all(c.get("starred") for c in contacts)
+            menu.addAction("Unstar" if starred else "Star", self.star_selected)
+            add, remove = menu.addMenu("Add to group"), menu.addMenu("Remove from group")
+            self._fill_add_group_menu(add)
+            self._fill_remove_group_menu(remove)
+            menu.addSeparator()
+            menu.addAction(self.delete_action)
+        else:
+            menu.addAction(self.new_action)
+        self.row_menu = menu
+        menu.popup(self.contact_list.viewport().mapToGlobal(position))
+
     def delete_selected(self):
         contacts = self.selected_contacts()
         if not contacts:
@@ -530,10 +685,19 @@ class MainWindow(QMainWindow):
         self.trash_dialog.raise_()
 
     def show_settings(self):
-        dialog = SettingsDialog(*self.name_server, parent=self)
-        dialog.accepted.connect(lambda: self.use_name_server(*dialog.address()))
+        dialog = SettingsDialog(*self.name_server, region=self.session.region or "", parent=self)
+        dialog.accepted.connect(lambda: (self.use_region(dialog.region()), self.use_name_server(*dialog.address())))
         self.settings_dialog = dialog
         dialog.open()
+
+    def use_region(self, region):
+        """The region numbers without +country code are read in, from now on and next time."""
+        if region == (self.session.region or ""):
+            return
+        self.session.region = region or None
+        self.settings.setValue("contacts/region", region or "none")
+        self._show_message(f"Phone numbers without +country code are now read in {region}" if region else
+                           "Phone numbers without +country code are now kept as typed, unchecked", important=True)
 
     def use_name_server(self, host, port):
         if (host, port) == self.name_server:
@@ -561,27 +725,21 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1000, 660)
             self.resizeDocks([self.cluster_panel], [150], Qt.Vertical)
-            self.splitter.setSizes([660, 340])
+            # someone who wants a phone number needs no replica table: the status bar says how
+            # the cluster is, and View → Cluster (Ctrl+K) or a click on it shows the panel
+            self.cluster_panel.hide()
+            self.splitter.setSizes([180, 360, 460])
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        header = self.settings.value("table/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
-            # saved while a big book had sorting off: the arrow showing the order would stay hidden
-            self.table.horizontalHeader().setSortIndicatorShown(self.table.isSortingEnabled())
-        else:
-            for column, width in enumerate((175, 150, 200)):
-                self.table.setColumnWidth(column, width)
-        splitter = self.settings.value("window/splitter")
+        splitter = self.settings.value("window/panes")   # sidebar, list, details
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
 
     def save_settings(self):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("window/panes", self.splitter.saveState())
         self.settings.setValue("nameserver/host", self.name_server[0])
         self.settings.setValue("nameserver/port", self.name_server[1])
         self.settings.sync()
