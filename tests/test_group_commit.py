@@ -37,12 +37,13 @@ def test_concurrent_writers_share_commits_and_every_write_survives_a_restart(tmp
     # On a busy machine the scheduler may let each writer commit alone, so the first
     # leader waits (with a deadline) until every writer has applied its first write:
     # those writes must then share that one commit.
+    # Every waiter of that first group waits, not only the first one: a second waiter
+    # arriving meanwhile would otherwise lead a commit of its own.
     lead_once = store.group_commit.wait_durable
-    first = threading.Event()
+    first_group = []
 
     def wait_durable(group):
-        if not first.is_set():
-            first.set()
+        if group == (first_group or first_group.append(group) or first_group)[0]:
             deadline = time.monotonic() + 10
             while store._vector.get(1, 0) < threads and time.monotonic() < deadline:
                 time.sleep(0.001)
