@@ -209,14 +209,16 @@ class LocalCluster:
         url = f"{scheme}://{self.host}:{port}/"
         self.gateways.append((process, url))
 
+        log = self.base_dir / f"{name}.log"
+
         def answers():
+            # its own "ready" line, not a connection: another program may hold the port
+            text = log.read_text(errors="replace") if log.exists() else ""
             if process.poll() is not None:
-                log = self.base_dir / f"{name}.log"
-                errors = [line for line in log.read_text(errors="replace").splitlines() if line.startswith("error:")]
+                errors = [line for line in text.splitlines() if line.startswith("error:")]
                 raise RuntimeError(f"the CardDAV gateway exited with {process.returncode}"
                                    f"{': ' + errors[-1][7:] if errors else ''} (log: {log})")
-            with socket.create_connection((self.host, port), timeout=1):
-                return True
+            return "carddav gateway ready at" in text
         wait_until(answers, timeout, what="the CardDAV gateway")
         return process, url
 
