@@ -12,9 +12,11 @@ Radicale does the DAV protocol; around it, for each request, this layer:
 - adds ``supported-address-data`` (vCard 3.0 and 4.0) to PROPFIND answers about the book,
   a property Radicale does not serve.
 """
+import collections
 import functools
 import io
 import logging
+import threading
 import xml.etree.ElementTree as ET
 from http import client as http_status
 
@@ -24,7 +26,7 @@ from radicale import xmlutils
 from radicale.app import propfind as radicale_propfind
 
 from ..errors import StaleWriteError, UnavailableError, ValidationError, WrongTypeError
-from . import context
+from . import cards, context
 from .storage import BOOK, Book, Storage
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,8 @@ log = logging.getLogger(__name__)
 MAX_CARD_BYTES = 2 * 1024 * 1024
 #: what a client is told to wait before retrying a 503
 RETRY_AFTER = "5"
+#: card texts kept, by contact id and stamp (a card's text is a function of both)
+CARD_CACHE = 20_000
 
 
 class Gateway:
@@ -42,6 +46,24 @@ class Gateway:
         self.client = client
         self.display_name = display_name
         self.max_card_bytes = max_card_bytes
+        self._cards = collections.OrderedDict()   # (id, stamp) -> vCard text, least recent first
+        self._cards_lock = threading.Lock()
+
+    def card_text(self, contact, stamp):
+        """The vCard of ``contact`` (whose stamp is ``stamp``): written once per state, then
+        kept, since every client's first sync asks every card (a photo is fetched once too)."""
+        key = (contact["id"], stamp)
+        with self._cards_lock:
+            text = self._cards.get(key)
+            if text is not None:
+                self._cards.move_to_end(key)
+                return text
+        text = cards.card_text(contact, self.photo)
+        with self._cards_lock:
+            self._cards[key] = text
+            while len(self._cards) > CARD_CACHE:
+                self._cards.popitem(last=False)
+        return text
 
     def call(self, method, *args, **kwargs):
         """``client.method(...)``; an error the client answers with is also what the HTTP
@@ -132,12 +154,11 @@ class GatewayApp:
         parts = [part for part in environ.get("PATH_INFO", "").split("/") if part]
         if len(parts) != 3 or parts[1] != BOOK:
             return None   # not a card of the book: Radicale answers (403 or 409)
-        from .cards import CardError, read_card
         try:
-            read_card(body.decode("utf-8"))
+            cards.read_card(body.decode("utf-8"))
         except UnicodeDecodeError as exc:
             return 400, f"the card is not UTF-8 text: {exc}"
-        except CardError as exc:
+        except cards.CardError as exc:
             return 400, str(exc)
         return None
 

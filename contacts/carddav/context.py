@@ -17,6 +17,7 @@ class RequestContext:
         self.environ = environ
         self.body = None              # raw bytes of a PUT body
         self.contacts = {}            # card name -> contact dict (None: known not to exist)
+        self.items = {}               # card name -> its storage item, made once per request
         self.token = None             # the book's sync token, read once per request
         self.answer = None            # (status, reason): what to answer instead of Radicale's error
 
