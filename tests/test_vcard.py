@@ -175,3 +175,13 @@ def test_property_lines_are_written_exactly_as_vobject_writes_them():
         line = ContentLine(name, [], value, group=group or None)
         line.params = {k: list(v) for k, v in params.items()}
         assert _content_line(group, name, params, value) == line.serialize()
+
+
+def test_a_photo_written_as_a_data_uri_under_encoding_b_is_read():
+    """InfCloud writes PHOTO;ENCODING=b;TYPE=png:data:image/png;base64,... (Radicale has a
+    test for it): the bytes are those of the data: URI."""
+    from contacts.formats.vcard import parse_vcards
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAAD0lEQVQIHQEEAPv/AP///wX+Av4DfRnGAAAAAElFTkSuQmCC"
+    text = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Contact\r\nPHOTO;ENCODING=b;TYPE=png:data:image/png;base64,{png}\r\nEND:VCARD\r\n"
+    (entry,) = parse_vcards(text)
+    assert entry.contact["photo"] == {"data": png}

@@ -347,11 +347,12 @@ def _gender_from_x(value):
 
 def _photo(prop):
     value = prop.value.strip()
-    if prop.encoded_base64():
-        return {"data": re.sub(r"\s", "", value)}
+    # a data: URI, also under ENCODING=b (InfCloud writes PHOTO;ENCODING=b:data:image/png;base64,...)
     match = re.match(r"^data:[^,]*;base64,(.*)$", value, flags=re.S | re.I)
     if match:
         return {"data": re.sub(r"\s", "", match.group(1))}
+    if prop.encoded_base64():
+        return {"data": re.sub(r"\s", "", value)}
     return {"uri": unescape(value)}
 
 
