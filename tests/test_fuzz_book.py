@@ -99,6 +99,8 @@ def _items(method, answer):
         return answer["updates"]
     if method == "fetch_snapshot":
         return answer["states"]
+    if method == "changes_since":
+        return answer["contacts"]
     return answer
 
 
@@ -124,11 +126,12 @@ def test_none_for_any_limit_gives_a_bounded_answer(tmp_path, monkeypatch):
         # ids find_by_id_prefix can name: more than its default limit (10)
         book.add_contacts([{**VALID_CONTACT, "name": f"Cafe {i}", "id": f"cafe{i:04x}"} for i in range(15)])
         total = {"list_contacts": 415, "list_deleted": 800, "search": 400, "fetch_updates": 2015,
-                 "fetch_snapshot": 1215, "find_by_id_prefix": 15}
+                 "fetch_snapshot": 1215, "find_by_id_prefix": 15, "changes_since": 1215}
         for (method, name), most in limit_parameters().items():
             parameters = list(inspect.signature(getattr(ContactBook, method)).parameters)[1:]
             args = {"list_contacts": [0, 700], "list_deleted": [0, 700], "search": ["Many", 700],
-                    "fetch_updates": [{}, 500], "fetch_snapshot": ["", 500], "find_by_id_prefix": ["cafe", 10]}[method]
+                    "fetch_updates": [{}, 500], "fetch_snapshot": ["", 500], "find_by_id_prefix": ["cafe", 10],
+                    "changes_since": [{}, 500]}[method]
             args[parameters.index(name)] = None
             try:
                 answer = _items(method, getattr(book, method)(*args))
@@ -139,5 +142,6 @@ def test_none_for_any_limit_gives_a_bounded_answer(tmp_path, monkeypatch):
             assert len(answer) == min(most(), total[method]), f"{method}({name}=None): {len(answer)}"
         # the default page is a page: fetch_updates(vector, None) says there is more
         assert book.fetch_updates({}, None)["more"] and book.fetch_snapshot("", None)["more"]
+        assert book.changes_since({}, None)["more"]
     finally:
         store.close()
