@@ -96,6 +96,7 @@ class LocalCluster:
                          "PYTHONUNBUFFERED": "1"})
         self.env.setdefault("CONTACTS_PING_INTERVAL", "0.5")
         self.ns_process = None
+        self.gateways = []          # CardDAV gateways: (Popen, url)
         self.replicas = {}          # replica id -> Popen
         self.replica_extra = {}     # replica id -> extra args it was started with
         self.logs = []
@@ -198,12 +199,44 @@ class LocalCluster:
                 process.wait(5)
         return process.returncode
 
+    def start_gateway(self, *extra, port=None, timeout=20, name=None, env=None, scheme="http"):
+        """Start a CardDAV gateway (python -m contacts.carddav) on this cluster; returns
+        (process, url) once it answers.  ``extra``: more arguments (``--replica URI`` ...)."""
+        port = port or free_port(self.host)
+        name = name or f"carddav-{len(self.gateways) + 1}"
+        process = self._spawn([sys.executable, "-m", "contacts.carddav", "--host", self.host,
+                               "--port", str(port), *extra], f"{name}.log", env)
+        url = f"{scheme}://{self.host}:{port}/"
+        self.gateways.append((process, url))
+
+        log = self.base_dir / f"{name}.log"
+
+        def answers():
+            # its own "ready" line, not a connection: another program may hold the port
+            text = log.read_text(errors="replace") if log.exists() else ""
+            if process.poll() is not None:
+                errors = [line for line in text.splitlines() if line.startswith("error:")]
+                raise RuntimeError(f"the CardDAV gateway exited with {process.returncode}"
+                                   f"{': ' + errors[-1][7:] if errors else ''} (log: {log})")
+            return "carddav gateway ready at" in text
+        wait_until(answers, timeout, what="the CardDAV gateway")
+        return process, url
+
     def kill_name_server(self):
         if self.ns_process and self.ns_process.poll() is None:
             os.killpg(self.ns_process.pid, signal.SIGKILL)
             self.ns_process.wait(10)
 
     def stop(self):
+        for process, _ in self.gateways:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(5)
+        self.gateways.clear()
         for replica_id in list(self.replicas):
             self.stop_replica(replica_id)
         if self.ns_process and self.ns_process.poll() is None:
@@ -251,6 +284,9 @@ def main(argv=None):
     parser.add_argument("--ns-port", type=int, default=int(os.environ.get("PYRO_NS_PORT", 9090)),
                         help="name server port (default: PYRO_NS_PORT or 9090)")
     parser.add_argument("--no-gui", action="store_true", help="do not open the GUI")
+    parser.add_argument("--carddav-port", type=int, default=5232,
+                        help="port of the CardDAV gateway it starts on 127.0.0.1 (default 5232)")
+    parser.add_argument("--no-carddav", action="store_true", help="do not start the CardDAV gateway")
     args = parser.parse_args(argv)
     # `kill PID` stops everything like Ctrl-C does (the children run in their own sessions,
     # so they would outlive a launcher killed by the default SIGTERM action)
@@ -271,6 +307,13 @@ def main(argv=None):
         cluster.start(args.replicas)
         for replica_id in range(1, args.replicas + 1):
             print(f"  replica {replica_id}: up at {cluster.uri(replica_id)}", flush=True)
+        if not args.no_carddav:
+            try:
+                _, url = cluster.start_gateway(port=args.carddav_port, name="carddav")
+                print(f"  CardDAV: {url} (address book {url}USER/contacts/, any user name; "
+                      "docs/carddav.md)", flush=True)
+            except (RuntimeError, TimeoutError) as exc:   # the port is taken, say: the cluster goes on
+                print(f"  CardDAV gateway not started: {exc}", flush=True)
         print(f"data in {args.data_dir}; logs beside it", flush=True)
         if not args.no_gui and has_display():
             gui = subprocess.Popen([sys.executable, "-m", "contacts.gui"], env=cluster.env, cwd=ROOT)

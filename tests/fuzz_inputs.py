@@ -164,6 +164,10 @@ bad_limits = st.one_of(st.sampled_from([-1, -5, 2 ** 63, 2 ** 64, 10 ** 100, 1.5
 #: None ("no limit" / "the default page") is drawn on its own too: it is the likeliest value
 #: a caller sends, and once it meant "everything" on fetch_updates / fetch_snapshot
 limits = st.one_of(st.none(), anything, bad_limits)
+#: if_stamp of a conditional write: anything (refused or stale: a fuzzed stamp never matches),
+#: and values refused for their type or size
+stamps = st.one_of(st.none(), anything, st.text(min_size=1, max_size=100))
+bad_stamps = st.sampled_from(["", "x" * 101, 5, b"1-1-ab", ["1-1"], {"stamp": 1}, 1.5, True, "1-1-\ud800"])
 texts = st.one_of(anything, st.sampled_from(NASTY_TEXTS), st.text(max_size=250))
 
 
@@ -273,6 +277,8 @@ def method_arguments(existing_ids):
             args(st.just([VALID_CONTACT]), bad_regions, must_fail=True)),
         "update_contact": st.one_of(
             args(any_ids, st.one_of(anything, deep), request_ids, regions),
+            args(existing, st.just({"notes": "conditional"}), st.none(), st.none(), stamps),
+            args(existing, st.just({"notes": "conditional"}), st.none(), st.none(), bad_stamps, must_fail=True),
             args(existing, bad_changes(), st.none(), st.none(), must_fail=True),
             args(st.one_of(bad_ids, unknown_ids), st.just({"name": "Valid Name"}), st.none(), st.none(),
                  must_fail=True),
@@ -287,6 +293,7 @@ def method_arguments(existing_ids):
         "get_photo": st.one_of(args(st.one_of(anything, texts)), args(bad_photo_hashes, must_fail=True)),
         "delete_contact": st.one_of(
             args(ids, request_ids),
+            args(existing, st.none(), st.one_of(stamps, bad_stamps).filter(lambda s: s is not None), must_fail=True),
             args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),
             args(existing, bad_request_ids, must_fail=True),
             args(existing, st.none(), bad_stamps, must_fail=True)),
@@ -335,6 +342,11 @@ def method_arguments(existing_ids):
             args(texts, limits),
             args(st.sampled_from([None, 5, b"x", ["a"], {"a": 1}]), st.just(10), must_fail=True)),
         "version_vector": st.just(((), False)),
+        "changes_since": st.one_of(
+            args(vectors, limits, st.one_of(st.none(), vectors)),
+            args(bad_vectors, st.none(), st.none(), must_fail=True),
+            args(st.just({}), st.sampled_from([MAX_BATCH + 1, -1, 2 ** 64, "5", 1.5]), st.none(), must_fail=True),
+            args(st.just({}), st.none(), bad_vectors, must_fail=True)),
     }
 
 

@@ -142,5 +142,6 @@ def test_none_for_any_limit_gives_a_bounded_answer(tmp_path, monkeypatch):
             assert len(answer) == min(most(), total[method]), f"{method}({name}=None): {len(answer)}"
         # the default page is a page: fetch_updates(vector, None) says there is more
         assert book.fetch_updates({}, None)["more"] and book.fetch_snapshot("", None)["more"]
+        assert book.changes_since({}, None)["more"]
     finally:
         store.close()

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.request
 
 import pytest
 from Pyro5.api import Proxy
@@ -388,10 +389,10 @@ def test_name_server_restart_and_sigterm(cluster_factory):
 
 def test_cluster_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
     """python -m contacts.cluster: the project's main job."""
-    port = free_port()
+    port, carddav_port = free_port(), free_port()
     out = tmp_path / "launcher.out"
     args = [sys.executable, "-m", "contacts.cluster", "--no-gui", "--replicas", "2",
-            "--ns-port", str(port), "--data-dir", str(tmp_path / "cluster")]
+            "--ns-port", str(port), "--data-dir", str(tmp_path / "cluster"), "--carddav-port", str(carddav_port)]
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     with open(out, "w") as stdout:
         launcher = subprocess.Popen(args, stdout=stdout, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
@@ -405,6 +406,11 @@ def test_cluster_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
         with Proxy(f"PYRONAME:{replica_name(2)}@127.0.0.1:{port}") as two:
             two._pyroTimeout = 10
             assert two.add_contact({"name": "Ada"})["name"] == "Ada"
+        # and a CardDAV gateway, at the URL it prints, serving the same contacts
+        assert f"CardDAV: http://127.0.0.1:{carddav_port}/" in shown, shown
+        card = urllib.request.urlopen(urllib.request.Request(
+            f"http://127.0.0.1:{carddav_port}/ada/contacts/", method="PROPFIND", headers={"Depth": "1"}), timeout=30)
+        assert card.status == 207
 
         # a second launcher on the same port says why it cannot start
         second = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
@@ -421,6 +427,8 @@ def test_cluster_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
                     proxy.ping()
         with pytest.raises(CommunicationError):            # ... and the name server too
             name_server_proxy("127.0.0.1", port, timeout=2).ping()
+        with pytest.raises(OSError):                       # ... and the gateway
+            socket.create_connection(("127.0.0.1", carddav_port), timeout=2)
     finally:
         if launcher.poll() is None:          # the test failed early: still stop the replicas
             launcher.send_signal(signal.SIGINT)

@@ -156,3 +156,32 @@ def test_unknown_and_odd_properties_are_kept_and_round_trip():
     assert entry.contact["phones"] == [{"label": "mobile", "number": "123", "pref": None}]
     for version in ("3.0", "4.0"):
         assert [e.contact for e in parse_vcards(dumps_vcards([entry.contact], version=version))] == [entry.contact]
+
+
+def test_property_lines_are_written_exactly_as_vobject_writes_them():
+    """The writer's own line serializer (fast: a CardDAV first sync writes every card) is
+    vobject's ContentLine.serialize(), byte for byte: params sorted and quoted, 75-octet folds."""
+    import random
+    from vobject.base import ContentLine
+    from contacts.formats.vcard import _content_line
+    rnd = random.Random(7)
+    alphabet = "abcXYZ019 ,;:\\é漢😀" + "x" * 20
+    for _ in range(3000):
+        value = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 240)))
+        params = {key: ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+                        for _ in range(rnd.randint(1, 3))]
+                  for key in rnd.sample(["TYPE", "PREF", "X-A", "LABEL"], rnd.randint(0, 3))}
+        group, name = rnd.choice(["", "item1"]), rnd.choice(["TEL", "X-ABLabel", "NOTE"])
+        line = ContentLine(name, [], value, group=group or None)
+        line.params = {k: list(v) for k, v in params.items()}
+        assert _content_line(group, name, params, value) == line.serialize()
+
+
+def test_a_photo_written_as_a_data_uri_under_encoding_b_is_read():
+    """InfCloud writes PHOTO;ENCODING=b;TYPE=png:data:image/png;base64,... (Radicale has a
+    test for it): the bytes are those of the data: URI."""
+    from contacts.formats.vcard import parse_vcards
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAAD0lEQVQIHQEEAPv/AP///wX+Av4DfRnGAAAAAElFTkSuQmCC"
+    text = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Contact\r\nPHOTO;ENCODING=b;TYPE=png:data:image/png;base64,{png}\r\nEND:VCARD\r\n"
+    (entry,) = parse_vcards(text)
+    assert entry.contact["photo"] == {"data": png}

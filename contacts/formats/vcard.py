@@ -368,11 +368,12 @@ def _gender_from_x(value):
 
 def _photo(prop):
     value = prop.value.strip()
-    if prop.encoded_base64():
-        return {"data": re.sub(r"\s", "", value)}
+    # a data: URI, also under ENCODING=b (InfCloud writes PHOTO;ENCODING=b:data:image/png;base64,...)
     match = re.match(r"^data:[^,]*;base64,(.*)$", value, flags=re.S | re.I)
     if match:
         return {"data": re.sub(r"\s", "", match.group(1))}
+    if prop.encoded_base64():
+        return {"data": re.sub(r"\s", "", value)}
     return {"uri": unescape(value)}
 
 
@@ -717,11 +718,34 @@ class _Writer:
     def text(self):
         out = ["BEGIN:VCARD\r\n"]
         for group, name, params, value in self.lines:
-            line = ContentLine(name, [], value, group=group or None)
-            line.params = {k: list(v) for k, v in params.items()}
-            out.append(line.serialize())
+            out.append(_content_line(group, name, params, value))
         out.append("END:VCARD\r\n")
         return "".join(out)
+
+
+def _content_line(group, name, params, value):
+    """One property line, exactly as vobject's ContentLine.serialize() writes it (sorted
+    params, a value with , ; : double-quoted, folded at 75 octets), at a fraction of its cost:
+    a CardDAV gateway writes every card of a book for a first sync."""
+    if any('"' in v for values in params.values() for v in values):
+        line = ContentLine(name, [], value, group=group or None)   # vobject's own refusal
+        line.params = {k: list(v) for k, v in params.items()}
+        return line.serialize()
+    text = (f"{group}." if group else "") + name.upper()
+    for key in sorted(params):
+        text += f";{key}=" + ",".join(f'"{v}"' if any(c in v for c in ",;:") else v for v in params[key])
+    text += f":{value}"
+    if len(text) < 75:
+        return text + "\r\n"
+    out, counter = [], 0
+    for char in text:
+        size = len(char.encode("utf-8"))
+        if counter + size > 75:
+            out.append("\r\n ")
+            counter = 1
+        out.append(char)
+        counter += size
+    return "".join(out) + "\r\n"
 
 
 def contact_to_vcard(contact, version=DEFAULT_VERSION, photos=None):
