@@ -227,38 +227,33 @@ class EntryRow(QWidget):
         self.label_box.setStyleSheet(BAD_FIELD if error and on_label else "")
 
 
-class EntryList(QWidget):
-    """The phones (or emails, websites ...) of a contact: rows plus an 'Add' button."""
+class RowList(QWidget):
+    """Rows of one kind (phones, addresses ...) above an 'Add' button, at most ``limit``."""
 
     changed = pyqtSignal()
     #: a row was added or removed (the dialog puts the Tab order right again)
     rowsChanged = pyqtSignal()
 
-    def __init__(self, kind, labels, limit, parent=None, region=None, value_key=None, placeholder="",
-                 keep=("pref",)):
+    def __init__(self, limit, add_text, parent=None):
         super().__init__(parent)
-        self.kind, self.labels, self.limit, self.region = kind, labels, limit, region
-        self.value_key = value_key or {"phone": "number", "email": "address"}.get(kind, "value")
-        self.placeholder = placeholder or {"phone": "+44 20 7946 0958", "email": "name@example.com"}.get(kind, "")
-        self.keep = keep          # keys of an unchanged entry the rows do not show, sent back as they were
+        self.limit = limit
         self.rows = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.add_button = _button(f"Add {kind}")
+        self.add_button = _button(add_text)
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         self._layout.addWidget(self.add_button, 0, Qt.AlignLeft)
 
-    def add_row(self, label="", value="", focus=False, entry_region=""):
-        row = EntryRow(self.kind, self.labels, label, value, region=self.region, placeholder=self.placeholder,
-                       entry_region=entry_region)
+    def _insert(self, row, focus_widget=None):
+        """Put a new row (with ``changed`` and ``removeRequested`` signals) above the button."""
         row.changed.connect(self.changed)
         row.removeRequested.connect(self.remove_row)
         self._layout.insertWidget(len(self.rows), row)
         self.rows.append(row)
         self.add_button.setEnabled(len(self.rows) < self.limit)
         self.rowsChanged.emit()
-        if focus:
-            row.value_edit.setFocus()
+        if focus_widget is not None:
+            focus_widget.setFocus()
         self.changed.emit()
         return row
 
@@ -271,8 +266,25 @@ class EntryList(QWidget):
         self.changed.emit()
 
     def focus_order(self):
-        """Its widgets in Tab order: each row's label, value (country) and remove button, then Add."""
+        """Its widgets in Tab order: each row's own, then Add."""
         return [w for row in self.rows for w in row.focus_order()] + [self.add_button]
+
+
+class EntryList(RowList):
+    """The phones (or emails, websites ...) of a contact: rows plus an 'Add' button."""
+
+    def __init__(self, kind, labels, limit, parent=None, region=None, value_key=None, placeholder="",
+                 keep=("pref",)):
+        super().__init__(limit, f"Add {kind}", parent)
+        self.kind, self.labels, self.region = kind, labels, region
+        self.value_key = value_key or {"phone": "number", "email": "address"}.get(kind, "value")
+        self.placeholder = placeholder or {"phone": "+44 20 7946 0958", "email": "name@example.com"}.get(kind, "")
+        self.keep = keep          # keys of an unchanged entry the rows do not show, sent back as they were
+
+    def add_row(self, label="", value="", focus=False, entry_region=""):
+        row = EntryRow(self.kind, self.labels, label, value, region=self.region, placeholder=self.placeholder,
+                       entry_region=entry_region)
+        return self._insert(row, row.value_edit if focus else None)
 
     def set_entries(self, entries, value_key=None):
         for row in list(self.rows):
@@ -375,40 +387,13 @@ class AddressRow(QWidget):
             "street", "extended", "pobox", "postcode", "locality", "region", "country")]
 
 
-class AddressList(QWidget):
-    changed = pyqtSignal()
-    rowsChanged = pyqtSignal()
-
+class AddressList(RowList):
     def __init__(self, limit, parent=None):
-        super().__init__(parent)
-        self.limit = limit
-        self.rows = []
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self.add_button = _button("Add address")
-        self.add_button.clicked.connect(lambda: self.add_row(focus=True))
-        self._layout.addWidget(self.add_button, 0, Qt.AlignLeft)
+        super().__init__(limit, "Add address", parent)
 
     def add_row(self, address=None, focus=False):
         row = AddressRow(address)
-        row.changed.connect(self.changed)
-        row.removeRequested.connect(self.remove_row)
-        self._layout.insertWidget(len(self.rows), row)
-        self.rows.append(row)
-        self.add_button.setEnabled(len(self.rows) < self.limit)
-        self.rowsChanged.emit()
-        if focus:
-            row.edits["street"].setFocus()
-        self.changed.emit()
-        return row
-
-    def remove_row(self, row):
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.add_button.setEnabled(len(self.rows) < self.limit)
-        self.rowsChanged.emit()
-        self.changed.emit()
+        return self._insert(row, row.edits["street"] if focus else None)
 
     def set_value(self, addresses):
         for row in list(self.rows):
@@ -418,9 +403,6 @@ class AddressList(QWidget):
 
     def raw(self):
         return [row.raw() for row in self.rows if not row.is_blank()]
-
-    def focus_order(self):
-        return [w for row in self.rows for w in row.focus_order()] + [self.add_button]
 
 
 # -- dates ---------------------------------------------------------------------------------------
