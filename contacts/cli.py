@@ -21,6 +21,7 @@ import time
 from . import cli_flags
 from .cli_show import contact_text
 from .client import ContactsClient
+from .config import name_server_option
 from .cluster_text import address_of, describe_age
 from .errors import ContactNotFound, ContactsError, UnavailableError, ValidationError, WrongTypeError
 from .formats.importing import (CSV_STYLES, DEFAULT_CSV_STYLE, DEFAULT_VCARD_VERSION, FORMATS, decode,
@@ -51,23 +52,13 @@ def _labelled(text, key):
     return {"label": label.strip(), key: value.strip()}
 
 
-def _ns_address(text):
-    host, sep, port = text.rpartition(":")
-    if not sep:
-        host, port = text, ""
-    try:
-        return host or None, int(port) if port else None
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not HOST:PORT") from None
-
-
 def build_parser():
     # options every command takes, before or after the command name
     common = argparse.ArgumentParser(add_help=False)
     connection = common.add_argument_group("cluster and output")
     connection.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                             help="print one JSON document (for scripts)")
-    connection.add_argument("--ns", metavar="HOST:PORT", type=_ns_address, default=argparse.SUPPRESS,
+    connection.add_argument("--ns", metavar="HOST:PORT", type=name_server_option, default=argparse.SUPPRESS,
                             help="Pyro5 name server (default: PYRO_NS_HOST / PYRO_NS_PORT, else 127.0.0.1:9090)")
     connection.add_argument("--replica", metavar="URI", action="append", default=argparse.SUPPRESS,
                             help="a replica's Pyro5 URI, bypassing the name server (repeatable; "

@@ -5,6 +5,7 @@ Every setting can be overridden by an environment variable ``CONTACTS_<NAME>``
 override both.  Pyro5's own settings (``PYRO_NS_HOST``, ``PYRO_NS_PORT`` ...) are
 left to Pyro5.
 """
+import argparse
 import dataclasses
 import os
 import re
@@ -120,3 +121,15 @@ def name_server_address():
     host = "127.0.0.1" if host == "localhost" else host
     port = int(os.environ.get("PYRO_NS_PORT") or config.NS_PORT)
     return host, port
+
+
+def name_server_option(text):
+    """``--ns HOST:PORT`` (either part may be left out) -> (host or None, port or None);
+    an argparse ``type=``, so a bad value is a usage error that names it."""
+    host, sep, port = text.rpartition(":")
+    if not sep:
+        host, port = text, ""
+    try:
+        return host or None, int(port) if port else None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not HOST:PORT") from None

@@ -21,6 +21,7 @@ import sys
 import wsgiref.simple_server
 
 from .. import __version__
+from ..config import name_server_option
 from ..errors import ContactsError
 from .app import MAX_CARD_BYTES, Gateway, GatewayApp, radicale_configuration
 from .storage import BOOK
@@ -32,16 +33,6 @@ DEFAULT_PORT = 5232
 CONNECTION_TIMEOUT = 60
 
 
-def _ns_address(text):
-    host, sep, port = text.rpartition(":")
-    if not sep:
-        host, port = text, ""
-    try:
-        return host or None, int(port) if port else None
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not HOST:PORT") from None
-
-
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="contacts-carddav",
@@ -50,7 +41,7 @@ def build_parser():
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
                         help=f"port to bind (default {DEFAULT_PORT}; 0: a free one, printed)")
-    parser.add_argument("--ns", metavar="HOST:PORT", type=_ns_address, default=(None, None),
+    parser.add_argument("--ns", metavar="HOST:PORT", type=name_server_option, default=(None, None),
                         help="Pyro5 name server (default: PYRO_NS_HOST / PYRO_NS_PORT, else 127.0.0.1:9090)")
     parser.add_argument("--replica", metavar="URI", action="append",
                         help="a replica's Pyro5 URI, bypassing the name server (repeatable)")
