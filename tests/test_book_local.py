@@ -321,3 +321,14 @@ def test_add_contacts_refuses_a_bad_batch_whole(book):
     with pytest.raises(ValidationError, match="exceeds 1000"):
         book.add_contacts([{"name": f"P{n}"} for n in range(1001)])
     assert everything(book) == before
+
+
+def test_ping_reports_the_clock_only_once_it_is_durable(book):
+    """A write's tick is in the open group until its commit: a ping then still says the
+    committed clock, so no peer or client is told a value a SIGKILL would take back."""
+    before = book.ping()["clock"]
+    with book.store.write_lock:
+        book.store.write_local("c0ffee00000000000000000000000001", {"name": "Open Group", "deleted": False})
+        during = book.ping()["clock"]
+    assert during == before
+    assert book.ping()["clock"] == before + 1

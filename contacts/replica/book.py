@@ -342,7 +342,7 @@ class ContactBook:
             self._require_replica("ping(sender=...)", sender)
             if self.replicator is not None:
                 self.replicator.hear_from(sender)
-        info = {"replica_id": self.replica_id, "uri": self.uri, "clock": self.store.clock.value,
+        info = {"replica_id": self.replica_id, "uri": self.uri, "clock": self.store.committed_clock,
                 "vector": self.store.vector.to_wire(), "contacts": self.store.count(),
                 "ack_mode": self.settings.ack_mode, "version": __version__,
                 "schema": SCHEMA_VERSION,
@@ -354,7 +354,7 @@ class ContactBook:
     def cluster_status(self):
         """Every replica this one knows, itself first: id, uri, alive, last_seen, behind."""
         me = {"replica_id": self.replica_id, "uri": self.uri, "alive": True, "self": True,
-              "last_seen": time.time(), "behind": 0, "clock": self.store.clock.value}
+              "last_seen": time.time(), "behind": 0, "clock": self.store.committed_clock}
         return [me] + (self.replicator.peer_status() if self.replicator else [])
 
     # -- replica methods ---------------------------------------------------------

@@ -131,6 +131,9 @@ class ContactStore:
         # the clock is stored only when it moved past every counter in the update record (which
         # start-up reads back): a snapshot's stamps, or compaction dropping the newest counters
         self._clock_unrecorded = False
+        #: the clock as of the last commit: what pings report, so that nobody is told a value a
+        #: SIGKILL then takes back (a tick of a write in the open group is not durable yet)
+        self.committed_clock = self.clock.value
         self.is_new = not self.vector and self.count() == 0
         self.applied = threading.Condition(self.group_commit.lock)
         # search indexing happens after the ack (contacts.replica.search_index); None: only when asked
@@ -532,6 +535,7 @@ class ContactStore:
 
         def undo():
             self._vector, self._floor, self._changed_origins, self._top, self._live = saved
+            self._clock_unrecorded = True  # its tick, if it made one, is in no update row
         return undo
 
     def _prepare_commit(self):
@@ -541,12 +545,14 @@ class ContactStore:
             self._db.execute("INSERT OR REPLACE INTO versions (origin, seq) VALUES (?, ?)",
                              (origin, self._vector[origin]))
         clock_stored = self._clock_unrecorded
+        clock = self.clock.value
         if clock_stored:
-            self._set_meta("clock", self.clock.value)
+            self._set_meta("clock", clock)
 
         def published():
             if clock_stored:
                 self._clock_unrecorded = False
+            self.committed_clock = clock
             self._committed_top = dict(self._top)
             self.vector, self.floor, self.live = self._vector, self._floor, self._live
             self.applied.notify_all()
@@ -554,6 +560,10 @@ class ContactStore:
 
     def _rolled_back(self):
         self._top = dict(self._committed_top)  # or the next own seq would skip one
+        # the clock stays where it is (it only moves forward), but its ticks of the lost
+        # writes are in no update row now: the next commit records it, or a restart would
+        # read back less than that commit's pings reported
+        self._clock_unrecorded = True
         self._begin()
 
     def _has(self, update):
