@@ -10,6 +10,10 @@ paused; once counting every thread that is not idle, once only the thread holdin
 Prints, per mode, the share of samples in each step of a write (a frame anywhere in the
 stack: inclusive) and the functions with the most samples of their own, and leaves the raw
 collapsed stacks and a flame graph (SVG) in ``--out``.  Needs ``pip install py-spy``.
+
+``--fsyncs``: instead, count the fsync/fdatasync calls of replica 1 and of replica 2 (a
+peer) per acknowledged write, with ``strace -f -c`` (which slows the traced processes: the
+count per write is the figure, not the rate).
 """
 import argparse
 import collections
@@ -49,9 +53,9 @@ STEPS = [
     ("    store: apply (_apply)", lambda s: _in_request(s) and "_apply (contacts/replica/store.py" in s),
     ("    store: JSON of state and update (_dumps)", lambda s: _in_request(s) and "_dumps (contacts/replica/store.py" in s),
     ("    store: contact row upsert (_save)", lambda s: _in_request(s) and "_save (contacts/replica/store.py" in s),
-    ("  store: commit incl. fsync (_commit_group)", lambda s: _in_request(s) and "_commit_group (" in s),
-    ("  waiting for another's commit (_wait_durable, not committing)",
-     lambda s: _in_request(s) and "_wait_durable (" in s and "_commit_group (" not in s),
+    ("  store: commit incl. fsync (GroupCommit.commit_open)", lambda s: _in_request(s) and "commit_open (" in s),
+    ("  waiting for another's commit (wait_durable, not committing)",
+     lambda s: _in_request(s) and "wait_durable (" in s and "commit_open (" not in s),
     ("  ack=peer: waiting for a peer (wait_held)", lambda s: "wait_held (" in s),
     ("  answer building (to_contact)", lambda s: _in_request(s) and "to_contact (" in s),
     ("  answer encode (serializer dumps)", lambda s: _in_request(s) and "dumps (Pyro5/serializers.py" in s),
@@ -93,7 +97,7 @@ def summary(path, top=12):
     return "\n".join(lines)
 
 
-def clients_writing(uri, clients, stop, first):
+def clients_writing(uri, clients, stop, first, done=None):
     def write(index):
         make = typical_contact.typical
         with Proxy(uri) as proxy:
@@ -102,6 +106,8 @@ def clients_writing(uri, clients, stop, first):
             while not stop.is_set():
                 proxy.add_contact(make(n))
                 n += 1
+                if done is not None:
+                    done[index] += 1
     threads = [threading.Thread(target=write, args=(i,)) for i in range(clients)]
     for thread in threads:
         thread.start()
@@ -117,12 +123,50 @@ def record(pid, seconds, out, gil):
                    check=False, capture_output=True)
 
 
+def fsyncs(pid, seconds):
+    """strace's count of fsync + fdatasync calls of ``pid`` (all its threads) over ``seconds``."""
+    trace = subprocess.Popen(["strace", "-f", "-c", "-e", "trace=fsync,fdatasync", "-p", str(pid)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(seconds)
+    trace.send_signal(2)  # SIGINT: strace prints its summary and detaches
+    report = trace.communicate(timeout=30)[1]
+    calls = 0
+    for line in report.splitlines():
+        fields = line.split()
+        if fields and fields[-1] in ("fsync", "fdatasync"):
+            calls += int(fields[3])
+    return calls
+
+
+def count_fsyncs(cluster, mode, clients, seconds, first):
+    uri, pids = cluster.uri(1), {n: cluster.replicas[n].pid for n in (1, 2)}
+    stop, done = threading.Event(), [0] * clients
+    threads = clients_writing(uri, clients, stop, first, done)
+    try:
+        time.sleep(1.0)
+        counts, before = {}, sum(done)
+        tracers = [threading.Thread(target=lambda n=n: counts.__setitem__(n, fsyncs(pids[n], seconds)))
+                   for n in pids]
+        for tracer in tracers:
+            tracer.start()
+        for tracer in tracers:
+            tracer.join()
+        writes = sum(done) - before
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(30)
+    print(f"ack={mode}, {clients} client(s): {writes} writes in {seconds:.0f} s under strace; fsync+fdatasync "
+          f"per write: replica 1 {counts[1] / max(writes, 1):.2f}, replica 2 (a peer) {counts[2] / max(writes, 1):.2f}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--clients", type=int, default=1, help="client threads writing (1)")
     parser.add_argument("--out", default=str(ROOT / "profiles"), help="where the recordings go (./profiles)")
     parser.add_argument("--modes", default="local,peer")
+    parser.add_argument("--fsyncs", action="store_true", help="count fsyncs per write (strace) instead")
     args = parser.parse_args()
     if shutil.which("py-spy") is None:
         print("py-spy is not installed: pip install py-spy")
@@ -135,6 +179,9 @@ def main():
         for index, mode in enumerate(args.modes.split(",")):
             cluster.stop_replica(1)
             cluster.start_replica(1, "--ack", mode)
+            if args.fsyncs:
+                count_fsyncs(cluster, mode, args.clients, args.seconds, 10_000_000 * (index + 1))
+                continue
             uri, pid = cluster.uri(1), cluster.replicas[1].pid
             stop = threading.Event()
             threads = clients_writing(uri, args.clients, stop, 10_000_000 * (index + 1))

@@ -1,6 +1,6 @@
 """One client's write, step by step (not a test): where the single-client latency goes.
 
-    python bench/write_chain.py [--seconds 3]
+    python bench/write_chain.py [--seconds 3] [--typical]
 
 issue 7 asks one client's acknowledged writes to reach 0.5x the raw Pyro5 round-trip rate:
 a write may take two raw round trips.  Each row here adds one step to the one before, all
@@ -14,6 +14,9 @@ timed in this run as p50 latency of one client calling one server process over l
 6. a real 3-replica cluster (LocalCluster), ack=local: plus pushing to the peers, whose
    CPU shares the machine's 2 cores;
 7. the same cluster with ack=peer: plus a peer's round trip, apply and fsync.
+
+``--typical`` writes bench/typical_contact.py's typical phone-export contact (issue 17)
+instead of the plain five-field one.
 
 bench/write_path.py gives the same costs as CPU per process; docs/benchmarks.md reads both.
 """
@@ -34,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from Pyro5.api import Daemon, Proxy, behavior, expose  # noqa: E402
 
 import replication as replication_bench  # noqa: E402  bench/replication.py
+import typical_contact  # noqa: E402  bench/typical_contact.py
 from contacts import pyro_settings
 from contacts.replica.book import ContactBook
 from contacts.cluster import LocalCluster
@@ -93,7 +97,8 @@ def p50(uri, method, serializer, seconds, numbers):
 
 
 def step_server(fsync):
-    process = subprocess.Popen([sys.executable, __file__, "--serve", "fsync" if fsync else "no-fsync"],
+    process = subprocess.Popen([sys.executable, __file__, "--serve", "fsync" if fsync else "no-fsync"]
+                               + (["--typical"] if contact is typical_contact.typical else []),
                                stdout=subprocess.PIPE, text=True, cwd=ROOT)
     return process, process.stdout.readline().strip()
 
@@ -137,7 +142,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=3.0, help="length of each measurement (3 s)")
     parser.add_argument("--serve", choices=("fsync", "no-fsync"), help=argparse.SUPPRESS)
+    parser.add_argument("--typical", action="store_true", help="write the typical phone-export contact")
     args = parser.parse_args()
+    if args.typical:
+        global contact
+        contact = typical_contact.typical
     if args.serve:
         return serve(args.serve == "fsync")
     pyro_settings.apply()
@@ -153,7 +162,7 @@ def main():
         rows.append((label, *cells))
     replication_bench.print_table(
         f"one client's write, step by step: p50 latency, and the rate it allows as a ratio to the raw round "
-        f"trip of the same serializer; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}",
+        f"trip of the same serializer; the {'typical' if args.typical else 'plain'} contact; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}",
         rows, last_column="json", figure_column="serpent")
     return 0
 
