@@ -185,3 +185,38 @@ def test_a_slow_commit_is_logged_for_the_operator(tmp_path, caplog):
         store.write_local("slow", person(2))
     assert re.search(r"a commit took \d+ ms", caplog.text)
     store.close()
+
+
+def commit_modes(db):
+    """Record, on the writer connection, the PRAGMA synchronous each COMMIT ran under."""
+    modes, current = [], ["FULL"]
+
+    def traced(sql):
+        sql = sql.strip().upper()
+        if sql.startswith("PRAGMA SYNCHRONOUS="):
+            current[0] = sql.split("=", 1)[1]
+        elif sql == "COMMIT":
+            modes.append(current[0])
+    db.set_trace_callback(traced)
+    return modes
+
+
+def test_search_index_commits_skip_the_fsync_and_every_write_keeps_it(tmp_path):
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)  # the test indexes by hand
+    modes = commit_modes(store._db)
+    store.write_local("a", person(1))
+    assert store.index_pending() == 1               # derived rows only: committed unsynced
+    store.merge_index()
+    store.write_local("b", person(2))               # the next write is fsynced again
+    assert modes == ["FULL", "NORMAL", "NORMAL", "FULL"]
+    assert store.group_commit.unsynced_commits == 2
+    modes.clear()
+    with store.write_lock:                          # a group holding a write and indexing: fsynced
+        store.write_local("c", person(3))
+        assert store.index_pending() == 2
+    assert modes == ["FULL"]
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2   # FULL between commits
+    store.close()
+    reopened = ContactStore(tmp_path / "r1", 1, index_delay=None)
+    assert reopened.unindexed() == 0 and [cid for cid, _ in reopened.search_states("person")] == ["a", "b", "c"]
+    reopened.close()

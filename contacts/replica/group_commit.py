@@ -9,6 +9,14 @@ go into the next group.  A lone writer commits its own write at once; nothing wa
 timer.  If a commit fails, every write of its group fails with it and nothing of it is
 kept.
 
+Not every write needs an fsync: what can be derived again from the rest (the search
+index) is written with ``durable=False``.  When no group is open, such a write is a
+transaction of its own, committed under the lock with ``synchronous=NORMAL``: no fsync.
+In WAL mode that is still atomic, and the WAL is append-only, so the next fsynced commit
+makes it durable too; a power cut before that loses only derived rows, which are derived
+again.  When a group is open it joins it, and is fsynced with it.  SQLite cannot change
+``synchronous`` inside a transaction, hence the transaction of its own.
+
 :class:`GroupCommit` is only the mechanism: transactions, savepoints, who commits and
 who waits.  What a group holds besides its rows (the store's private copies of the
 version vector and the like, and what is written or published at commit) is the
@@ -55,7 +63,9 @@ class GroupCommit:
         self._durable = 0          # every group up to this one is committed
         self._committing = False
         self._group_errors = {}    # group -> why its commit failed
-        self.commits = 0           # transactions committed (fsyncs), for benchmarks
+        self._sync_mode = "FULL"   # the connection's PRAGMA synchronous (the store opens it FULL)
+        self.commits = 0           # transactions committed, for benchmarks
+        self.unsynced_commits = 0  # of them, derived rows only, without an fsync
 
     def section(self):
         """``with group_commit.section():`` the lock; leaving the outermost section waits
@@ -66,12 +76,19 @@ class GroupCommit:
         """This thread is inside a write section (its reads must see the open group)."""
         return getattr(self._writing, "depth", 0) > 0
 
-    def run(self, work):
+    def run(self, work, durable=True):
         """Run ``work()`` in the open group, under a savepoint (a failed write undoes only
-        itself); durable before this returns, or before the caller's write section ends."""
+        itself); durable before this returns, or before the caller's write section ends.
+        ``durable=False``: what ``work`` writes can be derived again (the search index); with
+        no group open it is committed at once, without an fsync (the module's docstring)."""
         with self.section():
             db = self._connection()
+            if not durable and not self._in_txn:
+                return self._run_unsynced(db, work)
             if not self._in_txn:
+                if self._sync_mode != "FULL":  # an unsynced commit failed to set it back
+                    db.execute("PRAGMA synchronous=FULL")
+                    self._sync_mode = "FULL"
                 db.execute("BEGIN")
                 self._in_txn = True
                 self._group += 1
@@ -87,6 +104,27 @@ class GroupCommit:
                 undo()
                 raise
             return result
+
+    def _run_unsynced(self, db, work):
+        """``work()`` in a transaction of its own, committed with synchronous=NORMAL (the lock
+        is held, no group is open)."""
+        self._sync_mode = "NORMAL"  # until FULL is set back: the next group sets it first
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("BEGIN")
+        try:
+            result = work()
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            if not db.in_transaction:
+                db.execute("PRAGMA synchronous=FULL")
+                self._sync_mode = "FULL"
+        self.commits += 1
+        self.unsynced_commits += 1
+        return result
 
     def wait_durable(self, group):
         """Return once ``group`` is committed, leading the commit when nobody else is."""

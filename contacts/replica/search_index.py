@@ -26,7 +26,9 @@ Choices (their measurements are in docs/benchmarks.md, "A trigram index for sear
   *unindexed*; a partial index lists exactly those rows, and every search takes them as
   candidates besides the index's, so a search still finds a contact written a moment
   ago.  Being a column, "unindexed" is committed with the write itself and survives a
-  crash: after a restart the indexer simply carries on.
+  crash: after a restart the indexer simply carries on.  For the same reason the
+  indexer's transactions need no fsync (contacts.replica.group_commit, ``durable=False``):
+  a power cut that takes some of them back leaves those rows unindexed, to be done again.
 - FTS5's own segment merging (``automerge``) is off: it ran inside whichever transaction
   added a segment, and merging big segments held the store's lock for a long stall once
   the index had grown (a burst of replication lag on every replica at once, since they all

@@ -14,7 +14,9 @@ Every write is committed with ``synchronous=FULL`` in WAL mode (fsynced) before 
 caller returns, so an acknowledged write survives SIGKILL and power loss.  Writes are
 serialized by one lock; reads use per-thread connections and never wait for writers
 (WAL).  Concurrent writes share one commit (contacts/replica/group_commit.py); this
-module is the schema, the queries, and what a group holds besides its rows.
+module is the schema, the queries, and what a group holds besides its rows.  The one
+exception to the fsync is the search index (contacts.replica.search_index): derived from
+the rows, it is committed without one, and a power cut can only leave rows unindexed.
 """
 import base64
 import fcntl
@@ -489,13 +491,16 @@ class ContactStore:
                     self._set_floor(origin, seq)
         self._write(work)
 
+    # the search index is derived from the contact rows: its writes need no fsync of their own
+    # (contacts.replica.group_commit); a row whose indexing a power cut takes back is simply
+    # unindexed again, and the indexer does it again
     def index_pending(self, limit=search_index.CHUNK):
         """Index up to ``limit`` contacts written since they were last indexed; how many."""
-        return self._write(lambda: search_index.index_rows(self._db, limit))
+        return self._write(lambda: search_index.index_rows(self._db, limit), durable=False)
 
     def merge_index(self):
         """A small step of the search index's segment merging (see contacts.replica.search_index)."""
-        self._write(lambda: search_index.merge_step(self._db))
+        self._write(lambda: search_index.merge_step(self._db), durable=False)
 
     def unindexed(self):
         """How many contacts the search index does not hold as they are now."""
@@ -514,9 +519,9 @@ class ContactStore:
         self._write(work)
 
     # -- internals ---------------------------------------------------------------
-    def _write(self, work):
+    def _write(self, work, durable=True):
         """Run ``work()`` in the open group (contacts.replica.group_commit)."""
-        return self.group_commit.run(work)
+        return self.group_commit.run(work, durable)
 
     # What a group holds besides its rows (the callbacks of GroupCommit). A group works on
     # private copies of the vector and the floor, published only after COMMIT: readers
