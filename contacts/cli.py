@@ -354,7 +354,7 @@ def cmd_edit(client, args):
             changes[field] = entries
     changes.update(cli_flags.rich_fields(args, contact))
     if not changes:
-        raise UsageError("nothing to change: give --name, --phone, --email, --org, --notes, --birthday, "
+        raise UsageError("nothing to change: give --name, --phone, --email, --org, --notes, --birthday, --name-parts, "
                          "--address, --group, --photo, --star ... (contacts edit --help)")
     edited = (client.update_contact(contact["id"], changes, region=args.region) if getattr(args, "region", None)
               else client.update_contact(contact["id"], changes))
