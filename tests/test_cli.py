@@ -460,3 +460,36 @@ def test_import_names_a_property_too_big_to_keep_and_imports_the_rest(shared_clu
                                    "reason": "its value is 40,004 characters long; a property kept verbatim "
                                              "holds at most 10,000"}]
     assert run_here(shared_cluster, capsys, "rm", person["id"], "plain neighbour")[0] == 0
+
+
+def test_csv_export_then_import_without_region_keeps_the_e164_in_every_style(cluster_factory, tmp_path, capsys):
+    env = {**os.environ, "CONTACTS_DEFAULT_REGION": "GB"}     # neither cluster reads numbers as Brazilian
+    source, copy = cluster_factory(1, env=env, name="source"), cluster_factory(1, env=env, name="copy")
+    for name in ("google.vcf", "iphone.vcf", "outlook.csv"):
+        code, out, err = run_here(source, capsys, "import", os.path.join(CORPUS, name), "--region", "BR",
+                                  "--no-progress")
+        assert code == 0, (name, out, err)
+    code, out, err = run_here(source, capsys, "add", "Typed Locally", "--phone", "mobile=(84) 98888-7777",
+                              "--phone", "work=(84) 3215-3800", "--region", "BR")
+    assert code == 0, err
+    with source.proxy(1) as book:
+        original = {c["id"]: c for c in book.list_contacts()}
+    read_in_br = sum(p["region"] == "BR" for c in original.values() for p in c["phones"])
+    assert read_in_br >= 3
+    for style in ("google", "outlook", "plain"):
+        path = tmp_path / f"all-{style}.csv"
+        assert run_here(source, capsys, "export", str(path), "--csv-style", style)[0] == 0
+        assert "BR (84) 98888-7777 ::: BR (84) 3215-3800" in path.read_text()    # the numbers as typed
+        # --update: the styles hold different parts of each contact; each overwrites the last
+        code, out, err = run_here(copy, capsys, "--json", "import", str(path), "--no-progress", "--update")
+        assert code in (0, 4), (style, out, err)
+        with copy.proxy(1) as book:
+            copied = {c["id"]: c for c in book.list_contacts()}
+        assert set(copied) == set(original), style
+        carried = 0
+        for contact_id, contact in copied.items():
+            had = {p["number"]: (p["e164"], p["region"]) for p in original[contact_id]["phones"]}
+            for phone in contact["phones"]:          # Outlook's slots may not take every number
+                assert (phone["e164"], phone["region"]) == had[phone["number"]], (style, phone)
+                carried += phone["region"] == "BR"
+        assert carried >= 2 if style == "outlook" else carried == read_in_br, style

@@ -213,3 +213,31 @@ def test_csv_gender_and_language_words_never_cost_the_contact(header, row):
     assert "languages" not in sent["Sam Male"]          # not a language tag: the cell is kept as it is
     assert {"group": "", "name": "X-CSV", "params": {"COLUMN": ["Language"]},
             "value": "English (United States)"} in sent["Sam Male"]["extra"]
+
+
+@pytest.mark.parametrize("style", ["google", "outlook", "plain"])
+def test_csv_carries_the_phone_region_in_a_column_of_its_own(style):
+    from contacts.formats.csvio import REGIONS_COLUMN, dumps_csv, parse_csv
+    contact = dict(ADA, phones=[{"label": "mobile", "number": "(84) 98888-7777", "e164": "+5584988887777",
+                                 "region": "BR", "pref": None},
+                                {"label": "work", "number": "+44 20 7946 0958", "e164": "+442079460958",
+                                 "region": "", "pref": None}])
+    text = dumps_csv([contact], style)
+    header = text.splitlines()[0].split(",")
+    assert REGIONS_COLUMN[style] in header and "BR (84) 98888-7777" in text
+    (entry,) = parse_csv(text)
+    assert [p.get("region") for p in entry.contact["phones"]] == ["BR", None]
+    assert [e for e in entry.contact["extra"] if e["name"] == "X-CSV"] == []
+    # no number read in a region: the columns are Google's / Outlook's / plain's own, as before
+    plain_header = dumps_csv([dict(contact, phones=contact["phones"][1:])], style).splitlines()[0].split(",")
+    assert REGIONS_COLUMN[style] not in plain_header
+
+
+def test_a_regions_cell_no_one_can_read_is_kept_as_it_was():
+    from contacts.formats.csvio import parse_csv
+    text = "name,phones,phone_regions\r\nAna,(84) 98888-7777,ZZ (84) 98888-7777\r\nBia,123,BR 999\r\n"
+    ana, bia = parse_csv(text)
+    assert ana.contact["phones"] == [{"label": "", "number": "(84) 98888-7777", "pref": None}]
+    assert ana.contact["extra"] == [{"group": "", "name": "X-CSV", "params": {"COLUMN": ["phone_regions"]},
+                                     "value": "ZZ (84) 98888-7777"}]
+    assert "region" not in bia.contact["phones"][0] and bia.contact["extra"][0]["value"] == "BR 999"

@@ -18,7 +18,17 @@ Writing (``style=``): ``google`` (default) writes the classic Google CSV columns
 contacts have values for, plus a last ``ID`` column (the contact's id, so an export
 imported again changes nothing); ``outlook`` writes Outlook's columns (Outlook has no
 full-name column: a contact without ``n`` is written with its whole name as First Name);
-``plain`` the project's own six columns.
+``plain`` the project's own six columns (each style with the regions column below when a
+number has a region).
+
+The region a phone number was read in (its ``region``, docs/contact-model.md) has no
+column in Google's or Outlook's sets; every style carries it in a column of its own,
+written (before ``ID``) only when a number has one: ``X-Contacts-Phone-Regions``
+(``phone_regions`` in the plain style), a cell of ``REGION NUMBER`` entries joined by
+`` ::: `` (``BR (84) 98888-7777 ::: BR (84) 3215-3800``), the number as typed. Reading
+gives each number named there its region back (so its E.164 form is found again without
+``--region``, as vCard's ``X-CONTACTS-REGION`` does); a region no one knows, or a number
+the row does not have, keeps the cell in ``extra`` as it was.
 
 A cell of a column no field reads is kept in ``extra`` as
 ``{"group": "", "name": "X-CSV", "params": {"COLUMN": [header]}, "value": cell}`` and
@@ -49,6 +59,52 @@ STANDARD_WORDS = {"mobile", "home", "work", "other", "main", "fax", "pager", "vo
                   "sibling", "friend", "anniversary", "assistant", "manager", "partner"}
 GOOGLE_SYSTEM_GROUPS = {"mycontacts": "myContacts", "starred": "starred", "friends": "Friends",
                         "family": "Family", "coworkers": "Coworkers"}
+
+
+#: the column of the phones' regions (see the module's docstring); how each style spells it
+REGIONS_COLUMN = {"google": "X-Contacts-Phone-Regions", "outlook": "X-Contacts-Phone-Regions",
+                  "plain": "phone_regions"}
+
+
+def _is_regions_column(header):
+    return re.sub(r"[^a-z]", "", (header or "").lower()) in ("xcontactsphoneregions", "phoneregions")
+
+
+def regions_cell(contact):
+    """'BR (84) 98888-7777 ::: BR (84) 3215-3800': the phones that have a region."""
+    return SEPARATOR.join(f"{p['region']} {p['number']}" for p in contact.get("phones") or []
+                          if p.get("region"))
+
+
+def _with_regions(header, contacts, style):
+    """``header`` with the regions column before ``ID`` when some phone has a region."""
+    if not any(regions_cell(c) for c in contacts):
+        return header
+    at = header.index("ID") if "ID" in header else len(header)
+    return header[:at] + [REGIONS_COLUMN[style]] + header[at:]
+
+
+def _apply_regions(contact, header, cell):
+    """Give the phones named in a regions cell their region; the cell goes to ``extra``
+    (kept as it was) when a region is not one or a number is not the row's."""
+    from ..fields import check_region
+    from ..errors import ValidationError
+    pairs = []
+    for part in cell.split(SEPARATOR.strip()):
+        region, _, number = part.strip().partition(" ")
+        try:
+            known = check_region(region)
+        except ValidationError:
+            known = None
+        phones = [p for p in contact["phones"] if p["number"] == number.strip() and not p.get("region")]
+        if not part.strip():
+            continue
+        if known is None or not phones:
+            contact["extra"].append(_x_csv(header, cell))
+            return
+        pairs.append((phones[0], known))
+    for phone, region in pairs:
+        phone["region"] = region
 
 
 def _empty_contact():
@@ -147,11 +203,14 @@ def _plain_row(headers, row):
 
 
 def _plain_rows(contacts):
-    yield list(COLUMNS)
+    contacts = list(contacts)
+    header = _with_regions(list(COLUMNS), contacts, "plain")
+    yield header
     for contact in contacts:
-        yield [contact.get("id") or "", contact["name"], contact.get("organization") or "",
+        row = [contact.get("id") or "", contact["name"], contact.get("organization") or "",
                _entries_cell(contact.get("phones"), "number"),
                _entries_cell(contact.get("emails"), "address"), contact.get("notes") or ""]
+        yield row + ([regions_cell(contact)] if len(header) > len(COLUMNS) else [])
 
 
 # -- google ------------------------------------------------------------------------------
@@ -298,6 +357,7 @@ def _google_rows(contacts):
     header += ["Event 1 - Type", "Event 1 - Value"]
     header += [f"IM {i} - {p}" for i in range(1, ims + 1) for p in ("Type", "Service", "Value")]
     header += [c for c in csv_columns if c not in header and c != "ID"] + ["ID"]
+    header = _with_regions(header, contacts, "google")
     yield header
     for contact in contacts:
         n = contact.get("n") or {}
@@ -305,7 +365,8 @@ def _google_rows(contacts):
                  "Birthday": contact.get("birthday") or "",
                  "Gender": {"M": "male", "F": "female"}.get(contact.get("gender") or "", contact.get("gender") or ""),
                  "Notes": contact.get("notes") or "", "Language": SEPARATOR.join(contact.get("languages") or []),
-                 "Photo": (contact.get("photo") or {}).get("uri", ""), "ID": contact.get("id") or ""}
+                 "Photo": (contact.get("photo") or {}).get("uri", ""), "ID": contact.get("id") or "",
+                 REGIONS_COLUMN["google"]: regions_cell(contact)}
         for part, column in (("given", "Given Name"), ("additional", "Additional Name"),
                              ("family", "Family Name"), ("prefixes", "Name Prefix"), ("suffixes", "Name Suffix")):
             cells[column] = " ".join(n.get(part) or [])
@@ -433,10 +494,11 @@ def _outlook_rows(contacts):
     contacts = list(contacts)
     header = list(OUTLOOK_HEADER)
     header += _csv_extra_columns(contacts, header) + ["ID"]
+    header = _with_regions(header, contacts, "outlook")
     yield header
     for contact in contacts:
         n = contact.get("n") or {}
-        cells = {"ID": contact.get("id") or ""}
+        cells = {"ID": contact.get("id") or "", REGIONS_COLUMN["outlook"]: regions_cell(contact)}
         _csv_extra_cells(contact, cells)
         if any(n.get(k) for k in _OUTLOOK_NAME.values()):
             for column, part in _OUTLOOK_NAME.items():
@@ -451,6 +513,7 @@ def _outlook_rows(contacts):
                       "Gender": {"M": "Male", "F": "Female"}.get(contact.get("gender") or "", ""),
                       "Language": ", ".join(contact.get("languages") or [])})
         free = [c for c in _OUTLOOK_PHONES]
+        written = []
         by_label = {}
         for column, (label, _) in _OUTLOOK_PHONES.items():
             by_label.setdefault(label, []).append(column)
@@ -462,6 +525,9 @@ def _outlook_rows(contacts):
             if choices:
                 cells[choices[0]] = phone["number"]
                 free.remove(choices[0])
+                written.append(phone)
+        # only the numbers that found a slot: the reader looks each one up in the row
+        cells[REGIONS_COLUMN["outlook"]] = regions_cell({"phones": written})
         for column, email in zip(_OUTLOOK_EMAILS, contact.get("emails") or []):
             cells[column] = email["address"]
         kinds = {"work": "Business", "home": "Home"}
@@ -505,6 +571,18 @@ def dumps_csv(contacts, style=DEFAULT_STYLE):
     return out.getvalue()
 
 
+def _read_row(read_row, headers, row):
+    """A row's contact, the regions column read after the phones are."""
+    at = next((i for i, h in enumerate(headers) if _is_regions_column(h)), None)
+    if at is None:
+        return read_row(headers, row)
+    cell = row[at] if at < len(row) else ""
+    contact = read_row(headers[:at] + headers[at + 1:], row[:at] + row[at + 1:])
+    if cell.strip():
+        _apply_regions(contact, headers[at].strip(), cell)
+    return contact
+
+
 def parse_csv(text):
     """One :class:`~contacts.formats.importing.Entry` per data row of a CSV file's text."""
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -540,7 +618,7 @@ def parse_csv(text):
         if len(row) > len(headers):
             yield Entry(number, start, error=f"{len(row)} cells but the header has {len(headers)} columns")
             continue
-        contact = read_row(headers, row)
+        contact = _read_row(read_row, headers, row)
         if not contact["name"]:
             yield Entry(number, start, contact, error="no name")
             continue
