@@ -220,3 +220,22 @@ def test_groups_merge_is_commutative_associative_idempotent(data):
         for part in reversed(parts):
             merge_state(right, part)
         assert left == right == fold(updates).get(contact_id, {})
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.xfail(strict=True, reason="groups tombstones are never pruned and a full copy checks the register "
+                                       "at 1,000 names per map (docs/replication.md, 'Groups tombstones')")
+def test_groups_tombstones_past_the_state_bound():
+    """What ordinary edits make (100 groups joined then left, 12 times over), a full copy
+    of the contact must take."""
+    from contacts.fields import check_groups_state
+    state, counter = {}, 0
+    for round_ in range(12):
+        names = [f"g{round_}-{i}" for i in range(100)]
+        for desired in (names, []):
+            counter += 1
+            merge(state, (counter, 1), {"groups": set_delta(state, "groups", desired)})
+    assert len(state["groups"][0]["removed"]) == 1200
+    check_groups_state("groups", state["groups"][0])
