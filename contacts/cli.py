@@ -353,12 +353,33 @@ def cmd_edit(client, args):
         if entries is not None:
             changes[field] = entries
     changes.update(cli_flags.rich_fields(args, contact))
+    if changes and "extra" not in changes:
+        extra = _extra_without_orphans(contact, changes)
+        if extra is not None:
+            changes["extra"] = extra
     if not changes:
         raise UsageError("nothing to change: give --name, --phone, --email, --org, --notes, --birthday, --name-parts, "
                          "--address, --group, --photo, --star ... (contacts edit --help)")
     edited = (client.update_contact(contact["id"], changes, region=args.region) if getattr(args, "region", None)
               else client.update_contact(contact["id"], changes))
     return edited, f"updated {edited['name']} ({_short(edited['id'])})\n" + contact_text(edited)
+
+
+def _extra_without_orphans(contact, changes):
+    """``contact``'s extra without the parameters of entries this edit removes (the
+    ``LANG;PREF=2`` of a language, the ``item2.ADR`` of an iPhone address), or None when
+    there are none: no file could write them back any more (see
+    contacts.formats.vcard.orphan_attachments), so they would vanish at the next export
+    and the contact would not survive an export and import unchanged."""
+    from .formats.vcard import orphan_attachments
+    if not contact.get("extra"):
+        return None
+    after = dict(contact, **{k: v for k, v in changes.items() if k != "groups"})
+    before = orphan_attachments(contact)
+    doomed = [e for e in orphan_attachments(after) if e not in before]
+    if not doomed:
+        return None
+    return [e for e in contact["extra"] if e not in doomed]
 
 
 def _edited_entries(contact, args, field, key, what):

@@ -179,3 +179,35 @@ def test_values_starting_with_a_dash_are_taken_as_values(cluster, capsys):
     added = run_json(cluster, capsys, "add", "Dash Values", "--geo", "-5.79,-35.21", "--tz", "-03:00",
                      "--birthday", "--0415")
     assert (added["geo"], added["timezone"], added["birthday"]) == ("geo:-5.79,-35.21", "-03:00", "--04-15")
+
+
+def test_removing_an_entry_removes_its_vcard_parameters_so_export_and_import_change_nothing(cluster, capsys,
+                                                                                           tmp_path):
+    from contacts.formats.vcard import dumps_vcards, parse_vcards
+    card = ("BEGIN:VCARD\r\nVERSION:4.0\r\nUID:orphans-1\r\nFN:Orphan Params\r\nLANG;PREF=1:fr\r\n"
+            "LANG;PREF=2:en\r\nitem1.ADR;TYPE=HOME:;;Rua A;Natal;;;\r\nitem1.X-ABADR:br\r\n"
+            "item2.ADR:;;Rua B;Recife;;;\r\nitem2.X-ABLabel:casa de praia\r\nEND:VCARD\r\n")
+    path = tmp_path / "orphans.vcf"
+    path.write_text(card)
+    assert run(cluster, capsys, "import", str(path), "--no-progress")[0] == 0
+    edited = run_json(cluster, capsys, "edit", "orphan params", "--remove-language", "en",
+                      "--remove-address", "city=Natal")
+    assert edited["languages"] == ["fr"] and [a["locality"] for a in edited["addresses"]] == ["Recife"]
+    # the PREF=2 of 'en' is gone with it; fr's PREF=1 and the verbatim X-ABADR line stay
+    assert {"group": "", "name": "LANG", "params": {"PREF": ["2"]}, "value": "en"} not in edited["extra"]
+    assert {"group": "", "name": "LANG", "params": {"PREF": ["1"]}, "value": "fr"} in edited["extra"]
+    assert {"group": "item1", "name": "X-ABADR", "params": {}, "value": "br"} in edited["extra"]
+    fetched = stored(cluster, edited["id"])
+    for version in ("3.0", "4.0"):
+        (entry,) = parse_vcards(dumps_vcards([fetched], version))
+        again = {k: v for k, v in entry.contact.items() if k in fetched}
+        mine = {k: fetched[k] for k in again if k not in ("id", "updated", "photo", "phones")}
+        assert {k: again[k] for k in mine} == mine, version
+
+
+def test_a_custom_key_label_survives_a_vcard_round_trip():
+    from contacts.formats.vcard import contact_to_vcard, parse_vcards
+    keys = [{"label": "pgp", "value": "https://e.example/k.asc"}, {"label": "work", "value": "https://e.example/w.asc"}]
+    for version in ("3.0", "4.0"):
+        (entry,) = parse_vcards(contact_to_vcard({"id": "k", "name": "Keys", "keys": keys}, version))
+        assert entry.contact["keys"] == keys and entry.contact["extra"] == [], version

@@ -569,6 +569,8 @@ def props_to_contact(props):
                 label = " ".join(w for w in ("home", "work") if w in words)
             else:
                 label, _ = _label_and_pref(prop, labels, known={"HOME": "home", "WORK": "work"})
+                if group in labels:
+                    used_labels.add(group)
             prop.used.update({"TYPE", "PREF", "MEDIATYPE"})
             value = _key_value(prop)
             if value:
@@ -750,6 +752,20 @@ def _content_line(group, name, params, value):
 
 def contact_to_vcard(contact, version=DEFAULT_VERSION, photos=None):
     """The text of one vCard (``version`` "3.0" or "4.0") for one contact dict."""
+    return _written(contact, version, photos).text()
+
+
+def orphan_attachments(contact):
+    """The ``extra`` entries of ``contact`` that hold parameters of a property it no longer
+    has (``LANG;PREF=2`` of a language removed since, the ``item2.ADR`` of an address
+    removed): a writer has nothing to attach them to and leaves them out, so an edit that
+    removes an entry should remove these with it (contacts edit does)."""
+    # left out by both versions' writers (3.0 and 4.0 name some properties differently)
+    left = _written(contact, "3.0", None).attachments
+    return [e for e in _written(contact, "4.0", None).attachments if e in left]
+
+
+def _written(contact, version, photos):
     if version not in VERSIONS:
         raise ValueError(f"vCard version must be one of {', '.join(VERSIONS)}, not {version!r}")
     v4 = version == "4.0"
@@ -841,14 +857,16 @@ def contact_to_vcard(contact, version=DEFAULT_VERSION, photos=None):
             w.add("KEY", match[2], {"ENCODING": ["b"], "TYPE": [kind] + params.get("TYPE", [])},
                   match=escape(value))
         else:
-            w.add("KEY", _uri(value), params, match=escape(value))
+            # a custom label (pgp, signing) as itemN.X-ABLabel, as for TEL or URL
+            w.labelled("KEY", _uri(value), label, None, standard={"home": "HOME", "work": "WORK"},
+                       match=escape(value))
     if contact.get("starred"):
         w.add("X-STARRED", "TRUE")
     if contact.get("notes"):
         w.add("NOTE", escape(contact["notes"]))
     for extra in w.extra:
         w.lines.append((extra.get("group") or "", extra["name"], extra.get("params") or {}, extra["value"]))
-    return w.text()
+    return w
 
 
 _CANONICAL = {"X-ANNIVERSARY": "ANNIVERSARY", "X-ABDATE": "ANNIVERSARY", "X-GENDER": "GENDER",
