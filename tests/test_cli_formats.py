@@ -241,3 +241,11 @@ def test_a_regions_cell_no_one_can_read_is_kept_as_it_was():
     assert ana.contact["extra"] == [{"group": "", "name": "X-CSV", "params": {"COLUMN": ["phone_regions"]},
                                      "value": "ZZ (84) 98888-7777"}]
     assert "region" not in bia.contact["phones"][0] and bia.contact["extra"][0]["value"] == "BR 999"
+
+
+def test_google_csv_carries_the_role_in_its_job_description_column():
+    from contacts.formats.csvio import dumps_csv, parse_csv
+    text = dumps_csv([dict(ADA, title="Countess", role="Programmer")], "google")
+    assert "Organization 1 - Job Description" in text.splitlines()[0]
+    (entry,) = parse_csv(text)
+    assert (entry.contact["title"], entry.contact["role"]) == ("Countess", "Programmer")

@@ -318,6 +318,7 @@ def _google_row(headers, row):
         elif kind == "organization":
             contact["organization"] = cells.get("name", contact["organization"])
             contact["title"] = cells.get("title", contact["title"])
+            contact["role"] = cells.get("job description", contact["role"])
             department = cells.get("department", "")
             if department:
                 contact["org_units"] = [u.strip() for u in department.split(SEPARATOR) if u.strip()]
@@ -351,7 +352,7 @@ def _google_rows(contacts):
                for p in ("Type", "Formatted", "Street", "City", "PO Box", "Region", "Postal Code", "Country",
                          "Extended Address")]
     header += ["Organization 1 - Type", "Organization 1 - Name", "Organization 1 - Title",
-               "Organization 1 - Department"]
+               "Organization 1 - Department", "Organization 1 - Job Description"]
     header += [f"Relation {i} - {p}" for i in range(1, relations + 1) for p in ("Type", "Value")]
     header += [f"Website {i} - {p}" for i in range(1, urls + 1) for p in ("Type", "Value")]
     header += ["Event 1 - Type", "Event 1 - Value"]
@@ -390,6 +391,7 @@ def _google_rows(contacts):
         cells["Organization 1 - Name"] = contact.get("organization") or ""
         cells["Organization 1 - Title"] = contact.get("title") or ""
         cells["Organization 1 - Department"] = SEPARATOR.join(contact.get("org_units") or [])
+        cells["Organization 1 - Job Description"] = contact.get("role") or ""   # Google's column for ROLE
         if contact.get("anniversary"):
             cells["Event 1 - Type"], cells["Event 1 - Value"] = "Anniversary", contact["anniversary"]
         for extra in contact.get("extra") or []:
