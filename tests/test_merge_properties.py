@@ -225,8 +225,6 @@ def test_groups_merge_is_commutative_associative_idempotent(data):
 import pytest  # noqa: E402
 
 
-@pytest.mark.xfail(strict=True, reason="groups tombstones are never pruned and a full copy checks the register "
-                                       "at 1,000 names per map (docs/replication.md, 'Groups tombstones')")
 def test_groups_tombstones_past_the_state_bound():
     """What ordinary edits make (100 groups joined then left, 12 times over), a full copy
     of the contact must take."""
