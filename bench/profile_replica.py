@@ -62,7 +62,7 @@ STEPS = [
     ("  socket receive/send", lambda s: _in_request(s) and "socketutil.py" in s),
     ("peer links (one thread per peer), all", _in_link),
     ("  push: reading own updates back (own_updates_after)", lambda s: _in_link(s) and "own_updates_after (" in s),
-    ("  push: encoding the batch (json dumpsCall)", lambda s: _in_link(s) and "dumpsCall (" in s),
+    ("  push: encoding the batch (serializer dumpsCall: msgpack, json before the ping)", lambda s: _in_link(s) and "dumpsCall (" in s),
     ("  push: waiting for the peer's answer (socket)", lambda s: _in_link(s) and "_push (" in s and "socketutil.py" in s),
     ("  ping", lambda s: _in_link(s) and "_ping (" in s),
     ("search indexer thread", lambda s: "SearchIndexer" in s or "search_index.py" in s),

@@ -20,6 +20,7 @@ import base64
 import binascii
 import dataclasses
 import datetime
+import functools
 import hashlib
 import re
 from typing import Any, Callable, Optional
@@ -128,8 +129,18 @@ _STORED_E164 = re.compile(r"\+([1-9][0-9]{3,19})")
 _REGION = re.compile(r"[A-Z]{2}|")
 
 
+#: distinct (number, region) pairs whose reading is remembered: a contact edited in the
+#: window or sent back as fetched carries the phones it had, and parsing a number is most
+#: of a write's validation (docs/benchmarks.md).  ~200 bytes each: at most ~1 MB.
+PHONE_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=PHONE_CACHE)
 def read_phone(typed, region):
     """(e164, region used) for a number as typed: ("", "") unless certain.
+
+    Remembered per (typed, region) (PHONE_CACHE): the answer depends on nothing else,
+    and it is a tuple of strings, so a cached one cannot be changed by a caller.
 
     Certain means phonenumbers finds a valid number: from its +country code, or in
     ``region`` for a number without one.  Never raises: a number that does not parse is

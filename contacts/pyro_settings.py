@@ -69,14 +69,24 @@ def _guarded(serializer_class):
     return Guarded
 
 
+class _PlainMsgpack(serializers.MsgpackSerializer):
+    """msgpack carrying only what json carries: Pyro5's extension types (complex, datetime,
+    date, integers past 64 bits) are refused, so a peer's update decodes to the same plain
+    dicts, lists, strings and numbers whichever of json or msgpack it came in."""
+
+    def ext_hook(self, code, data):
+        raise SerializeError(f"this replica takes plain msgpack only (no extension type {code})")
+
+
 def harden_server_serializers():
     """How a replica decodes requests.
 
     A Pyro5 server decodes a request with whatever serializer the request names.
     Python's marshal is "not intended to be secure against erroneous or maliciously
-    constructed data" (its docs), so replicas refuse it; serpent and json decode with
-    every failure reported as a SerializeError."""
-    replacements = {"marshal": _RefusedMarshal()}
+    constructed data" (its docs), so replicas refuse it; serpent, json and msgpack (what
+    peers speak, contacts.protocol.PEER_SERIALIZER) decode with every failure reported
+    as a SerializeError."""
+    replacements = {"marshal": _RefusedMarshal(), "msgpack": _guarded(_PlainMsgpack)()}
     for name in ("serpent", "json"):
         replacements[name] = _guarded(type(serializers.serializers[name]))()
     for name, serializer in replacements.items():

@@ -22,7 +22,8 @@ from ..fields import check_region
 from ..merge import contact_stamp, fields_of, is_complete, is_visible, prepare_changes, to_contact
 from ..model import check_contact_id, check_unicode, fold, new_contact_id, normalize_changes, normalize_new_contact
 from ..protocol import (DEFAULT_PAGE, ID_PREFIX_LIMIT, MAX_ANSWER, MAX_BATCH, MAX_ID_PREFIX, MAX_ID_PREFIX_LIMIT,
-                        MAX_KEY_NAME, MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, check_request_id)
+                        MAX_KEY_NAME, MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, SERVED_SERIALIZERS,
+                        check_request_id)
 from .store import PAGE_BYTES, SCHEMA_VERSION
 from ..versions import VersionVector
 
@@ -345,7 +346,7 @@ class ContactBook:
         info = {"replica_id": self.replica_id, "uri": self.uri, "clock": self.store.committed_clock,
                 "vector": self.store.vector.to_wire(), "contacts": self.store.count(),
                 "ack_mode": self.settings.ack_mode, "version": __version__,
-                "schema": SCHEMA_VERSION,
+                "schema": SCHEMA_VERSION, "serializers": list(SERVED_SERIALIZERS),
                 "unindexed": self.store.unindexed(),
                 "uptime": round(time.time() - self.started, 3), "pid": os.getpid()}
         info["peers"] = self.replicator.known_peers(alive_only=True) if self.replicator else {}

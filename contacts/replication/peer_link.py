@@ -23,7 +23,7 @@ from Pyro5.api import Proxy
 from Pyro5.errors import CommunicationError, PyroError
 
 from ..errors import ContactsError
-from ..protocol import PEER_SERIALIZER
+from ..protocol import PEER_FIRST_SERIALIZER, PEER_SERIALIZER
 from ..versions import VersionVector
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,8 @@ class PeerLink(threading.Thread):
         self._stopping = threading.Event()
         self._sync_due = 0.0
         self.pushed = self.pulled = 0
+        #: what the link speaks to the peer (cluster_status shows it)
+        self.serializer = PEER_FIRST_SERIALIZER
 
     # -- called from other threads -----------------------------------------------
     def wake(self, push=False):
@@ -85,7 +87,7 @@ class PeerLink(threading.Thread):
         mine = self.store.vector
         return {"replica_id": self.replica_id, "uri": self.uri, "alive": self.alive, "self": False,
                 "last_seen": self.last_seen, "behind": self.vector.missing_from(mine) if self.ever_seen else None,
-                "clock": self.clock}
+                "clock": self.clock, "serializer": self.serializer}
 
     # -- the thread ----------------------------------------------------------------
     def run(self):
@@ -100,7 +102,8 @@ class PeerLink(threading.Thread):
                     self._uri_changed = False
                     proxy = Proxy(self.uri)
                     proxy._pyroTimeout = self.settings.peer_timeout
-                    proxy._pyroSerializer = PEER_SERIALIZER
+                    # until its ping says it takes the faster one (_ping)
+                    self.serializer = proxy._pyroSerializer = PEER_FIRST_SERIALIZER
                 now = time.monotonic()
                 if now >= next_ping:
                     next_ping = now + self.settings.ping_interval
@@ -173,6 +176,10 @@ class PeerLink(threading.Thread):
             raise ContactsError(f"{self.uri} answers as replica {info.get('replica_id')}, "
                                 f"not {self.replica_id}")
         self.clock = info.get("clock")
+        # the faster serializer once the peer says it takes it (each call names its own)
+        served = info.get("serializers")
+        self.serializer = proxy._pyroSerializer = (
+            PEER_SERIALIZER if isinstance(served, list) and PEER_SERIALIZER in served else PEER_FIRST_SERIALIZER)
         self._seen(info.get("vector"))
         for peer_id, uri in (info.get("peers") or {}).items():
             self.replicator.learn(peer_id, uri)
