@@ -15,17 +15,23 @@ import phonenumbers
 
 from ..fields import ADDRESS_PARTS
 
+
+def QT_TRANSLATE_NOOP(context, text):   # noqa: N802 - the name pylupdate5 looks for
+    """Marks a word for the translator (pylupdate5 reads this name) without importing Qt here:
+    the detail pane translates it when it shows it (context "Labels")."""
+    return text
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
 #: the standard vCard TYPEs the model keeps in lower case, as people read them
-STANDARD_LABELS = {"mobile": "Mobile", "home": "Home", "work": "Work", "other": "Other", "fax": "Fax",
-                   "pager": "Pager", "voice": "Voice", "text": "Text", "video": "Video",
-                   "textphone": "Textphone", "main": "Main", "cell": "Mobile", "pref": "Preferred",
-                   "internet": "Email", "x400": "X.400", "spouse": "Spouse", "child": "Child",
-                   "parent": "Parent", "sibling": "Sibling", "friend": "Friend", "kin": "Relative",
-                   "colleague": "Colleague", "homepage": "Homepage", "blog": "Blog", "profile": "Profile", "co-worker": "Co-worker", "assistant": "Assistant",
-                   "manager": "Manager", "partner": "Partner", "emergency": "Emergency contact"}
+STANDARD_LABELS = {"mobile": QT_TRANSLATE_NOOP("Labels", "Mobile"), "home": QT_TRANSLATE_NOOP("Labels", "Home"), "work": QT_TRANSLATE_NOOP("Labels", "Work"), "other": QT_TRANSLATE_NOOP("Labels", "Other"), "fax": QT_TRANSLATE_NOOP("Labels", "Fax"),
+                   "pager": QT_TRANSLATE_NOOP("Labels", "Pager"), "voice": QT_TRANSLATE_NOOP("Labels", "Voice"), "text": QT_TRANSLATE_NOOP("Labels", "Text"), "video": QT_TRANSLATE_NOOP("Labels", "Video"),
+                   "textphone": QT_TRANSLATE_NOOP("Labels", "Textphone"), "main": QT_TRANSLATE_NOOP("Labels", "Main"), "cell": QT_TRANSLATE_NOOP("Labels", "Mobile"), "pref": QT_TRANSLATE_NOOP("Labels", "Preferred"),
+                   "internet": QT_TRANSLATE_NOOP("Labels", "Email"), "x400": QT_TRANSLATE_NOOP("Labels", "X.400"), "spouse": QT_TRANSLATE_NOOP("Labels", "Spouse"), "child": QT_TRANSLATE_NOOP("Labels", "Child"),
+                   "parent": QT_TRANSLATE_NOOP("Labels", "Parent"), "sibling": QT_TRANSLATE_NOOP("Labels", "Sibling"), "friend": QT_TRANSLATE_NOOP("Labels", "Friend"), "kin": QT_TRANSLATE_NOOP("Labels", "Relative"),
+                   "colleague": QT_TRANSLATE_NOOP("Labels", "Colleague"), "homepage": QT_TRANSLATE_NOOP("Labels", "Homepage"), "blog": QT_TRANSLATE_NOOP("Labels", "Blog"), "profile": QT_TRANSLATE_NOOP("Labels", "Profile"), "co-worker": QT_TRANSLATE_NOOP("Labels", "Co-worker"), "assistant": QT_TRANSLATE_NOOP("Labels", "Assistant"),
+                   "manager": QT_TRANSLATE_NOOP("Labels", "Manager"), "partner": QT_TRANSLATE_NOOP("Labels", "Partner"), "emergency": QT_TRANSLATE_NOOP("Labels", "Emergency contact")}
 
 GENDERS = {"M": "Male", "F": "Female", "O": "Other", "N": "None or not applicable", "U": "Unknown"}
 

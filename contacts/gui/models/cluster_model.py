@@ -1,10 +1,12 @@
 """The replicas as the replica in use sees them, for the cluster panel."""
-from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PyQt5.QtGui import QBrush, QColor
 
 from ...cluster_text import address_of, describe_age, describe_lag
 
-COLUMNS = ("Replica", "Address", "State", "Last seen", "Lag")
+COLUMNS = (QT_TRANSLATE_NOOP("ClusterModel", "Replica"), QT_TRANSLATE_NOOP("ClusterModel", "Address"),
+           QT_TRANSLATE_NOOP("ClusterModel", "State"), QT_TRANSLATE_NOOP("ClusterModel", "Last seen"),
+           QT_TRANSLATE_NOOP("ClusterModel", "Lag"))
 GREEN, RED = QColor(30, 130, 60), QColor(190, 40, 40)
 
 
@@ -23,7 +25,7 @@ class ClusterModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return QCoreApplication.translate("ClusterModel", COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -33,12 +35,13 @@ class ClusterModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.DisplayRole:
             if column == 0:
-                in_use = " (in use)" if row["replica_id"] == self._in_use else ""
-                return f"replica {row['replica_id']}{in_use}"
+                if row["replica_id"] == self._in_use:
+                    return self.tr("replica {0} (in use)").format(row["replica_id"])
+                return self.tr("replica {0}").format(row["replica_id"])
             if column == 1:
                 return address_of(row.get("uri"))
             if column == 2:
-                return "alive" if row.get("alive") else "down"
+                return self.tr("alive") if row.get("alive") else self.tr("down")
             if column == 3:
                 return describe_age(row.get("last_seen"))
             if column == 4:

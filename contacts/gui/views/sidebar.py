@@ -48,7 +48,7 @@ class Sidebar(QListWidget):
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setFrameShape(QListWidget.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setAccessibleName("Contact groups")
+        self.setAccessibleName(self.tr("Contact groups"))
         self.scope = (ALL, None)
         self._groups = {}
         self._big = False
@@ -81,20 +81,20 @@ class Sidebar(QListWidget):
         self._rebuilding = True
         try:
             self.clear()
-            self._item("All contacts", (ALL, None), self._total)
+            self._item(self.tr("All contacts"), (ALL, None), self._total)
             if self._big:
-                self._heading("Groups")
-                hint = self._item("Search by group name", None,
-                                  tip="A book this big is held in pages, so its groups are not counted "
-                                      "here; the search matches group names.")
+                self._heading(self.tr("Groups"))
+                hint = self._item(self.tr("Search by group name"), None,
+                                  tip=self.tr("A book this big is held in pages, so its groups are not counted "
+                                              "here; the search matches group names."))
                 hint.setFlags(Qt.NoItemFlags)
             else:
-                self._item("Starred", (STARRED, None), self._starred)
+                self._item(self.tr("Starred"), (STARRED, None), self._starred)
                 if self._groups:
-                    self._heading("Groups")
+                    self._heading(self.tr("Groups"))
                 for name in sorted(self._groups, key=str.casefold):
                     self._item(name, (GROUP, name), self._groups[name])
-            self._item("Trash", (TRASH, None), tip="Deleted contacts (Return or click opens them)")
+            self._item(self.tr("Trash"), (TRASH, None), tip=self.tr("Deleted contacts (Return or click opens them)"))
             self._select_scope(self.scope)
         finally:
             self._rebuilding = False

@@ -17,13 +17,13 @@ class TrashDialog(QDialog):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(self.tr("Trash"))
         self.resize(620, 360)
         self.proxy = ContactFilterProxy(self)
         self.proxy.setSourceModel(session.trash)
         self.proxy.sort(0, Qt.AscendingOrder)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the trash")
+        self.search.setPlaceholderText(self.tr("Search the trash"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_query)
         self.table = QTableView()
@@ -34,13 +34,13 @@ class TrashDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.doubleClicked.connect(self.restore_selected)
-        self.restore_button = QPushButton("&Restore")   # Alt+R
-        self.restore_button.setToolTip("Restore the selected contacts (Return, Alt+R)")
+        self.restore_button = QPushButton(self.tr("&Restore"))   # Alt+R
+        self.restore_button.setToolTip(self.tr("Restore the selected contacts (Return, Alt+R)"))
         self.restore_button.clicked.connect(self.restore_selected)
         # a plain row of buttons, not a QDialogButtonBox: that one sets its own Tab order
         # (Close before Restore here), and neither button is a default: a default button
         # would take Return from the list and close the trash unrestored
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -56,7 +56,7 @@ class TrashDialog(QDialog):
                               (self.restore_button, self.close_button)):
             QWidget.setTabOrder(first, second)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Deleted contacts stay here (on every replica) until restored."))
+        layout.addWidget(QLabel(self.tr("Deleted contacts stay here (on every replica) until restored.")))
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
