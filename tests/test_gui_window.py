@@ -206,7 +206,7 @@ def test_double_clicking_a_replica_in_the_cluster_panel_uses_it(qtbot, window, f
 def test_saved_changes_only_a_dead_replica_holds_are_named_until_it_is_back(qtbot, window, fake):
     # what ContactsClient tells when it reads without writes that no reachable replica holds
     fake.tell_listeners({"type": "unreplicated", "missing": {1: 2}})
-    qtbot.waitUntil(lambda: "2 saved change(s) not shown" in window.replica_status.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "2 saved changes not shown" in window.replica_status.text(), timeout=3000)
     assert "only on replica 1, which is down" in window.statusBar().currentMessage()
     fake.tell_listeners({"type": "unreplicated", "missing": {}})
     qtbot.waitUntil(lambda: "not shown" not in window.replica_status.text(), timeout=3000)

@@ -13,7 +13,7 @@ from contacts.gui.app import create_window
 from contacts.gui.translation import LANGUAGES, TRANSLATED_SOURCES, TRANSLATIONS, choose_language, install_translators
 from gui_fakes import FakeContactsService
 
-PLACEHOLDER = re.compile(r"\{\d\}|%n")
+PLACEHOLDER = re.compile(r"\{\w+\}|%n")
 
 
 def messages(ts_path):

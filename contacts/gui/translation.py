@@ -21,7 +21,8 @@ LANGUAGE_ENV = "CONTACTS_LANGUAGE"
 #: contact dialog's editors are not yet: docs/gui.md, Translations)
 TRANSLATED_SOURCES = ("views/main_window.py", "views/sidebar.py", "views/settings_dialog.py",
                       "views/trash_dialog.py", "views/cluster_panel.py", "views/detail_pane.py",
-                      "models/cluster_model.py", "models/contact_table_model.py", "presentation.py")
+                      "models/cluster_model.py", "models/contact_table_model.py", "presentation.py",
+                      "session.py")
 
 
 def choose_language(settings=None, environ=None, locale=None):

@@ -28,6 +28,27 @@ class ClusterModel(QAbstractTableModel):
             return QCoreApplication.translate("ClusterModel", COLUMNS[section])
         return None
 
+    def _age(self, last_seen):
+        """describe_age (shared with the command line, in English) in the window's language."""
+        english = describe_age(last_seen)
+        if last_seen is None:
+            return self.tr("never")
+        if english == "just now":
+            return self.tr("just now")
+        number, _, unit = english.partition(" ")
+        if unit == "s ago":
+            return self.tr("{0} s ago").format(number)
+        if unit == "min ago":
+            return self.tr("{0} min ago").format(number)
+        return english   # a date
+
+    def _lag(self, behind):
+        if behind is None:
+            return self.tr("unknown")
+        if behind == 0:
+            return self.tr("up to date")
+        return self.tr("%n update(s) behind", "", behind)
+
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -43,9 +64,9 @@ class ClusterModel(QAbstractTableModel):
             if column == 2:
                 return self.tr("alive") if row.get("alive") else self.tr("down")
             if column == 3:
-                return describe_age(row.get("last_seen"))
+                return self._age(row.get("last_seen"))
             if column == 4:
-                return describe_lag(row.get("behind"))
+                return self._lag(row.get("behind"))
         if role == Qt.ForegroundRole and column == 2:
             return QBrush(GREEN if row.get("alive") else RED)
         if role == Qt.ToolTipRole and column == 1:

@@ -29,24 +29,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="39"/>
+        <location filename="../models/cluster_model.py" line="60"/>
         <source>replica {0} (in use)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="40"/>
+        <location filename="../models/cluster_model.py" line="61"/>
         <source>replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="44"/>
+        <location filename="../models/cluster_model.py" line="65"/>
         <source>alive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="44"/>
+        <location filename="../models/cluster_model.py" line="65"/>
         <source>down</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="35"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="37"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="40"/>
+        <source>{0} s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="42"/>
+        <source>{0} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="47"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="49"/>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster_model.py" line="50"/>
+        <source>%n update(s) behind</source>
+        <translation>
+            <numerusform>%n update behind</numerusform>
+            <numerusform>%n updates behind</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -95,6 +133,115 @@ Double-click a replica to use it (the window returns to it after a failover).</s
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>February</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>April</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>August</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>September</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>October</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="197"/>
+        <source>{day} {month} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="199"/>
+        <source>{day} {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="201"/>
+        <source>{month} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="229"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="231"/>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../presentation.py" line="232"/>
+        <source>in %n days</source>
+        <translation>
+            <numerusform>in %n days</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="244"/>
+        <source>{date} — turns {years} {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../presentation.py" line="255"/>
+        <source>{date} — %n year(s) {when}</source>
+        <translation>
+            <numerusform>{date} — %n year {when}</numerusform>
+            <numerusform>{date} — %n years {when}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../views/detail_pane.py" line="33"/>
@@ -117,7 +264,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="131"/>
+        <location filename="../views/detail_pane.py" line="132"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,7 +284,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="145"/>
+        <location filename="../views/detail_pane.py" line="146"/>
         <source>Groups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,177 +314,177 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="71"/>
+        <location filename="../views/detail_pane.py" line="72"/>
         <source>Last change: Lamport stamp {0} from replica {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="101"/>
+        <location filename="../views/detail_pane.py" line="102"/>
         <source>preferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="118"/>
+        <location filename="../views/detail_pane.py" line="119"/>
         <source>kept as typed: not a number its country code or the region makes valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="125"/>
+        <location filename="../views/detail_pane.py" line="126"/>
         <source>Open in OpenStreetMap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="134"/>
+        <location filename="../views/detail_pane.py" line="135"/>
         <source>Birthday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="136"/>
+        <location filename="../views/detail_pane.py" line="137"/>
         <source>Anniversary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Prefix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>First name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Middle name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Suffix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="156"/>
+        <location filename="../views/detail_pane.py" line="157"/>
         <source>Nicknames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="156"/>
+        <location filename="../views/detail_pane.py" line="157"/>
         <source>Nickname</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="159"/>
+        <location filename="../views/detail_pane.py" line="160"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="163"/>
+        <location filename="../views/detail_pane.py" line="164"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="165"/>
+        <location filename="../views/detail_pane.py" line="166"/>
         <source>Time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="167"/>
+        <location filename="../views/detail_pane.py" line="168"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="174"/>
+        <location filename="../views/detail_pane.py" line="175"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="261"/>
+        <location filename="../views/detail_pane.py" line="262"/>
         <source>Select a contact to see every detail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="296"/>
+        <location filename="../views/detail_pane.py" line="297"/>
         <source>Starred: listed first (click or Ctrl+D to unstar)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="296"/>
+        <location filename="../views/detail_pane.py" line="297"/>
         <source>Star: list first (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="299"/>
+        <location filename="../views/detail_pane.py" line="300"/>
         <source>Unstar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="299"/>
+        <location filename="../views/detail_pane.py" line="300"/>
         <source>Star</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="308"/>
+        <location filename="../views/detail_pane.py" line="309"/>
         <source>Loading the photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="410"/>
+        <location filename="../views/detail_pane.py" line="411"/>
         <source>Copy {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="412"/>
+        <location filename="../views/detail_pane.py" line="413"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="412"/>
+        <location filename="../views/detail_pane.py" line="413"/>
         <source>Write an email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="415"/>
+        <location filename="../views/detail_pane.py" line="416"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="415"/>
+        <location filename="../views/detail_pane.py" line="416"/>
         <source>Show on the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="419"/>
+        <location filename="../views/detail_pane.py" line="420"/>
         <source>Show the group {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="426"/>
+        <location filename="../views/detail_pane.py" line="427"/>
         <source>Copied {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,172 +492,172 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../views/detail_pane.py" line="113"/>
+        <location filename="../views/detail_pane.py" line="114"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="123"/>
+        <location filename="../views/detail_pane.py" line="124"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="127"/>
+        <location filename="../views/detail_pane.py" line="128"/>
         <source>Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="160"/>
+        <location filename="../views/detail_pane.py" line="161"/>
         <source>Related</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="170"/>
+        <location filename="../views/detail_pane.py" line="171"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Fax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Pager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Voice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Textphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Preferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>X.400</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Spouse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Sibling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Colleague</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Homepage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Co-worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="34"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="34"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="34"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,6 +1002,110 @@ Recent:</source>
         <translation>
             <numerusform>%n change still waits for a replica to answer. Quit anyway and lose it?</numerusform>
             <numerusform>%n changes still wait for a replica to answer. Quit anyway and lose them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../session.py" line="146"/>
+        <source>Connecting to the cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="275"/>
+        <source>Refreshing failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="279"/>
+        <source>Lost contact with every replica; retrying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="283"/>
+        <source>No replica reachable — retrying every second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="304"/>
+        <source>Every saved change is shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="315"/>
+        <source>Cannot use replica {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="326"/>
+        <source>Now using replica {0}, as chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="328"/>
+        <source>Replica {0} stopped answering — now using replica {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="331"/>
+        <source>Back in touch: using replica {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="339"/>
+        <source>Replica {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="341"/>
+        <source> · {0} of {1} alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../session.py" line="344"/>
+        <source> · %n saved change(s) not shown</source>
+        <translation>
+            <numerusform> · %n saved change not shown</numerusform>
+            <numerusform> · %n saved changes not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="360"/>
+        <source>{0}: waiting for a replica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="400"/>
+        <source>Added {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="508"/>
+        <source>Nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="437"/>
+        <source>Saved &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="535"/>
+        <source>{0}: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="298"/>
+        <source>replica {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../session.py" line="301"/>
+        <source>%n saved change(s) only on {0}, which is down: not shown until it is back (nothing is lost)</source>
+        <translation>
+            <numerusform>%n saved change only on {0}, which is down: not shown until it is back (nothing is lost)</numerusform>
+            <numerusform>%n saved changes only on {0}, which is down: not shown until it is back (nothing is lost)</numerusform>
         </translation>
     </message>
 </context>

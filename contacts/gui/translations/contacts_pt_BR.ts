@@ -29,24 +29,62 @@
         <translation>Atraso</translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="39"/>
+        <location filename="../models/cluster_model.py" line="60"/>
         <source>replica {0} (in use)</source>
         <translation>réplica {0} (em uso)</translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="40"/>
+        <location filename="../models/cluster_model.py" line="61"/>
         <source>replica {0}</source>
         <translation>réplica {0}</translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="44"/>
+        <location filename="../models/cluster_model.py" line="65"/>
         <source>alive</source>
         <translation>ativa</translation>
     </message>
     <message>
-        <location filename="../models/cluster_model.py" line="44"/>
+        <location filename="../models/cluster_model.py" line="65"/>
         <source>down</source>
         <translation>fora do ar</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="35"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="37"/>
+        <source>just now</source>
+        <translation>agora mesmo</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="40"/>
+        <source>{0} s ago</source>
+        <translation>há {0} s</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="42"/>
+        <source>{0} min ago</source>
+        <translation>há {0} min</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="47"/>
+        <source>unknown</source>
+        <translation>desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster_model.py" line="49"/>
+        <source>up to date</source>
+        <translation>em dia</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster_model.py" line="50"/>
+        <source>%n update(s) behind</source>
+        <translation>
+            <numerusform>%n atualização atrasada</numerusform>
+            <numerusform>%n atualizações atrasadas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -96,6 +134,115 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>January</source>
+        <translation>janeiro</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>February</source>
+        <translation>fevereiro</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>March</source>
+        <translation>março</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>April</source>
+        <translation>abril</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>May</source>
+        <translation>maio</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>June</source>
+        <translation>junho</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>July</source>
+        <translation>julho</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>August</source>
+        <translation>agosto</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>September</source>
+        <translation>setembro</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>October</source>
+        <translation>outubro</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>November</source>
+        <translation>novembro</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="41"/>
+        <source>December</source>
+        <translation>dezembro</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="197"/>
+        <source>{day} {month} {year}</source>
+        <translation>{day} de {month} de {year}</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="199"/>
+        <source>{day} {month}</source>
+        <translation>{day} de {month}</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="201"/>
+        <source>{month} {year}</source>
+        <translation>{month} de {year}</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="229"/>
+        <source>today</source>
+        <translation>hoje</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="231"/>
+        <source>tomorrow</source>
+        <translation>amanhã</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../presentation.py" line="232"/>
+        <source>in %n days</source>
+        <translation>
+            <numerusform>em %n dia</numerusform>
+            <numerusform>em %n dias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="244"/>
+        <source>{date} — turns {years} {when}</source>
+        <translation>{date} — faz {years} anos {when}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../presentation.py" line="255"/>
+        <source>{date} — %n year(s) {when}</source>
+        <translation>
+            <numerusform>{date} — %n ano {when}</numerusform>
+            <numerusform>{date} — %n anos {when}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../views/detail_pane.py" line="33"/>
@@ -118,7 +265,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="131"/>
+        <location filename="../views/detail_pane.py" line="132"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
@@ -138,7 +285,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Trabalho</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="145"/>
+        <location filename="../views/detail_pane.py" line="146"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
@@ -168,177 +315,177 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Outros</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="71"/>
+        <location filename="../views/detail_pane.py" line="72"/>
         <source>Last change: Lamport stamp {0} from replica {1}</source>
         <translation>Última alteração: carimbo de Lamport {0} da réplica {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="101"/>
+        <location filename="../views/detail_pane.py" line="102"/>
         <source>preferred</source>
         <translation>preferencial</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="118"/>
+        <location filename="../views/detail_pane.py" line="119"/>
         <source>kept as typed: not a number its country code or the region makes valid</source>
         <translation>mantido como digitado: nem o código do país nem a região o tornam um número válido</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="125"/>
+        <location filename="../views/detail_pane.py" line="126"/>
         <source>Open in OpenStreetMap</source>
         <translation>Abrir no OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="134"/>
+        <location filename="../views/detail_pane.py" line="135"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="136"/>
+        <location filename="../views/detail_pane.py" line="137"/>
         <source>Anniversary</source>
         <translation>Data comemorativa</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Organization</source>
         <translation>Organização</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Department</source>
         <translation>Departamento</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Title</source>
         <translation>Cargo</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="138"/>
+        <location filename="../views/detail_pane.py" line="139"/>
         <source>Role</source>
         <translation>Função</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Prefix</source>
         <translation>Prefixo</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>First name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Middle name</source>
         <translation>Nome do meio</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Last name</source>
         <translation>Sobrenome</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="148"/>
+        <location filename="../views/detail_pane.py" line="149"/>
         <source>Suffix</source>
         <translation>Sufixo</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="156"/>
+        <location filename="../views/detail_pane.py" line="157"/>
         <source>Nicknames</source>
         <translation>Apelidos</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="156"/>
+        <location filename="../views/detail_pane.py" line="157"/>
         <source>Nickname</source>
         <translation>Apelido</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="159"/>
+        <location filename="../views/detail_pane.py" line="160"/>
         <source>Gender</source>
         <translation>Gênero</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="163"/>
+        <location filename="../views/detail_pane.py" line="164"/>
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="165"/>
+        <location filename="../views/detail_pane.py" line="166"/>
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="167"/>
+        <location filename="../views/detail_pane.py" line="168"/>
         <source>Location</source>
         <translation>Localização</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="174"/>
+        <location filename="../views/detail_pane.py" line="175"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="261"/>
+        <location filename="../views/detail_pane.py" line="262"/>
         <source>Select a contact to see every detail.</source>
         <translation>Selecione um contato para ver todos os detalhes.</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="296"/>
+        <location filename="../views/detail_pane.py" line="297"/>
         <source>Starred: listed first (click or Ctrl+D to unstar)</source>
         <translation>Favorito: aparece primeiro (clique ou Ctrl+D para desmarcar)</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="296"/>
+        <location filename="../views/detail_pane.py" line="297"/>
         <source>Star: list first (Ctrl+D)</source>
         <translation>Favoritar: aparece primeiro (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="299"/>
+        <location filename="../views/detail_pane.py" line="300"/>
         <source>Unstar</source>
         <translation>Desfavoritar</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="299"/>
+        <location filename="../views/detail_pane.py" line="300"/>
         <source>Star</source>
         <translation>Favoritar</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="308"/>
+        <location filename="../views/detail_pane.py" line="309"/>
         <source>Loading the photo…</source>
         <translation>Carregando a foto…</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="410"/>
+        <location filename="../views/detail_pane.py" line="411"/>
         <source>Copy {0}</source>
         <translation>Copiar {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="412"/>
+        <location filename="../views/detail_pane.py" line="413"/>
         <source>Call</source>
         <translation>Ligar</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="412"/>
+        <location filename="../views/detail_pane.py" line="413"/>
         <source>Write an email</source>
         <translation>Escrever um e-mail</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="415"/>
+        <location filename="../views/detail_pane.py" line="416"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="415"/>
+        <location filename="../views/detail_pane.py" line="416"/>
         <source>Show on the map</source>
         <translation>Mostrar no mapa</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="419"/>
+        <location filename="../views/detail_pane.py" line="420"/>
         <source>Show the group {0}</source>
         <translation>Mostrar o grupo {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="426"/>
+        <location filename="../views/detail_pane.py" line="427"/>
         <source>Copied {0}: {1}</source>
         <translation>Copiado — {0}: {1}</translation>
     </message>
@@ -346,172 +493,172 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../views/detail_pane.py" line="113"/>
+        <location filename="../views/detail_pane.py" line="114"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="123"/>
+        <location filename="../views/detail_pane.py" line="124"/>
         <source>Address</source>
         <translation>Endereço</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="127"/>
+        <location filename="../views/detail_pane.py" line="128"/>
         <source>Website</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="160"/>
+        <location filename="../views/detail_pane.py" line="161"/>
         <source>Related</source>
         <translation>Relacionado</translation>
     </message>
     <message>
-        <location filename="../views/detail_pane.py" line="170"/>
+        <location filename="../views/detail_pane.py" line="171"/>
         <source>Key</source>
         <translation>Chave</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Mobile</source>
         <translation>Celular</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Home</source>
         <translation>Casa</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Work</source>
         <translation>Trabalho</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Other</source>
         <translation>Outro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="28"/>
+        <location filename="../presentation.py" line="49"/>
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Pager</source>
         <translation>Pager</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Voice</source>
         <translation>Voz</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Text</source>
         <translation>Mensagem de texto</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="29"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Video</source>
         <translation>Vídeo</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Textphone</source>
         <translation>Telefone para surdos</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="30"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Preferred</source>
         <translation>Preferencial</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>X.400</source>
         <translation>X.400</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Spouse</source>
         <translation>Cônjuge</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="31"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Child</source>
         <translation>Filho(a)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Parent</source>
         <translation>Pai/Mãe</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Sibling</source>
         <translation>Irmão(ã)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Friend</source>
         <translation>Amigo(a)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="32"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Relative</source>
         <translation>Parente</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Colleague</source>
         <translation>Colega</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Homepage</source>
         <translation>Página inicial</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Co-worker</source>
         <translation>Colega de trabalho</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="33"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Assistant</source>
         <translation>Assistente</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="34"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Manager</source>
         <translation>Gerente</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="34"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Partner</source>
         <translation>Parceiro(a)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="34"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Emergency contact</source>
         <translation>Contato de emergência</translation>
     </message>
@@ -858,6 +1005,110 @@ Recentes:</translation>
         <translation>
             <numerusform>%n alteração ainda aguarda a resposta de uma réplica. Sair mesmo assim e perdê-la?</numerusform>
             <numerusform>%n alterações ainda aguardam a resposta de uma réplica. Sair mesmo assim e perdê-las?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../session.py" line="146"/>
+        <source>Connecting to the cluster…</source>
+        <translation>Conectando ao cluster…</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="275"/>
+        <source>Refreshing failed: {0}</source>
+        <translation>Falha ao atualizar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="279"/>
+        <source>Lost contact with every replica; retrying…</source>
+        <translation>Contato perdido com todas as réplicas; tentando de novo…</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="283"/>
+        <source>No replica reachable — retrying every second</source>
+        <translation>Nenhuma réplica acessível — tentando de novo a cada segundo</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="304"/>
+        <source>Every saved change is shown again</source>
+        <translation>Todas as alterações salvas voltaram a aparecer</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="315"/>
+        <source>Cannot use replica {0}: {1}</source>
+        <translation>Não é possível usar a réplica {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="326"/>
+        <source>Now using replica {0}, as chosen</source>
+        <translation>Usando agora a réplica {0}, como escolhido</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="328"/>
+        <source>Replica {0} stopped answering — now using replica {1}</source>
+        <translation>A réplica {0} parou de responder — usando agora a réplica {1}</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="331"/>
+        <source>Back in touch: using replica {0}</source>
+        <translation>Contato restabelecido: usando a réplica {0}</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="339"/>
+        <source>Replica {0}</source>
+        <translation>Réplica {0}</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="341"/>
+        <source> · {0} of {1} alive</source>
+        <translation> · {0} de {1} ativas</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../session.py" line="344"/>
+        <source> · %n saved change(s) not shown</source>
+        <translation>
+            <numerusform> · %n alteração salva não exibida</numerusform>
+            <numerusform> · %n alterações salvas não exibidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="360"/>
+        <source>{0}: waiting for a replica…</source>
+        <translation>{0}: aguardando uma réplica…</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="400"/>
+        <source>Added {0}</source>
+        <translation>Adicionado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="508"/>
+        <source>Nothing changed</source>
+        <translation>Nada mudou</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="437"/>
+        <source>Saved &apos;{0}&apos;</source>
+        <translation>Salvo: '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="535"/>
+        <source>{0}: done</source>
+        <translation>{0}: concluído</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="298"/>
+        <source>replica {0}</source>
+        <translation>réplica {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../session.py" line="301"/>
+        <source>%n saved change(s) only on {0}, which is down: not shown until it is back (nothing is lost)</source>
+        <translation>
+            <numerusform>%n alteração salva só está na {0}, que está fora do ar: não aparece até ela voltar (nada se perde)</numerusform>
+            <numerusform>%n alterações salvas só estão na {0}, que está fora do ar: não aparecem até ela voltar (nada se perde)</numerusform>
         </translation>
     </message>
 </context>

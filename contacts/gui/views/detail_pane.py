@@ -17,7 +17,7 @@ from PyQt5.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QMenu, Q
 
 from ... import fields as model_fields
 from ..photos import photo_hash
-from ..presentation import (address_lines, address_map_link, anniversary_text, birthday_text, describe_date, extra_values,
+from ..presentation import (use_translator, address_lines, address_map_link, anniversary_text, birthday_text, describe_date, extra_values,
                             gender_text, geo_map_link, impp_parts, international_phone, label_text,
                             safe_link, tel_link, timezone_text, web_link)
 from .avatar import avatar_pixmap
@@ -38,6 +38,7 @@ _SECTION_TITLES = (QT_TRANSLATE_NOOP("DetailPane", "Phones"), QT_TRANSLATE_NOOP(
                    QT_TRANSLATE_NOOP("DetailPane", "Personal"), QT_TRANSLATE_NOOP("DetailPane", "Notes"),
                    QT_TRANSLATE_NOOP("DetailPane", "Keys"), QT_TRANSLATE_NOOP("DetailPane", "Other"))
 _translate = QCoreApplication.translate
+use_translator(QCoreApplication.translate)   # dates and birthdays in the window's language
 #: the fields the sections below word; any other field of the model shows under "Other"
 SHOWN = {"name", "n", "nicknames", "photo", "birthday", "anniversary", "addresses", "phones", "emails",
          "urls", "impps", "organization", "org_units", "title", "role", "groups", "related", "gender",
