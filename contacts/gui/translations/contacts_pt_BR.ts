@@ -231,7 +231,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
     <message>
         <location filename="../presentation.py" line="244"/>
         <source>{date} — turns {years} {when}</source>
-        <translation>{date} — faz {years} anos {when}</translation>
+        <translation>{date} — completa {years} anos {when}</translation>
     </message>
     <message numerus="yes">
         <location filename="../presentation.py" line="255"/>
