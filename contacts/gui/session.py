@@ -457,6 +457,37 @@ class Session(QObject):
             self.restore_now(contacts, f"Restore {describe(contacts)}",
                              then=lambda: self.undo_stack.push(RestoreContactsCommand(self, contacts)))
 
+    def purge_contacts(self, contacts):
+        """Delete contacts in the trash forever, on every replica: no undo (the window asks first)."""
+        ids = [c["id"] for c in contacts]
+        if not ids:
+            return None
+        description = self.tr("Delete forever {0}").format(describe([dict(c) for c in contacts]))
+
+        def job(client):
+            for contact_id in ids:
+                try:
+                    client.purge_contact(contact_id)
+                except LookupError:
+                    pass   # already gone
+            return ids
+
+        def done(_):
+            for contact_id in ids:
+                self.trash.remove(contact_id)
+            self._tell(self.tr("{0}: done").format(description))
+        return self._write(job, done, description)
+
+    def empty_trash(self):
+        """Purge every contact in the trash (the replica's whole trash, not only what is shown)."""
+        description = self.tr("Empty the trash")
+
+        def done(count):
+            for contact in self.trash.contacts():
+                self.trash.remove(contact["id"])
+            self._tell(self.tr("Trash emptied: %n contact(s) deleted forever", "", count))
+        return self._write(lambda client: client.empty_trash(), done, description)
+
     # the plain writes, used by the commands' undo/redo too
     def delete_now(self, contacts, description, then=None):
         ids = [c["id"] for c in contacts]

@@ -1081,7 +1081,7 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="508"/>
+        <location filename="../session.py" line="539"/>
         <source>Nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,7 +1091,7 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="535"/>
+        <location filename="../session.py" line="566"/>
         <source>{0}: done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,6 +1106,24 @@ Recent:</source>
         <translation>
             <numerusform>%n saved change only on {0}, which is down: not shown until it is back (nothing is lost)</numerusform>
             <numerusform>%n saved changes only on {0}, which is down: not shown until it is back (nothing is lost)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="465"/>
+        <source>Delete forever {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="483"/>
+        <source>Empty the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../session.py" line="488"/>
+        <source>Trash emptied: %n contact(s) deleted forever</source>
+        <translation>
+            <numerusform>Trash emptied: %n contact deleted forever</numerusform>
+            <numerusform>Trash emptied: %n contacts deleted forever</numerusform>
         </translation>
     </message>
 </context>
@@ -1238,33 +1256,94 @@ Recent:</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../views/trash_dialog.py" line="20"/>
+        <location filename="../views/trash_dialog.py" line="21"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="26"/>
+        <location filename="../views/trash_dialog.py" line="27"/>
         <source>Search the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="37"/>
+        <location filename="../views/trash_dialog.py" line="38"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="38"/>
+        <location filename="../views/trash_dialog.py" line="39"/>
         <source>Restore the selected contacts (Return, Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="43"/>
+        <location filename="../views/trash_dialog.py" line="51"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="59"/>
+        <location filename="../views/trash_dialog.py" line="71"/>
         <source>Deleted contacts stay here (on every replica) until restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="41"/>
+        <source>&amp;Delete forever…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="42"/>
+        <source>Delete the selected contacts on every replica, for good (no undo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="44"/>
+        <source>&amp;Empty trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="45"/>
+        <source>Delete every contact in the trash on every replica, for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="94"/>
+        <source>This cannot be undone: the contacts are removed from every replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="106"/>
+        <source>Delete “{0}” forever?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/trash_dialog.py" line="106"/>
+        <source>Delete %n contacts forever?</source>
+        <translation>
+            <numerusform>Delete %n contact forever?</numerusform>
+            <numerusform>Delete %n contacts forever?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="108"/>
+        <source>Delete forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="115"/>
+        <source>Empty the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/trash_dialog.py" line="115"/>
+        <source>Delete all %n contact(s) in the trash forever?</source>
+        <translation>
+            <numerusform>Delete the %n contact in the trash forever?</numerusform>
+            <numerusform>Delete all %n contacts in the trash forever?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="115"/>
+        <source>Empty trash</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

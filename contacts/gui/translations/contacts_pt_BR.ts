@@ -1084,7 +1084,7 @@ Recentes:</translation>
         <translation>Adicionado: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="508"/>
+        <location filename="../session.py" line="539"/>
         <source>Nothing changed</source>
         <translation>Nada mudou</translation>
     </message>
@@ -1094,7 +1094,7 @@ Recentes:</translation>
         <translation>Salvo: '{0}'</translation>
     </message>
     <message>
-        <location filename="../session.py" line="535"/>
+        <location filename="../session.py" line="566"/>
         <source>{0}: done</source>
         <translation>{0}: concluído</translation>
     </message>
@@ -1109,6 +1109,24 @@ Recentes:</translation>
         <translation>
             <numerusform>%n alteração salva só está na {0}, que está fora do ar: não aparece até ela voltar (nada se perde)</numerusform>
             <numerusform>%n alterações salvas só estão na {0}, que está fora do ar: não aparecem até ela voltar (nada se perde)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="465"/>
+        <source>Delete forever {0}</source>
+        <translation>Excluir para sempre {0}</translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="483"/>
+        <source>Empty the trash</source>
+        <translation>Esvaziar a lixeira</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../session.py" line="488"/>
+        <source>Trash emptied: %n contact(s) deleted forever</source>
+        <translation>
+            <numerusform>Lixeira esvaziada: %n contato excluído para sempre</numerusform>
+            <numerusform>Lixeira esvaziada: %n contatos excluídos para sempre</numerusform>
         </translation>
     </message>
 </context>
@@ -1241,34 +1259,95 @@ Recentes:</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../views/trash_dialog.py" line="20"/>
+        <location filename="../views/trash_dialog.py" line="21"/>
         <source>Trash</source>
         <translation>Lixeira</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="26"/>
+        <location filename="../views/trash_dialog.py" line="27"/>
         <source>Search the trash</source>
         <translation>Buscar na lixeira</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="37"/>
+        <location filename="../views/trash_dialog.py" line="38"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurar</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="38"/>
+        <location filename="../views/trash_dialog.py" line="39"/>
         <source>Restore the selected contacts (Return, Alt+R)</source>
         <translation>Restaurar os contatos selecionados (Enter, Alt+R)</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="43"/>
+        <location filename="../views/trash_dialog.py" line="51"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="59"/>
+        <location filename="../views/trash_dialog.py" line="71"/>
         <source>Deleted contacts stay here (on every replica) until restored.</source>
         <translation>Os contatos excluídos ficam aqui (em todas as réplicas) até serem restaurados.</translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="41"/>
+        <source>&amp;Delete forever…</source>
+        <translation>E&amp;xcluir para sempre…</translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="42"/>
+        <source>Delete the selected contacts on every replica, for good (no undo)</source>
+        <translation>Excluir os contatos selecionados de todas as réplicas, de vez (não dá para desfazer)</translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="44"/>
+        <source>&amp;Empty trash…</source>
+        <translation>Esvaziar a &amp;lixeira…</translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="45"/>
+        <source>Delete every contact in the trash on every replica, for good</source>
+        <translation>Excluir de vez, em todas as réplicas, todos os contatos da lixeira</translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="94"/>
+        <source>This cannot be undone: the contacts are removed from every replica.</source>
+        <translation>Isto não pode ser desfeito: os contatos são removidos de todas as réplicas.</translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="106"/>
+        <source>Delete “{0}” forever?</source>
+        <translation>Excluir “{0}” para sempre?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/trash_dialog.py" line="106"/>
+        <source>Delete %n contacts forever?</source>
+        <translation>
+            <numerusform>Excluir %n contato para sempre?</numerusform>
+            <numerusform>Excluir %n contatos para sempre?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="108"/>
+        <source>Delete forever</source>
+        <translation>Excluir para sempre</translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="115"/>
+        <source>Empty the trash</source>
+        <translation>Esvaziar a lixeira</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/trash_dialog.py" line="115"/>
+        <source>Delete all %n contact(s) in the trash forever?</source>
+        <translation>
+            <numerusform>Excluir para sempre o %n contato da lixeira?</numerusform>
+            <numerusform>Excluir para sempre todos os %n contatos da lixeira?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/trash_dialog.py" line="115"/>
+        <source>Empty trash</source>
+        <translation>Esvaziar lixeira</translation>
     </message>
 </context>
 </TS>
