@@ -63,15 +63,17 @@ class TrashDialog(QDialog):
             QShortcut(QKeySequence(key), self.table, self.restore_selected, context=Qt.WidgetShortcut)
             QShortcut(QKeySequence(key), self.search, self._to_first_match, context=Qt.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key_Down), self.search, self._to_first_match, context=Qt.WidgetShortcut)
-        for first, second in ((self.search, self.table), (self.table, self.restore_button),
-                              (self.restore_button, self.close_button), (self.close_button, self.purge_button),
-                              (self.purge_button, self.empty_button)):
-            QWidget.setTabOrder(first, second)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Deleted contacts stay here (on every replica) until restored.")))
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        # once every widget is in the dialog (setTabOrder ignores widgets of another window);
+        # the two that cannot be undone come last
+        for first, second in ((self.search, self.table), (self.table, self.restore_button),
+                              (self.restore_button, self.close_button), (self.close_button, self.purge_button),
+                              (self.purge_button, self.empty_button)):
+            QWidget.setTabOrder(first, second)
 
     def _to_first_match(self):
         if self.proxy.rowCount():
