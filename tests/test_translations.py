@@ -141,6 +141,13 @@ def test_the_window_in_portuguese_shows_portuguese_that_fits(qtbot, portuguese, 
         if widget.width() < widget.minimumSizeHint().width():
             cut.append((widget.text(), widget.width(), widget.minimumSizeHint().width()))
     assert not cut, cut
+    # the sidebar's items and their counts side by side, not over each other
+    metrics = window.sidebar.fontMetrics()
+    for row in range(window.sidebar.count()):
+        item = window.sidebar.item(row)
+        needed = window.sidebar.sizeHintForIndex(window.sidebar.indexFromItem(item)).width()
+        assert needed <= window.sidebar.viewport().width(), (item.text(), needed, window.sidebar.viewport().width())
+    assert metrics.horizontalAdvance("Todos os contatos") < window.sidebar.viewport().width() - 30
 
     # the settings dialog in Portuguese: every row's label fits beside its field
     window.show_settings()

@@ -51,7 +51,8 @@ def dark_palette():
                         (QPalette.Link, QColor(110, 168, 254)), (QPalette.LinkVisited, QColor(180, 140, 250)),
                         (QPalette.Highlight, QColor(53, 132, 228)), (QPalette.HighlightedText, QColor(255, 255, 255)),
                         (QPalette.PlaceholderText, QColor(150, 150, 150)), (QPalette.Mid, mid),
-                        (QPalette.Dark, QColor(20, 20, 22)), (QPalette.Light, QColor(70, 72, 76))):
+                        (QPalette.Dark, QColor(20, 20, 22)), (QPalette.Light, QColor(70, 72, 76)),
+                        (QPalette.Midlight, QColor(58, 61, 66)), (QPalette.Shadow, QColor(0, 0, 0))):
         palette.setColor(role, color)
     for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
         palette.setColor(QPalette.Disabled, role, QColor(120, 120, 120))

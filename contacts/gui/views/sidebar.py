@@ -15,6 +15,10 @@ CountRole = Qt.UserRole + 2
 ALL, STARRED, GROUP, TRASH = "all", "starred", "group", "trash"
 
 
+#: a group with a very long name is elided rather than taking the window
+MAX_WIDTH = 280
+
+
 class _CountDelegate(QStyledItemDelegate):
     """The item's text, and its count right-aligned in a muted colour."""
 
@@ -33,7 +37,9 @@ class _CountDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 40, max(size.height(), option.fontMetrics.height() + 12))
+        count = index.data(CountRole)
+        room = option.fontMetrics.horizontalAdvance(f"{count:,}") + 24 if count is not None else 0
+        return QSize(size.width() + max(40, room), max(size.height(), option.fontMetrics.height() + 12))
 
 
 class Sidebar(QListWidget):
@@ -96,6 +102,9 @@ class Sidebar(QListWidget):
                     self._item(name, (GROUP, name), self._groups[name])
             self._item(self.tr("Trash"), (TRASH, None), tip=self.tr("Deleted contacts (Return or click opens them)"))
             self._select_scope(self.scope)
+            # wide enough for the longest item and its count ("Todos os contatos  11" is
+            # longer than "All contacts  11"): the splitter keeps the pane at least this wide
+            self.setMinimumWidth(min(MAX_WIDTH, self.sizeHintForColumn(0) + 2 * self.frameWidth() + 4))
         finally:
             self._rebuilding = False
 
