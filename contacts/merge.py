@@ -10,6 +10,13 @@ Every add or edit also sets ``deleted = False`` with its stamp, and a delete set
 ``deleted = True``: the contact is visible when its newest such write is not a
 delete, so a stale edit never resurrects a deleted contact, but a truly newer one
 does (and carries every field with it).
+
+A purge (delete forever) is final, whatever the stamps: the ``purged`` register, once in a
+state, absorbs it. The state becomes ``{"purged": [True, counter, replica]}`` (the newest purge
+stamp seen) and every other change to that contact is dropped, older or newer, whichever
+order they arrive in. So the result is still the same on every replica (it depends only on
+the set of purges seen), and a stale or concurrent edit from a replica that had not seen the
+purge cannot bring any field back (docs/replication.md, Delete forever).
 """
 import hashlib
 import json
@@ -18,6 +25,8 @@ from .fields import BY_NAME, SETS
 from .model import EMPTY, FIELDS
 
 REGISTERS = FIELDS + ("deleted",)
+#: the register a purge (delete forever) sets; absorbing, see the module docstring
+PURGED = "purged"
 #: registers merged as add-wins sets (OR-sets), not last-writer-wins: ``groups``
 SET_REGISTERS = frozenset(SETS)
 
@@ -44,6 +53,10 @@ def merge(state, stamp, changes):
 
     A set register's change is a delta (``{"add": [names], "remove": {name: [tags]}}``, see
     :func:`set_delta`): its adds are tagged with ``stamp``."""
+    if PURGED in changes:
+        return _purge(state, stamp)
+    if PURGED in state:
+        return False   # purged: nothing comes back, however new its stamp
     changed = False
     for register, value in changes.items():
         if register in SET_REGISTERS:
@@ -61,6 +74,10 @@ def merge(state, stamp, changes):
 
 def merge_state(state, other):
     """Merge a whole replicated state (a full copy from a peer) into ``state``."""
+    if PURGED in other:
+        return _purge(state, other[PURGED][1:])
+    if PURGED in state:
+        return False
     changed = False
     for register, (value, counter, replica) in other.items():
         if register in SET_REGISTERS:
@@ -68,6 +85,22 @@ def merge_state(state, other):
         else:
             changed |= merge(state, (counter, replica), {register: value})
     return changed
+
+
+def _purge(state, stamp):
+    """Reduce ``state`` to the purge tombstone with the newest purge stamp seen."""
+    current = state.get(PURGED)
+    newest = max(tuple(stamp), (current[1], current[2])) if current is not None else tuple(stamp)
+    tombstone = {PURGED: [True, newest[0], newest[1]]}
+    if state == tombstone:
+        return False
+    state.clear()
+    state.update(tombstone)
+    return True
+
+
+def is_purged(state):
+    return PURGED in state
 
 
 # -- add-wins sets (OR-set) ---------------------------------------------------------------

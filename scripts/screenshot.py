@@ -102,8 +102,16 @@ RICH = {
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
+    parser.add_argument("--language", default="en", help="en or pt_BR (default en)")
+    parser.add_argument("--theme", default="light", choices=("light", "dark"))
+    parser.add_argument("--no-dialog", action="store_true", help="only the main window")
     args = parser.parse_args(argv)
     app = QApplication([sys.argv[0]])
+    from contacts.gui.theme import ThemeSwitcher
+    from contacts.gui.translation import install_translators
+    install_translators(app, args.language)
+    app.contacts_theme = ThemeSwitcher(app)
+    app.contacts_theme.apply(args.theme)
     with tempfile.TemporaryDirectory() as tmp, LocalCluster(Path(tmp) / "cluster") as cluster:
         cluster.start(3)
         with ContactsClient(ns_host="127.0.0.1", ns_port=cluster.ns_port) as client:
@@ -140,6 +148,9 @@ def main(argv=None):
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(args.out)
         print(f"saved {args.out}")
+        if args.no_dialog:
+            window.close()
+            return 0
         # the edit dialog with some bad input, to show the field-by-field feedback
         window.edit_contact()
         dialog = window.contact_dialog

@@ -2,6 +2,8 @@ import os
 
 # Qt tests run without a display
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the window in English whatever the machine's locale (tests/test_translations.py asks for Portuguese)
+os.environ.setdefault("CONTACTS_LANGUAGE", "en")
 
 import pytest  # noqa: E402
 

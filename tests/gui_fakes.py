@@ -125,6 +125,24 @@ class FakeContactsService:
             if not contact["deleted"]:
                 contact.update(deleted=True, updated=self._stamp())
 
+    def purge_contact(self, contact_id):
+        with self.lock:
+            self._call("purge_contact")
+            contact = self.contacts.get(contact_id)
+            if contact is None:
+                raise ContactNotFound(contact_id)
+            if not contact["deleted"]:
+                raise ValidationError("contact_id", f"{contact_id} is not in the trash: delete it first")
+            del self.contacts[contact_id]
+
+    def empty_trash(self):
+        with self.lock:
+            self._call("empty_trash")
+            gone = [i for i, c in self.contacts.items() if c["deleted"]]
+            for contact_id in gone:
+                del self.contacts[contact_id]
+            return len(gone)
+
     def restore_contact(self, contact_id):
         with self.lock:
             self._call("restore_contact")

@@ -206,6 +206,14 @@ class ContactsClient:
         return self._call("restore_contact", (contact_id,), {"request_id": new_request_id()},
                           WRITE_EXISTING)
 
+    def purge_contact(self, contact_id):
+        """Delete a contact from the trash forever, on every replica (no undo)."""
+        self._call("purge_contact", (contact_id,), {"request_id": new_request_id()}, WRITE_EXISTING)
+
+    def empty_trash(self):
+        """Purge every contact in the trash; returns how many."""
+        return self._call("empty_trash", (), {"request_id": new_request_id()}, WRITE_EXISTING)
+
     def get_contact(self, contact_id):
         return self._call("get_contact", (contact_id,), {}, READ)
 

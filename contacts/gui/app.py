@@ -8,6 +8,8 @@ from PyQt5.QtCore import QSettings, QTimer
 from PyQt5.QtWidgets import QApplication
 
 from .session import Session
+from .theme import ThemeSwitcher
+from .translation import choose_language, ensure_translated, install_translators
 from .views.main_window import MainWindow
 
 ORGANIZATION, APPLICATION = "replicated-contacts", "contacts-gui"
@@ -37,6 +39,7 @@ def create_window(settings=None, host=None, port=None, client_factory=None, poll
     may pass Session options such as ``large_book`` and ``page_size``)."""
     settings = settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
     name_server = resolve_name_server(settings, host, port)
+    ensure_translated(QApplication.instance(), settings)
     kwargs = dict(session_options)
     # the region chosen in the settings; unset: CONTACTS_DEFAULT_REGION, else the locale's country
     remembered = settings.value("contacts/region")
@@ -45,6 +48,10 @@ def create_window(settings=None, host=None, port=None, client_factory=None, poll
     if poll_interval_ms is not None:
         kwargs["poll_interval_ms"] = poll_interval_ms
     session = Session(client_factory or factory_for(*name_server), **kwargs)
+    if not remembered and session.region:
+        # first start: the region the locale gave is the setting from now on (changing LANG later
+        # does not move numbers to another country behind the user's back)
+        settings.setValue("contacts/region", session.region)
     window = MainWindow(session, settings, name_server, factory_for)
     session.setParent(window)
     session.start()
@@ -59,8 +66,13 @@ def main(argv=None):
     app = QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("Contacts")
-    window = create_window(host=args.ns_host, port=args.ns_port)
+    settings = QSettings(ORGANIZATION, APPLICATION)
+    # before any widget exists: every tr() then finds the language
+    install_translators(app, choose_language(settings))
+    app.setApplicationDisplayName(app.translate("MainWindow", "Contacts"))
+    app.contacts_theme = ThemeSwitcher(app)
+    app.contacts_theme.apply(str(settings.value("ui/theme") or "system"))
+    window = create_window(settings=settings, host=args.ns_host, port=args.ns_port)
     window.show()
     _quit_on_signals(app, window)
     return app.exec_()

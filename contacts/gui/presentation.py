@@ -15,17 +15,44 @@ import phonenumbers
 
 from ..fields import ADDRESS_PARTS
 
+
+def QT_TRANSLATE_NOOP(context, text):   # noqa: N802 - the name pylupdate5 looks for
+    """Marks a word for the translator (pylupdate5 reads this name) without importing Qt here:
+    the detail pane translates it when it shows it (context "Labels")."""
+    return text
+
+
+def _untranslated(context, text, disambiguation=None, n=-1):
+    return text.replace("%n", str(n)) if n >= 0 else text
+
+
+#: how this module words things in the window's language: Qt-free here (English), the window
+#: plugs in QCoreApplication.translate (views/detail_pane.py); pylupdate5 reads "_translate"
+_translate = _untranslated
+
+
+def use_translator(translate):
+    global _translate
+    _translate = translate
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
+#: the same, for pylupdate5 (the window shows a month in its language, "15 de abril")
+_MONTH_NAMES = (QT_TRANSLATE_NOOP("Dates", "January"), QT_TRANSLATE_NOOP("Dates", "February"),
+                QT_TRANSLATE_NOOP("Dates", "March"), QT_TRANSLATE_NOOP("Dates", "April"),
+                QT_TRANSLATE_NOOP("Dates", "May"), QT_TRANSLATE_NOOP("Dates", "June"),
+                QT_TRANSLATE_NOOP("Dates", "July"), QT_TRANSLATE_NOOP("Dates", "August"),
+                QT_TRANSLATE_NOOP("Dates", "September"), QT_TRANSLATE_NOOP("Dates", "October"),
+                QT_TRANSLATE_NOOP("Dates", "November"), QT_TRANSLATE_NOOP("Dates", "December"))
 
 #: the standard vCard TYPEs the model keeps in lower case, as people read them
-STANDARD_LABELS = {"mobile": "Mobile", "home": "Home", "work": "Work", "other": "Other", "fax": "Fax",
-                   "pager": "Pager", "voice": "Voice", "text": "Text", "video": "Video",
-                   "textphone": "Textphone", "main": "Main", "cell": "Mobile", "pref": "Preferred",
-                   "internet": "Email", "x400": "X.400", "spouse": "Spouse", "child": "Child",
-                   "parent": "Parent", "sibling": "Sibling", "friend": "Friend", "kin": "Relative",
-                   "colleague": "Colleague", "homepage": "Homepage", "blog": "Blog", "profile": "Profile", "co-worker": "Co-worker", "assistant": "Assistant",
-                   "manager": "Manager", "partner": "Partner", "emergency": "Emergency contact"}
+STANDARD_LABELS = {"mobile": QT_TRANSLATE_NOOP("Labels", "Mobile"), "home": QT_TRANSLATE_NOOP("Labels", "Home"), "work": QT_TRANSLATE_NOOP("Labels", "Work"), "other": QT_TRANSLATE_NOOP("Labels", "Other"), "fax": QT_TRANSLATE_NOOP("Labels", "Fax"),
+                   "pager": QT_TRANSLATE_NOOP("Labels", "Pager"), "voice": QT_TRANSLATE_NOOP("Labels", "Voice"), "text": QT_TRANSLATE_NOOP("Labels", "Text"), "video": QT_TRANSLATE_NOOP("Labels", "Video"),
+                   "textphone": QT_TRANSLATE_NOOP("Labels", "Textphone"), "main": QT_TRANSLATE_NOOP("Labels", "Main"), "cell": QT_TRANSLATE_NOOP("Labels", "Mobile"), "pref": QT_TRANSLATE_NOOP("Labels", "Preferred"),
+                   "internet": QT_TRANSLATE_NOOP("Labels", "Email"), "x400": QT_TRANSLATE_NOOP("Labels", "X.400"), "spouse": QT_TRANSLATE_NOOP("Labels", "Spouse"), "child": QT_TRANSLATE_NOOP("Labels", "Child"),
+                   "parent": QT_TRANSLATE_NOOP("Labels", "Parent"), "sibling": QT_TRANSLATE_NOOP("Labels", "Sibling"), "friend": QT_TRANSLATE_NOOP("Labels", "Friend"), "kin": QT_TRANSLATE_NOOP("Labels", "Relative"),
+                   "colleague": QT_TRANSLATE_NOOP("Labels", "Colleague"), "homepage": QT_TRANSLATE_NOOP("Labels", "Homepage"), "blog": QT_TRANSLATE_NOOP("Labels", "Blog"), "profile": QT_TRANSLATE_NOOP("Labels", "Profile"), "co-worker": QT_TRANSLATE_NOOP("Labels", "Co-worker"), "assistant": QT_TRANSLATE_NOOP("Labels", "Assistant"),
+                   "manager": QT_TRANSLATE_NOOP("Labels", "Manager"), "partner": QT_TRANSLATE_NOOP("Labels", "Partner"), "emergency": QT_TRANSLATE_NOOP("Labels", "Emergency contact")}
 
 GENDERS = {"M": "Male", "F": "Female", "O": "Other", "N": "None or not applicable", "U": "Unknown"}
 
@@ -165,14 +192,14 @@ def describe_date(value):
     if parts is None:
         return value or ""
     year, month, day = parts
-    words = []
-    if day:
-        words.append(str(day))
-    if month:
-        words.append(MONTHS[month - 1])
-    if year:
-        words.append(str(year))
-    return " ".join(words)
+    name = _translate("Dates", MONTHS[month - 1]) if month else ""
+    if day and month and year:
+        return _translate("Dates", "{day} {month} {year}").format(day=day, month=name, year=year)
+    if day and month:
+        return _translate("Dates", "{day} {month}").format(day=day, month=name)
+    if month and year:
+        return _translate("Dates", "{month} {year}").format(month=name, year=year)
+    return " ".join(str(p) for p in (day, name, year) if p)
 
 
 def _on_year(year, month, day):
@@ -199,10 +226,10 @@ def next_anniversary(value, today):
 
 def _days(days):
     if days == 0:
-        return "today"
+        return _translate("Dates", "today")
     if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
+        return _translate("Dates", "tomorrow")
+    return _translate("Dates", "in %n days", None, days)
 
 
 def birthday_text(value, today):
@@ -214,7 +241,7 @@ def birthday_text(value, today):
     _, days, years = upcoming
     when = _days(days)
     if years is not None and years > 0:
-        return f"{shown} — turns {years} {when}"
+        return _translate("Dates", "{date} — turns {years} {when}").format(date=shown, years=years, when=when)
     return f"{shown} — {when}"
 
 
@@ -225,7 +252,7 @@ def anniversary_text(value, today):
         return shown
     _, days, years = upcoming
     if years is not None and years > 0:
-        return f"{shown} — {years} year{'s' if years != 1 else ''} {_days(days)}"
+        return _translate("Dates", "{date} — %n year(s) {when}", None, years).format(date=shown, when=_days(days))
     return f"{shown} — {_days(days)}"
 
 

@@ -104,7 +104,7 @@ class Session(QObject):
         #: {origin replica: n} of this window's saved changes no reachable replica holds
         self.unreplicated = {}
         self._chosen_replica = None    # the replica the user asked for, until the client moves there
-        self.status_text, self.status_state = "Connecting to the cluster…", "connecting"
+        self.status_text, self.status_state = self.tr("Connecting to the cluster…"), "connecting"
         self.polls_done = 0
         self.history = collections.deque(maxlen=50)   # (time, message): the status item's tooltip
         self._trash_watchers = 0
@@ -143,7 +143,7 @@ class Session(QObject):
         self.undo_stack.clear()  # its commands name contacts of the old cluster
         self.current_replica = None
         self.reachable = None
-        self._set_status("Connecting to the cluster…", "connecting")
+        self._set_status(self.tr("Connecting to the cluster…"), "connecting")
         self._start_lane(client_factory)
         self.poll()
 
@@ -272,15 +272,15 @@ class Session(QObject):
         if is_unavailable(exc):
             self._went_down(exc)
         else:
-            self._tell(f"Refreshing failed: {describe_error(exc)}", important=True)
+            self._tell(self.tr("Refreshing failed: {0}").format(describe_error(exc)), important=True)
 
     def _went_down(self, exc):
         if self.reachable is not False:
-            self._tell("Lost contact with every replica; retrying…", important=True)
+            self._tell(self.tr("Lost contact with every replica; retrying…"), important=True)
         self.reachable = False
         self.current_replica = None
         self.cluster.set_unreachable()
-        self._set_status("No replica reachable — retrying every second", "down")
+        self._set_status(self.tr("No replica reachable — retrying every second"), "down")
 
     def _on_client_event(self, event):
         if event.get("type") == "replica":
@@ -295,13 +295,13 @@ class Session(QObject):
         """The client reads without some of this window's saved changes: the replica holding
         them died before passing them on (ContactsClient.unreplicated).  Say so, not silence."""
         had, self.unreplicated = self.unreplicated, dict(missing)
-        where = ", ".join(f"replica {origin}" for origin in sorted(self.unreplicated))
+        where = ", ".join(self.tr("replica {0}").format(origin) for origin in sorted(self.unreplicated))
         if self.unreplicated:
             count = sum(self.unreplicated.values())
-            self._tell(f"{count} saved change{'s' if count != 1 else ''} only on {where}, which is down: "
-                       f"not shown until it is back (nothing is lost)", important=True)
+            self._tell(self.tr("%n saved change(s) only on {0}, which is down: not shown until it is back "
+                               "(nothing is lost)", "", count).format(where), important=True)
         elif had:
-            self._tell("Every saved change is shown again", important=True)
+            self._tell(self.tr("Every saved change is shown again"), important=True)
         self._refresh_status()
 
     def use_replica(self, replica_id):
@@ -312,7 +312,7 @@ class Session(QObject):
 
         def failed(exc):
             self._chosen_replica = None
-            self._tell(f"Cannot use replica {replica_id}: {describe_error(exc)}", important=True)
+            self._tell(self.tr("Cannot use replica {0}: {1}").format(replica_id, describe_error(exc)), important=True)
         self._lane.submit(lambda client: client.use_replica(replica_id), lambda _: self.poll(), failed,
                           priority=POLL)
 
@@ -323,11 +323,12 @@ class Session(QObject):
         self.current_replica = tuple(current)
         chosen, self._chosen_replica = self._chosen_replica, None
         if chosen == current[0]:
-            self._tell(f"Now using replica {current[0]}, as chosen", important=True)
+            self._tell(self.tr("Now using replica {0}, as chosen").format(current[0]), important=True)
         elif previous is not None:
-            self._tell(f"Replica {previous[0]} stopped answering — now using replica {current[0]}", important=True)
+            self._tell(self.tr("Replica {0} stopped answering — now using replica {1}").format(previous[0], current[0]),
+                       important=True)
         elif self.reachable is False:
-            self._tell(f"Back in touch: using replica {current[0]}", important=True)
+            self._tell(self.tr("Back in touch: using replica {0}").format(current[0]), important=True)
         self.replicaChanged.emit(current[0])
 
     def _refresh_status(self):
@@ -335,12 +336,12 @@ class Session(QObject):
             return
         rows = self.cluster.rows()
         alive, total = self.cluster.alive_count(), len(rows)
-        text = f"Replica {self.current_replica[0]}"
+        text = self.tr("Replica {0}").format(self.current_replica[0])
         if total:
-            text += f" · {alive} of {total} alive"
+            text += self.tr(" · {0} of {1} alive").format(alive, total)
         state = "ok" if alive == total else "degraded"
         if self.unreplicated:
-            text += f" · {sum(self.unreplicated.values())} saved change(s) not shown"
+            text += self.tr(" · %n saved change(s) not shown", "", sum(self.unreplicated.values()))
             state = "degraded"
         self._set_status(text, state)
 
@@ -356,7 +357,7 @@ class Session(QObject):
     def _on_waiting(self, job_id, description, error):
         self._went_down(error)
         if description:
-            self._tell(f"{description}: waiting for a replica…", important=True)
+            self._tell(self.tr("{0}: waiting for a replica…").format(description), important=True)
 
     # -- writes ------------------------------------------------------------------
     def _show_written(self, contact):
@@ -396,7 +397,7 @@ class Session(QObject):
         def done(stored):
             self._show_written(stored)
             self.undo_stack.push(AddContactCommand(self, stored))
-            self._tell(f"Added {describe([stored])}")
+            self._tell(self.tr("Added {0}").format(describe([stored])))
         return self._write(lambda client: client.add_contact(contact), done, description)
 
     def save_edit(self, contact_id, base, fields, on_conflict=None, force=False):
@@ -410,7 +411,7 @@ class Session(QObject):
         changes = {f: fields[f] for f in FIELDS if f in fields and fields[f] != base.get(f, EMPTY[f])}
         name = fields.get("name") or base.get("name", "")
         if not changes:
-            self._tell("Nothing changed")
+            self._tell(self.tr("Nothing changed"))
             return None
 
         def job(client):
@@ -433,7 +434,7 @@ class Session(QObject):
             self._show_written(stored)
             self.trash.remove(contact_id)
             self.undo_stack.push(EditContactCommand(self, contact_id, name, before, changes))
-            self._tell(f"Saved '{name}'")
+            self._tell(self.tr("Saved '{0}'").format(name))
 
         def conflict(exc):
             if isinstance(exc, EditConflict) and on_conflict is not None:
@@ -456,6 +457,37 @@ class Session(QObject):
             self.restore_now(contacts, f"Restore {describe(contacts)}",
                              then=lambda: self.undo_stack.push(RestoreContactsCommand(self, contacts)))
 
+    def purge_contacts(self, contacts):
+        """Delete contacts in the trash forever, on every replica: no undo (the window asks first)."""
+        ids = [c["id"] for c in contacts]
+        if not ids:
+            return None
+        description = self.tr("Delete forever {0}").format(describe([dict(c) for c in contacts]))
+
+        def job(client):
+            for contact_id in ids:
+                try:
+                    client.purge_contact(contact_id)
+                except LookupError:
+                    pass   # already gone
+            return ids
+
+        def done(_):
+            for contact_id in ids:
+                self.trash.remove(contact_id)
+            self._tell(self.tr("{0}: done").format(description))
+        return self._write(job, done, description)
+
+    def empty_trash(self):
+        """Purge every contact in the trash (the replica's whole trash, not only what is shown)."""
+        description = self.tr("Empty the trash")
+
+        def done(count):
+            for contact in self.trash.contacts():
+                self.trash.remove(contact["id"])
+            self._tell(self.tr("Trash emptied: %n contact(s) deleted forever", "", count))
+        return self._write(lambda client: client.empty_trash(), done, description)
+
     # the plain writes, used by the commands' undo/redo too
     def delete_now(self, contacts, description, then=None):
         ids = [c["id"] for c in contacts]
@@ -474,7 +506,7 @@ class Session(QObject):
                 self.trash.upsert(dict(contact, deleted=True))
             if then is not None:
                 then()
-            self._tell(f"{description}: done")
+            self._tell(self.tr("{0}: done").format(description))
         return self._write(job, done, description)
 
     def restore_now(self, contacts, description, then=None):
@@ -486,13 +518,13 @@ class Session(QObject):
                 self.trash.remove(contact["id"])
             if then is not None:
                 then()
-            self._tell(f"{description}: done")
+            self._tell(self.tr("{0}: done").format(description))
         return self._write(lambda client: [client.restore_contact(i) for i in ids], done, description)
 
     def update_now(self, contact_id, changes, description):
         def done(stored):
             self._show_written(stored)
-            self._tell(f"{description}: done")
+            self._tell(self.tr("{0}: done").format(description))
         return self._write(lambda client: client.update_contact(contact_id, changes), done, description)
 
     def edit_many(self, edits, description):
@@ -504,7 +536,7 @@ class Session(QObject):
         is passed over."""
         edits = [(c["id"], changes, inverse) for c, changes, inverse in edits if changes]
         if not edits:
-            self._tell("Nothing changed")
+            self._tell(self.tr("Nothing changed"))
             return None
 
         def done(done_edits):
@@ -512,7 +544,7 @@ class Session(QObject):
                 self._show_written(stored)
             if done_edits:
                 self.undo_stack.push(EditContactsCommand(self, [edit for _, edit in done_edits], description))
-            self._tell(f"{description}: done")
+            self._tell(self.tr("{0}: done").format(description))
         return self._write(lambda client: self._update_each(client, edits), done, description)
 
     @staticmethod
@@ -531,7 +563,7 @@ class Session(QObject):
         def done(done_edits):
             for stored, _ in done_edits:
                 self._show_written(stored)
-            self._tell(f"{description}: done")
+            self._tell(self.tr("{0}: done").format(description))
         edits = [(contact_id, changes, None) for contact_id, changes in updates]
         return self._write(lambda client: self._update_each(client, edits), done, description)
 

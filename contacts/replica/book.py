@@ -19,7 +19,7 @@ from ..security import tls
 from ..errors import (ContactNotFound, ContactsError, NotReplicaError, StaleWriteError, UnavailableError,
                       ValidationError, WrongTypeError)
 from ..fields import check_region
-from ..merge import contact_stamp, fields_of, is_complete, is_visible, prepare_changes, to_contact
+from ..merge import PURGED, contact_stamp, fields_of, is_complete, is_purged, is_visible, prepare_changes, to_contact
 from ..model import check_contact_id, check_unicode, fold, new_contact_id, normalize_changes, normalize_new_contact
 from ..protocol import (DEFAULT_PAGE, ID_PREFIX_LIMIT, MAX_ANSWER, MAX_BATCH, MAX_ID_PREFIX, MAX_ID_PREFIX_LIMIT,
                         MAX_KEY_NAME, MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, SERVED_SERIALIZERS,
@@ -242,6 +242,40 @@ class ContactBook:
                 return self._result(contact_id, state, None)
             update, state = self.store.write_local(contact_id, {"deleted": False}, request_id)
         return self._acknowledge(update, state)
+
+    def purge_contact(self, contact_id, request_id=None):
+        """Delete a contact from the trash forever: every field is dropped on every replica,
+        and no update, however late or new, brings it back (contacts.merge, the purge rule).
+        Only a deleted contact can be purged (delete it first: that one can be undone);
+        purging one already purged does nothing; an unknown id raises LookupError."""
+        check_contact_id(contact_id, "contact_id")
+        with self._write_once(request_id) as (request_id, done):
+            if done:
+                return None
+            state = self.store.state(contact_id)
+            if state is not None and is_purged(state):
+                return None
+            if state is None or not is_complete(state):
+                raise ContactNotFound(contact_id)
+            if is_visible(state):
+                raise ValidationError("contact_id", f"{contact_id} is not in the trash: delete it first")
+            update, state = self.store.write_local(contact_id, {PURGED: True}, request_id)
+        self._acknowledge(update, state)
+        return None
+
+    def empty_trash(self, request_id=None):
+        """Purge every contact in the trash (as purge_contact); returns how many."""
+        if request_id is not None:
+            check_request_id(request_id)
+        purged = 0
+        while True:
+            page = self.store.list_states(visible=False, limit=500)
+            if not page:
+                return purged
+            for contact_id, _ in page:
+                # a purge is idempotent by itself: a retried empty_trash purges what is left
+                self.purge_contact(contact_id)
+                purged += 1
 
     def changes_since(self, vector, limit=None, after=None):
         """What changed past ``vector`` (a version vector, e.g. a CardDAV sync token), read

@@ -33,7 +33,7 @@ from .group_commit import GroupCommit
 from ..clock import LamportClock
 from ..errors import HistoryTruncated, StartupError, StorageError
 from ..fields import decode_photo
-from ..merge import fields_of, is_complete, listing, merge, merge_state, newest_stamp
+from ..merge import PURGED, fields_of, is_complete, listing, merge, merge_state, newest_stamp
 from ..model import check_contact_id, fold, phone_digits, query_digits, search_text
 from ..replication.checks import check_state, check_update
 from ..versions import VersionVector
@@ -588,10 +588,19 @@ class ContactStore:
             changes = {**changes, "photo": {k: v for k, v in photo.items() if k != "data"}}
         merge(state, (update["counter"], update["origin"]), changes)
         self._save(update["contact_id"], state, was)
+        recorded = update["changes"]
+        if PURGED in changes:
+            # delete forever means the values leave the update record too: the contact's
+            # older updates become purges themselves (a peer catching up from them ends in
+            # the same tombstone; merge takes the newest purge stamp)
+            self._db.execute("UPDATE updates SET changes=? WHERE contact_id=?",
+                             (_dumps({PURGED: True}), update["contact_id"]))
+        if PURGED in state:
+            recorded = {PURGED: True}   # a late update of a purged contact: kept as what it did
         self._db.execute("INSERT INTO updates (origin, seq, counter, contact_id, changes, request_id)"
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          (update["origin"], update["seq"], update["counter"], update["contact_id"],
-                          _dumps(update["changes"]), update.get("request_id")))
+                          _dumps(recorded), update.get("request_id")))
         origin, seq = update["origin"], update["seq"]
         held, top = self._vector.get(origin, 0), self._top.get(origin, 0)
         if seq == held + 1:

@@ -5,7 +5,7 @@ absurd stamps) is refused with a clear error, and a batch with one such update c
 nothing.  The shapes themselves are part of the wire contract (contacts.protocol).
 """
 from ..errors import StampError, ValidationError, WrongTypeError
-from ..merge import REGISTERS
+from ..merge import PURGED, REGISTERS
 from ..model import check_contact_id, check_state_field, check_stored_field, check_unknown_register
 from ..protocol import UPDATE_KEYS, check_request_id
 
@@ -44,6 +44,10 @@ def check_update(update):
             if not isinstance(value, bool):
                 raise WrongTypeError("update.changes.deleted", "must be a bool")
             clean[register] = value
+        elif register == PURGED:
+            if value is not True:
+                raise WrongTypeError("update.changes.purged", "must be true")
+            clean[register] = value
         elif register in REGISTERS:
             clean[register] = check_stored_field(register, value)
         else:  # from a newer replica: kept as is and passed on (docs/operations.md, Upgrades)
@@ -67,6 +71,9 @@ def check_state(state, clock):
         if register == "deleted":
             if not isinstance(value, bool):
                 raise WrongTypeError("state.deleted", "must be a bool")
+        elif register == PURGED:
+            if value is not True:
+                raise WrongTypeError("state.purged", "must be true")
         elif register in REGISTERS:
             value = check_state_field(register, value)
         else:

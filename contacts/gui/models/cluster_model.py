@@ -1,10 +1,12 @@
 """The replicas as the replica in use sees them, for the cluster panel."""
-from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PyQt5.QtGui import QBrush, QColor
 
 from ...cluster_text import address_of, describe_age, describe_lag
 
-COLUMNS = ("Replica", "Address", "State", "Last seen", "Lag")
+COLUMNS = (QT_TRANSLATE_NOOP("ClusterModel", "Replica"), QT_TRANSLATE_NOOP("ClusterModel", "Address"),
+           QT_TRANSLATE_NOOP("ClusterModel", "State"), QT_TRANSLATE_NOOP("ClusterModel", "Last seen"),
+           QT_TRANSLATE_NOOP("ClusterModel", "Lag"))
 GREEN, RED = QColor(30, 130, 60), QColor(190, 40, 40)
 
 
@@ -23,8 +25,29 @@ class ClusterModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return QCoreApplication.translate("ClusterModel", COLUMNS[section])
         return None
+
+    def _age(self, last_seen):
+        """describe_age (shared with the command line, in English) in the window's language."""
+        english = describe_age(last_seen)
+        if last_seen is None:
+            return self.tr("never")
+        if english == "just now":
+            return self.tr("just now")
+        number, _, unit = english.partition(" ")
+        if unit == "s ago":
+            return self.tr("{0} s ago").format(number)
+        if unit == "min ago":
+            return self.tr("{0} min ago").format(number)
+        return english   # a date
+
+    def _lag(self, behind):
+        if behind is None:
+            return self.tr("unknown")
+        if behind == 0:
+            return self.tr("up to date")
+        return self.tr("%n update(s) behind", "", behind)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
@@ -33,16 +56,17 @@ class ClusterModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.DisplayRole:
             if column == 0:
-                in_use = " (in use)" if row["replica_id"] == self._in_use else ""
-                return f"replica {row['replica_id']}{in_use}"
+                if row["replica_id"] == self._in_use:
+                    return self.tr("replica {0} (in use)").format(row["replica_id"])
+                return self.tr("replica {0}").format(row["replica_id"])
             if column == 1:
                 return address_of(row.get("uri"))
             if column == 2:
-                return "alive" if row.get("alive") else "down"
+                return self.tr("alive") if row.get("alive") else self.tr("down")
             if column == 3:
-                return describe_age(row.get("last_seen"))
+                return self._age(row.get("last_seen"))
             if column == 4:
-                return describe_lag(row.get("behind"))
+                return self._lag(row.get("behind"))
         if role == Qt.ForegroundRole and column == 2:
             return QBrush(GREEN if row.get("alive") else RED)
         if role == Qt.ToolTipRole and column == 1:

@@ -8,11 +8,12 @@ other people's edits.  Rows keep arrival order; sorting is the proxy's job.
 A big book (Session.large_book) is shown by :class:`PagedBookModel` instead; this model
 then holds only a search answer (``apply_snapshot(..., window=True)``).
 """
-from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, pyqtSignal
 
 from ...model import fold, phone_digits, search_text
 
-COLUMNS = ("Name", "Phone", "Email", "Organization")
+COLUMNS = (QT_TRANSLATE_NOOP("ContactColumns", "Name"), QT_TRANSLATE_NOOP("ContactColumns", "Phone"),
+           QT_TRANSLATE_NOOP("ContactColumns", "Email"), QT_TRANSLATE_NOOP("ContactColumns", "Organization"))
 NAME, PHONE, EMAIL, ORGANIZATION = range(len(COLUMNS))
 
 #: the whole contact dict
@@ -40,7 +41,7 @@ def first_email(contact):
 def _more(entries):
     """'  (2 more)' after the first of several; not '(+2)', which reads as a country code."""
     more = len(entries or []) - 1
-    return f"  ({more} more)" if more > 0 else ""
+    return QCoreApplication.translate("ContactColumns", "  (%n more)", "", more) if more > 0 else ""
 
 
 def display_text(contact, column):
@@ -89,7 +90,7 @@ class ContactColumns:
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._columns):
-            return self._columns[section]
+            return QCoreApplication.translate("ContactColumns", self._columns[section])
         return None
 
 

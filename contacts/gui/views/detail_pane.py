@@ -10,14 +10,14 @@ import html
 import re
 import urllib.parse
 
-from PyQt5.QtCore import QPointF, QRectF, QUrl, Qt, pyqtSignal
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QUrl, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QDesktopServices, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PyQt5.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea,
                              QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ... import fields as model_fields
 from ..photos import photo_hash
-from ..presentation import (address_lines, address_map_link, anniversary_text, birthday_text, describe_date, extra_values,
+from ..presentation import (use_translator, address_lines, address_map_link, anniversary_text, birthday_text, describe_date, extra_values,
                             gender_text, geo_map_link, impp_parts, international_phone, label_text,
                             safe_link, tel_link, timezone_text, web_link)
 from .avatar import avatar_pixmap
@@ -26,8 +26,19 @@ from .wrapped_label import WrappedLabel
 AVATAR_SIDE = 88
 LABEL_WIDTH = 132
 MUTED = "#6b7075"
-SECTIONS = ("Phones", "Emails", "Addresses", "Websites", "Chat", "Social", "Dates", "Work", "Groups", "Name",
-            "Personal", "Notes", "Keys", "Other")
+SECTIONS = tuple(QT_TRANSLATE_NOOP("DetailPane", section) for section in (
+    "Phones", "Emails", "Addresses", "Websites", "Chat", "Social", "Dates", "Work", "Groups", "Name",
+    "Personal", "Notes", "Keys", "Other"))
+#: pylupdate5 does not read the tuple above through the generator: the titles again, for it
+_SECTION_TITLES = (QT_TRANSLATE_NOOP("DetailPane", "Phones"), QT_TRANSLATE_NOOP("DetailPane", "Emails"),
+                   QT_TRANSLATE_NOOP("DetailPane", "Addresses"), QT_TRANSLATE_NOOP("DetailPane", "Websites"),
+                   QT_TRANSLATE_NOOP("DetailPane", "Chat"), QT_TRANSLATE_NOOP("DetailPane", "Social"),
+                   QT_TRANSLATE_NOOP("DetailPane", "Dates"), QT_TRANSLATE_NOOP("DetailPane", "Work"),
+                   QT_TRANSLATE_NOOP("DetailPane", "Groups"), QT_TRANSLATE_NOOP("DetailPane", "Name"),
+                   QT_TRANSLATE_NOOP("DetailPane", "Personal"), QT_TRANSLATE_NOOP("DetailPane", "Notes"),
+                   QT_TRANSLATE_NOOP("DetailPane", "Keys"), QT_TRANSLATE_NOOP("DetailPane", "Other"))
+_translate = QCoreApplication.translate
+use_translator(QCoreApplication.translate)   # dates and birthdays in the window's language
 #: the fields the sections below word; any other field of the model shows under "Other"
 SHOWN = {"name", "n", "nicknames", "photo", "birthday", "anniversary", "addresses", "phones", "emails",
          "urls", "impps", "organization", "org_units", "title", "role", "groups", "related", "gender",
@@ -58,7 +69,8 @@ def _breakable(text):
 def stamp_tooltip(contact):
     """The replication detail, for whoever wants it: not in the pane people read."""
     updated = (contact or {}).get("updated")
-    return f"Last change: Lamport stamp {updated[0]} from replica {updated[1]}" if updated else ""
+    return (_translate("DetailPane", "Last change: Lamport stamp {0} from replica {1}").format(*updated[:2])
+            if updated else "")
 
 
 class Value:
@@ -87,7 +99,8 @@ def _labelled(entries, fallback):
     """(entry, its label, 'preferred' or '') for each entry."""
     best = _preferred(entries)
     for index, entry in enumerate(entries):
-        yield entry, label_text(entry.get("label"), fallback), "preferred" if index == best else ""
+        yield (entry, _translate("Labels", label_text(entry.get("label"), fallback)),
+               _translate("DetailPane", "preferred") if index == best else "")
 
 
 def _also(*notes):
@@ -98,63 +111,68 @@ def contact_values(contact, today):
     """Every value of ``contact`` the pane shows, in order (testable without widgets)."""
     values = []
     add = lambda *args, **kwargs: values.append(Value(*args, **kwargs))
-    for phone, label, pref in _labelled(contact.get("phones") or [], "Phone"):
+    for phone, label, pref in _labelled(contact.get("phones") or [], QT_TRANSLATE_NOOP("Labels", "Phone")):
         number = phone.get("number", "")
         pretty = international_phone(phone)
         note = pretty if pretty and pretty != number else ""
         if not phone.get("e164"):
-            note = "kept as typed: not a number its country code or the region makes valid"
+            note = _translate("DetailPane", "kept as typed: not a number its country code or the region makes valid")
         add("Phones", label, number, tel_link(phone), copy=pretty or number, note=_also(note, pref))
-    for email, label, pref in _labelled(contact.get("emails") or [], "Email"):
+    for email, label, pref in _labelled(contact.get("emails") or [], QT_TRANSLATE_NOOP("Labels", "Email")):
         address = email.get("address", "")
         add("Emails", label, address, f"mailto:{address}", note=pref)
-    for address, label, pref in _labelled(contact.get("addresses") or [], "Address"):
+    for address, label, pref in _labelled(contact.get("addresses") or [], QT_TRANSLATE_NOOP("Labels", "Address")):
         lines = address_lines(address)
         add("Addresses", label, "\n".join(lines), address_map_link(address),
-            note=_also("Open in OpenStreetMap" if address_map_link(address) else "", pref))
-    for url, label, pref in _labelled(contact.get("urls") or [], "Website"):
+            note=_also(_translate("DetailPane", "Open in OpenStreetMap") if address_map_link(address) else "", pref))
+    for url, label, pref in _labelled(contact.get("urls") or [], QT_TRANSLATE_NOOP("Labels", "Website")):
         add("Websites", label, url.get("url", ""), web_link(url.get("url", "")), note=pref)
     for impp, label, pref in _labelled(contact.get("impps") or [], ""):
         protocol, handle = impp_parts(impp.get("uri", ""))
-        label = " · ".join(p for p in (protocol, label) if p) or "Chat"
+        label = " · ".join(p for p in (protocol, label) if p) or _translate("DetailPane", "Chat")
         add("Chat", label, handle, safe_link(impp.get("uri", "")), copy=impp.get("uri", ""), note=pref)
     if contact.get("birthday"):
-        add("Dates", "Birthday", birthday_text(contact["birthday"], today), copy=describe_date(contact["birthday"]))
+        add("Dates", _translate("DetailPane", "Birthday"), birthday_text(contact["birthday"], today), copy=describe_date(contact["birthday"]))
     if contact.get("anniversary"):
-        add("Dates", "Anniversary", anniversary_text(contact["anniversary"], today),
+        add("Dates", _translate("DetailPane", "Anniversary"), anniversary_text(contact["anniversary"], today),
             copy=describe_date(contact["anniversary"]))
-    for field, label in (("organization", "Organization"), ("org_units", "Department"), ("title", "Title"),
-                         ("role", "Role")):
+    for field, label in (("organization", _translate("DetailPane", "Organization")),
+                         ("org_units", _translate("DetailPane", "Department")),
+                         ("title", _translate("DetailPane", "Title")), ("role", _translate("DetailPane", "Role"))):
         value = contact.get(field)
         if value:
             add("Work", label, " › ".join(value) if isinstance(value, list) else value)
     if contact.get("groups"):
-        add("Groups", "Groups", " · ".join(contact["groups"]), copy=", ".join(contact["groups"]),
+        add("Groups", _translate("DetailPane", "Groups"), " · ".join(contact["groups"]), copy=", ".join(contact["groups"]),
             chips=contact["groups"])
     n = contact.get("n") or {}
-    for part, label in (("prefixes", "Prefix"), ("given", "First name"), ("additional", "Middle name"),
-                        ("family", "Last name"), ("suffixes", "Suffix")):
+    for part, label in (("prefixes", _translate("DetailPane", "Prefix")),
+                        ("given", _translate("DetailPane", "First name")),
+                        ("additional", _translate("DetailPane", "Middle name")),
+                        ("family", _translate("DetailPane", "Last name")),
+                        ("suffixes", _translate("DetailPane", "Suffix"))):
         if n.get(part):
             add("Name", label, " ".join(n[part]))
     if contact.get("nicknames"):
-        add("Name", "Nickname" + ("s" if len(contact["nicknames"]) > 1 else ""), ", ".join(contact["nicknames"]))
+        add("Name", _translate("DetailPane", "Nicknames") if len(contact["nicknames"]) > 1
+            else _translate("DetailPane", "Nickname"), ", ".join(contact["nicknames"]))
     if contact.get("gender"):
-        add("Personal", "Gender", gender_text(contact["gender"]), copy=contact["gender"])
-    for related, label, _ in _labelled(contact.get("related") or [], "Related"):
+        add("Personal", _translate("DetailPane", "Gender"), gender_text(contact["gender"]), copy=contact["gender"])
+    for related, label, _ in _labelled(contact.get("related") or [], QT_TRANSLATE_NOOP("Labels", "Related")):
         add("Personal", label, related.get("value", ""), safe_link(related.get("value", "")))
     if contact.get("languages"):
-        add("Personal", "Languages", ", ".join(contact["languages"]))
+        add("Personal", _translate("DetailPane", "Languages"), ", ".join(contact["languages"]))
     if contact.get("timezone"):
-        add("Personal", "Time zone", timezone_text(contact["timezone"]), copy=contact["timezone"])
+        add("Personal", _translate("DetailPane", "Time zone"), timezone_text(contact["timezone"]), copy=contact["timezone"])
     if contact.get("geo"):
-        add("Personal", "Location", contact["geo"], geo_map_link(contact["geo"]))
+        add("Personal", _translate("DetailPane", "Location"), contact["geo"], geo_map_link(contact["geo"]))
     if contact.get("notes"):
         add("Notes", "", contact["notes"])
-    for key, label, _ in _labelled(contact.get("keys") or [], "Key"):
+    for key, label, _ in _labelled(contact.get("keys") or [], QT_TRANSLATE_NOOP("Labels", "Key")):
         add("Keys", label, key.get("value", ""), safe_link(key.get("value", "")))
     photo = contact.get("photo") or {}
     if photo.get("uri"):
-        add("Other", "Photo", photo["uri"], safe_link(photo["uri"]))
+        add("Other", _translate("DetailPane", "Photo"), photo["uri"], safe_link(photo["uri"]))
     for field in model_fields.NAMES:
         if field not in SHOWN and contact.get(field) not in (None, "", [], {}, False):
             add("Other", field, str(contact[field]))
@@ -241,7 +259,7 @@ class DetailPane(QScrollArea):
         header.addWidget(self.avatar, 0, Qt.AlignTop)
         header.addLayout(titles, 1)
         self._layout.addWidget(self.header)
-        self.placeholder = QLabel("Select a contact to see every detail.")
+        self.placeholder = QLabel(self.tr("Select a contact to see every detail."))
         self.placeholder.setStyleSheet("color: #9aa0a6;")
         self.placeholder.setAlignment(Qt.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -276,9 +294,10 @@ class DetailPane(QScrollArea):
         self.star.setChecked(starred)
         self.star.setText("★" if starred else "☆")
         self.star.setStyleSheet(f"color: {'#e0a100' if starred else MUTED}; font-size: 20px; border: none;")
-        tip = "Starred: listed first (click or Ctrl+D to unstar)" if starred else "Star: list first (Ctrl+D)"
+        tip = (self.tr("Starred: listed first (click or Ctrl+D to unstar)") if starred
+               else self.tr("Star: list first (Ctrl+D)"))
         self.star.setToolTip(tip)
-        self.star.setAccessibleName("Unstar" if starred else "Star")
+        self.star.setAccessibleName(self.tr("Unstar") if starred else self.tr("Star"))
         self._show_avatar()
         self.values = contact_values(contact, self.today())
         self._build_sections()
@@ -288,7 +307,7 @@ class DetailPane(QScrollArea):
         self.avatar.setPixmap(avatar_pixmap(self.contact, AVATAR_SIDE, self.photos, ratio))
         digest = photo_hash(self.contact)
         self.avatar.setToolTip("" if digest is None or self.photos is None or self.photos.image(digest) is not None
-                               else "Loading the photo…")
+                               else self.tr("Loading the photo…"))
 
     def showing_photo(self):
         digest = photo_hash(self.contact)
@@ -320,7 +339,7 @@ class DetailPane(QScrollArea):
         for value in self.values:
             if value.section != current:
                 current = value.section
-                title = QLabel(current.upper())
+                title = QLabel(_translate("DetailPane", current).upper())
                 title.setObjectName("sectionTitle")
                 title.setStyleSheet(f"color: {MUTED}; font-size: 10px; font-weight: 600; letter-spacing: 1px;")
                 if self._rows.count():
@@ -357,7 +376,7 @@ class DetailPane(QScrollArea):
         copy = QToolButton()
         copy.setIcon(copy_icon(self.palette().color(self.foregroundRole())))
         copy.setAutoRaise(True)
-        tip = f"Copy {value.label or value.section.lower()}"
+        tip = self.tr("Copy {0}").format(value.label or _translate("DetailPane", value.section).lower())
         copy.setToolTip(tip)
         copy.setAccessibleName(tip)
         copy.setFocusPolicy(Qt.StrongFocus)
@@ -389,21 +408,24 @@ class DetailPane(QScrollArea):
 
     def value_menu(self, value):
         menu = QMenu(self)
-        menu.addAction(f"Copy {value.label or value.section.lower()}", lambda: self.copy(value))
-        opens = {"tel": "Call", "mailto": "Write an email", "https": "Open", "http": "Open"}
+        menu.addAction(self.tr("Copy {0}").format(value.label or _translate("DetailPane", value.section).lower()),
+                       lambda: self.copy(value))
+        opens = {"tel": self.tr("Call"), "mailto": self.tr("Write an email"), "https": self.tr("Open"),
+                 "http": self.tr("Open")}
         if value.link and not value.chips:
-            verb = "Show on the map" if "openstreetmap.org" in value.link else opens.get(
-                value.link.split(":", 1)[0], "Open")
+            verb = self.tr("Show on the map") if "openstreetmap.org" in value.link else opens.get(
+                value.link.split(":", 1)[0], self.tr("Open"))
             menu.addAction(verb, lambda: self.open_link(value.link))
         for group in value.chips:
-            menu.addAction(f"Show the group {group}", lambda g=group: self.groupChosen.emit(g))
+            menu.addAction(self.tr("Show the group {0}").format(group), lambda g=group: self.groupChosen.emit(g))
         self.menu = menu
         return menu
 
     # -- acting ---------------------------------------------------------------------------------
     def copy(self, value):
         QApplication.clipboard().setText(value.copy)
-        self.copied.emit(f"Copied {value.label or value.section}: {value.copy.splitlines()[0] if value.copy else ''}")
+        self.copied.emit(self.tr("Copied {0}: {1}").format(value.label or _translate("DetailPane", value.section),
+                                                         value.copy.splitlines()[0] if value.copy else ""))
 
     def open_link(self, link):
         """A click (or Return) on a link: the system's phone, mail, map or web application;

@@ -13,9 +13,9 @@ tells the model which rows it shows, so that the model holds the pages there.
 """
 import time
 
-from PyQt5.QtCore import QByteArray, QIdentityProxyModel, QItemSelectionModel, Qt, QTimer
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QByteArray, QIdentityProxyModel, QItemSelectionModel, Qt, QTimer
 from PyQt5.QtGui import QKeySequence
-from PyQt5.QtWidgets import (QAction, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QShortcut,
+from PyQt5.QtWidgets import (QAction, QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QShortcut,
                              QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
@@ -23,6 +23,7 @@ from ..models.contact_table_model import ContactRole
 from ..book_reader import SEARCH_LIMIT
 from ..commands import describe
 from ..photos import PhotoCache
+from ..translation import ensure_translated
 from .cluster_panel import ClusterPanel
 from .contact_dialog import ContactDialog
 from .contact_list import ContactList
@@ -35,13 +36,14 @@ from .trash_dialog import TrashDialog
 #: would make typing lag (docs/gui.md, the search keystroke column)
 DEBOUNCE_ABOVE = 3000
 SEARCH_DEBOUNCE_MS = 200
-BIG_BOOK_ORDER = ("A big book is shown in name order, the way the replicas keep it (starred contacts "
+BIG_BOOK_ORDER = QT_TRANSLATE_NOOP("MainWindow", "A big book is shown in name order, the way the replicas keep it (starred contacts "
                   "are not put first: that would need every contact). Search to narrow it down.")
 STATUS_COLORS = {"ok": "#1e8c3c", "degraded": "#b36b00", "down": "#b3261e", "connecting": "#5f6368"}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, session, settings, name_server, client_factory_for=None, parent=None):
+        ensure_translated(QApplication.instance(), settings)   # before the first tr() below
         super().__init__(parent)
         self.session = session
         self.settings = settings
@@ -53,7 +55,7 @@ class MainWindow(QMainWindow):
         self.message_box = None
         self.transfer = None          # the import/export in progress, if any
         self._quit_anyway = False
-        self.setWindowTitle("Contacts")
+        self.setWindowTitle(self.tr("Contacts"))
 
         # -- contacts: sidebar, search, list, details -------------------------------
         # two proxies, so that a big book never goes through the search/sort one: that one asks
@@ -66,7 +68,7 @@ class MainWindow(QMainWindow):
         self.book_proxy.setSourceModel(session.book)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search every field  (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search every field  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self._search_timer = QTimer(self)
@@ -177,8 +179,8 @@ class MainWindow(QMainWindow):
         self.replica_status = QToolButton()
         self.replica_status.setObjectName("replicaStatus")
         self.replica_status.setAutoRaise(True)
-        self.replica_status.setToolTip("The replica this window uses and how many are alive; "
-                                       "click for the cluster panel")
+        self.replica_status.setToolTip(self.tr("The replica this window uses and how many are alive; "
+                                               "click for the cluster panel"))
         self.replica_status.clicked.connect(lambda: self.cluster_panel.setVisible(
             not self.cluster_panel.isVisible()))
         self.pending_label = QLabel()
@@ -215,15 +217,15 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self):
         stack = self.session.undo_stack
-        self.new_action = self._action("&New contact…", self.new_contact, [QKeySequence.New], "Add a contact")
-        self.edit_action = self._action("&Edit contact…", self.edit_contact, ["Return", "F2"])
-        self.delete_action = self._action("&Delete", self.delete_selected, [QKeySequence.Delete],
-                                          "Delete the selected contacts (undo with Ctrl+Z)")
-        self.star_action = self._action("&Star / unstar", self.star_selected, ["Ctrl+D"],
-                                        "Star the selected contacts (listed first), or unstar them")
-        self.add_group_menu = QMenu("Add to &group", self)
+        self.new_action = self._action(self.tr("&New contact…"), self.new_contact, [QKeySequence.New], "Add a contact")
+        self.edit_action = self._action(self.tr("&Edit contact…"), self.edit_contact, ["Return", "F2"])
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, [QKeySequence.Delete],
+                                          self.tr("Delete the selected contacts (undo with Ctrl+Z)"))
+        self.star_action = self._action(self.tr("&Star / unstar"), self.star_selected, ["Ctrl+D"],
+                                        self.tr("Star the selected contacts (listed first), or unstar them"))
+        self.add_group_menu = QMenu(self.tr("Add to &group"), self)
         self.add_group_menu.aboutToShow.connect(self._fill_add_group_menu)
-        self.remove_group_menu = QMenu("Remove from g&roup", self)
+        self.remove_group_menu = QMenu(self.tr("Remove from g&roup"), self)
         self.remove_group_menu.aboutToShow.connect(self._fill_remove_group_menu)
         # Del/Return/Ctrl+D act on the list only, so they keep their meaning in the search box
         for action in (self.edit_action, self.delete_action, self.star_action):
@@ -233,31 +235,31 @@ class MainWindow(QMainWindow):
         # not stack.createUndoAction(): its text is "Undo Edit 'Ana Beatriz Gonçalves'", and the
         # toolbar button grows with it and pushes Redo and Trash around. The text stays short;
         # the tooltip names the change
-        self.undo_action = self._action("&Undo", stack.undo, [QKeySequence("Ctrl+Z")])
-        self.redo_action = self._action("&Redo", stack.redo,
+        self.undo_action = self._action(self.tr("&Undo"), stack.undo, [QKeySequence("Ctrl+Z")])
+        self.redo_action = self._action(self.tr("&Redo"), stack.redo,
                                         [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         stack.canUndoChanged.connect(self._update_undo_actions)
         stack.canRedoChanged.connect(self._update_undo_actions)
         stack.undoTextChanged.connect(self._update_undo_actions)
         stack.redoTextChanged.connect(self._update_undo_actions)
         self._update_undo_actions()
-        self.find_action = self._action("&Find", self.focus_search, [QKeySequence.Find])
-        self.trash_action = self._action("&Trash…", self.show_trash, [], "Deleted contacts, with restore")
-        self.settings_action = self._action("&Settings…", self.show_settings)
-        self.quit_action = self._action("&Quit", self.close, [QKeySequence("Ctrl+Q")])
-        self.import_action = self._action("&Import vCard or CSV…", self.import_contacts)
-        self.export_action = self._action("&Export…", self.export_contacts)
-        self.refresh_action = self._action("&Refresh now", self.session.poll, [QKeySequence.Refresh])
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, [QKeySequence.Find])
+        self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, [], "Deleted contacts, with restore")
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, [QKeySequence("Ctrl+Q")])
+        self.import_action = self._action(self.tr("&Import vCard or CSV…"), self.import_contacts)
+        self.export_action = self._action(self.tr("&Export…"), self.export_contacts)
+        self.refresh_action = self._action(self.tr("&Refresh now"), self.session.poll, [QKeySequence.Refresh])
 
         for action, icon in ((self.new_action, "SP_FileIcon"), (self.edit_action, "SP_FileDialogDetailedView"),
                              (self.delete_action, "SP_TrashIcon"), (self.undo_action, "SP_ArrowBack"),
                              (self.redo_action, "SP_ArrowForward"), (self.trash_action, "SP_DirIcon")):
             action.setIcon(self._icon(icon))
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, None, self.import_action, self.export_action, None,
                        self.settings_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.edit_action, self.star_action,
                        self.add_group_menu, self.remove_group_menu, self.delete_action, None, self.find_action):
             if action is None:
@@ -271,7 +273,7 @@ class MainWindow(QMainWindow):
         self.detail.starToggled.connect(lambda starred: self.detail.contact is not None and self.set_starred(
             [self.detail.contact], starred))
         self.detail.groupChosen.connect(lambda group: self.sidebar.choose(("group", group)))
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.trash_action)
         cluster_action = self.cluster_panel.toggleViewAction()
         cluster_action.setShortcut(QKeySequence("Ctrl+K"))
@@ -289,10 +291,10 @@ class MainWindow(QMainWindow):
     def _update_undo_actions(self, *_):
         stack = self.session.undo_stack
         for action, verb, can, text, key in (
-                (self.undo_action, "Undo", stack.canUndo(), stack.undoText(), "Ctrl+Z"),
-                (self.redo_action, "Redo", stack.canRedo(), stack.redoText(), "Ctrl+Shift+Z")):
+                (self.undo_action, (self.tr("Undo {0}"), self.tr("Nothing to undo")), stack.canUndo(), stack.undoText(), "Ctrl+Z"),
+                (self.redo_action, (self.tr("Redo {0}"), self.tr("Nothing to redo")), stack.canRedo(), stack.redoText(), "Ctrl+Shift+Z")):
             action.setEnabled(can)
-            tip = f"{verb} {text}" if can and text else f"Nothing to {verb.lower()}"
+            tip = verb[0].format(text) if can and text else verb[1]
             action.setToolTip(f"{tip} ({key})")
             action.setStatusTip(tip)
 
@@ -369,15 +371,16 @@ class MainWindow(QMainWindow):
     def _update_count(self, *_):
         total = self.session.total
         count = self.session.contacts.rowCount() if total is None else total
-        text = f"{count} contact{'s' if count != 1 else ''}"
+        text = self.tr("%n contact(s)", "", count)
         if total is not None:
             if self.session.table_model is self.session.contacts:
                 found = self.session.contacts.rowCount()
-                text += f" (first {found} found)" if found >= SEARCH_LIMIT else f" ({found} found)"
+                text += (self.tr(" (first %n found)", "", found) if found >= SEARCH_LIMIT
+                         else self.tr(" (%n found)", "", found))
             else:
-                text += ", by name"
+                text += self.tr(", by name")
         self.count_label.setText(text)
-        self.count_label.setToolTip(BIG_BOOK_ORDER if total is not None else "")
+        self.count_label.setToolTip(self.tr(BIG_BOOK_ORDER) if total is not None else "")
 
     def _use_table_model(self):
         """Show the session's model: starred first and by name where the window holds every
@@ -469,13 +472,13 @@ class MainWindow(QMainWindow):
             self.empty_hint.hide()
             return
         if self.search.text().strip():
-            self.empty_hint.setText(f"No contact matches “{self.search.text().strip()}”")
+            self.empty_hint.setText(self.tr("No contact matches “{0}”").format(self.search.text().strip()))
         elif self.session.reachable is False:
-            self.empty_hint.setText("No replica reachable yet — retrying")
+            self.empty_hint.setText(self.tr("No replica reachable yet — retrying"))
         elif self.session.polls_done == 0:
-            self.empty_hint.setText("Loading…")
+            self.empty_hint.setText(self.tr("Loading…"))
         else:
-            self.empty_hint.setText("No contacts yet — Ctrl+N adds one")
+            self.empty_hint.setText(self.tr("No contacts yet — Ctrl+N adds one"))
         self.empty_hint.resize(self.contact_list.viewport().size())
         self.empty_hint.show()
 
@@ -509,10 +512,10 @@ class MainWindow(QMainWindow):
             self._important_until = now + 10
         recent = [time.strftime("%H:%M:%S ", time.localtime(at)) + message
                   for at, message in list(self.session.history)[-8:]]
-        self.replica_status.setToolTip("Click for the cluster panel.\n\nRecent:\n" + "\n".join(recent))
+        self.replica_status.setToolTip(self.tr("Click for the cluster panel.\n\nRecent:") + "\n" + "\n".join(recent))
 
     def _show_pending(self, count):
-        self.pending_label.setText(f"saving {count} change{'s' if count != 1 else ''}…" if count else "")
+        self.pending_label.setText(self.tr("saving %n change(s)…", "", count) if count else "")
 
     def _show_error(self, title, text):
         self._show_message(f"{title}: {text}", important=True)
@@ -567,13 +570,13 @@ class MainWindow(QMainWindow):
         """Someone changed the contact in the very moment we saved: ask, never overwrite silently."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Question)
-        box.setWindowTitle("The contact changed meanwhile")
-        box.setText(f"While you were saving, {conflict}.")
-        box.setInformativeText("Save your version over theirs, edit again starting from theirs, "
-                               "or drop your changes?")
-        overwrite = box.addButton("Overwrite", QMessageBox.AcceptRole)
-        edit_again = box.addButton("Edit again", QMessageBox.ActionRole)
-        box.addButton("Keep theirs", QMessageBox.RejectRole)
+        box.setWindowTitle(self.tr("The contact changed meanwhile"))
+        box.setText(self.tr("While you were saving, {0}.").format(conflict))
+        box.setInformativeText(self.tr("Save your version over theirs, edit again starting from theirs, "
+                                       "or drop your changes?"))
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.AcceptRole)
+        edit_again = box.addButton(self.tr("Edit again"), QMessageBox.ActionRole)
+        box.addButton(self.tr("Keep theirs"), QMessageBox.RejectRole)
         self.message_box = box
 
         def answered(button):
@@ -595,7 +598,7 @@ class MainWindow(QMainWindow):
     def set_starred(self, contacts, starred):
         edits = [(c, {"starred": starred}, {"starred": bool(c.get("starred"))}) for c in contacts
                  if bool(c.get("starred")) != starred]
-        self.session.edit_many(edits, f"{'Star' if starred else 'Unstar'} {describe(contacts)}")
+        self.session.edit_many(edits, (self.tr("Star {0}") if starred else self.tr("Unstar {0}")).format(describe(contacts)))
 
     def add_to_group(self, contacts, group):
         """Add ``group`` to each contact that lacks it; the undo removes it from just those (an
@@ -605,12 +608,12 @@ class MainWindow(QMainWindow):
             return
         edits = [(c, {"groups": {"add": [group]}}, {"groups": {"remove": [group]}}) for c in contacts
                  if group not in (c.get("groups") or ())]
-        self.session.edit_many(edits, f"Add {describe(contacts)} to {group}")
+        self.session.edit_many(edits, self.tr("Add {0} to {1}").format(describe(contacts), group))
 
     def remove_from_group(self, contacts, group):
         edits = [(c, {"groups": {"remove": [group]}}, {"groups": {"add": [group]}}) for c in contacts
                  if group in (c.get("groups") or ())]
-        self.session.edit_many(edits, f"Remove {describe(contacts)} from {group}")
+        self.session.edit_many(edits, self.tr("Remove {0} from {1}").format(describe(contacts), group))
 
     def known_groups(self):
         return sorted({g for c in self.session.contacts.contacts() for g in c.get("groups") or ()}
@@ -625,7 +628,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(any(group not in (c.get("groups") or ()) for c in contacts))
         if menu.actions():
             menu.addSeparator()
-        menu.addAction("New group…", self.add_to_new_group).setEnabled(bool(contacts))
+        menu.addAction(self.tr("New group…"), self.add_to_new_group).setEnabled(bool(contacts))
 
     def _fill_remove_group_menu(self, menu=None):
         menu = menu or self.remove_group_menu
@@ -634,15 +637,15 @@ class MainWindow(QMainWindow):
         for group in groups:
             menu.addAction(group, lambda g=group: self.remove_from_group(self.selected_contacts(), g))
         if not groups:
-            menu.addAction("(in no group)").setEnabled(False)
+            menu.addAction(self.tr("(in no group)")).setEnabled(False)
 
     def add_to_new_group(self):
         contacts = self.selected_contacts()
         if not contacts:
             return
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("New group")
-        dialog.setLabelText(f"Add {describe(contacts).strip(chr(39))} to the group:")
+        dialog.setWindowTitle(self.tr("New group"))
+        dialog.setLabelText(self.tr("Add {0} to the group:").format(describe(contacts).strip(chr(39))))
         dialog.setTextValue("")
         self.group_dialog = dialog
         dialog.textValueSelected.connect(lambda name: self.add_to_group(contacts, name))
@@ -658,8 +661,8 @@ class MainWindow(QMainWindow):
         if contacts:
             menu.addAction(self.edit_action)
             starred = all(c.get("starred") for c in contacts)
-            menu.addAction("Unstar" if starred else "Star", self.star_selected)
-            add, remove = menu.addMenu("Add to group"), menu.addMenu("Remove from group")
+            menu.addAction(self.tr("Unstar") if starred else self.tr("Star"), self.star_selected)
+            add, remove = menu.addMenu(self.tr("Add to group")), menu.addMenu(self.tr("Remove from group"))
             self._fill_add_group_menu(add)
             self._fill_remove_group_menu(remove)
             menu.addSeparator()
@@ -674,8 +677,8 @@ class MainWindow(QMainWindow):
         if not contacts:
             return
         self.session.delete_contacts(contacts)
-        what = f"'{contacts[0]['name']}'" if len(contacts) == 1 else f"{len(contacts)} contacts"
-        self._show_message(f"Deleting {what} — Ctrl+Z brings it back")
+        what = f"'{contacts[0]['name']}'" if len(contacts) == 1 else self.tr("%n contacts", "", len(contacts))
+        self._show_message(self.tr("Deleting {0} — Ctrl+Z brings it back").format(what))
 
     # -- other windows -------------------------------------------------------------------------
     def show_trash(self):
@@ -685,10 +688,40 @@ class MainWindow(QMainWindow):
         self.trash_dialog.raise_()
 
     def show_settings(self):
-        dialog = SettingsDialog(*self.name_server, region=self.session.region or "", parent=self)
-        dialog.accepted.connect(lambda: (self.use_region(dialog.region()), self.use_name_server(*dialog.address())))
+        dialog = SettingsDialog(*self.name_server, region=self.session.region or "",
+                                vcard_version=self.vcard_version, theme=self.theme,
+                                language=str(self.settings.value("ui/language") or "system"), parent=self)
+        dialog.accepted.connect(lambda: (self.use_region(dialog.region()), self.use_name_server(*dialog.address()),
+                                         self.use_export_settings(dialog.vcard_version()),
+                                         self.use_theme(dialog.theme()),
+                                         self.settings.setValue("ui/language", dialog.language())))
         self.settings_dialog = dialog
         dialog.open()
+
+    @property
+    def vcard_version(self):
+        """The vCard version File → Export writes unless its dialog is told otherwise."""
+        version = str(self.settings.value("export/vcard_version") or "3.0")
+        return version if version in ("3.0", "4.0") else "3.0"
+
+    def use_export_settings(self, vcard_version):
+        self.settings.setValue("export/vcard_version", vcard_version)
+
+    @property
+    def theme(self):
+        theme = str(self.settings.value("ui/theme") or "system")
+        return theme if theme in ("system", "light", "dark") else "system"
+
+    def use_theme(self, theme):
+        """Light, dark or as the system, at once and next time."""
+        from PyQt5.QtWidgets import QApplication
+        from ..theme import ThemeSwitcher
+        self.settings.setValue("ui/theme", theme)
+        app = QApplication.instance()
+        switcher = getattr(app, "contacts_theme", None)
+        if switcher is None:
+            switcher = app.contacts_theme = ThemeSwitcher(app)
+        switcher.apply(theme)
 
     def use_region(self, region):
         """The region numbers without +country code are read in, from now on and next time."""
@@ -696,8 +729,8 @@ class MainWindow(QMainWindow):
             return
         self.session.region = region or None
         self.settings.setValue("contacts/region", region or "none")
-        self._show_message(f"Phone numbers without +country code are now read in {region}" if region else
-                           "Phone numbers without +country code are now kept as typed, unchecked", important=True)
+        self._show_message(self.tr("Phone numbers without +country code are now read in {0}").format(region) if region else
+                           self.tr("Phone numbers without +country code are now kept as typed, unchecked"), important=True)
 
     def use_name_server(self, host, port):
         if (host, port) == self.name_server:
@@ -707,7 +740,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("nameserver/port", port)
         if self.client_factory_for is not None:
             self.session.reconnect(self.client_factory_for(host, port))
-        self._show_message(f"Using the name server at {host}:{port}", important=True)
+        self._show_message(self.tr("Using the name server at {0}:{1}").format(host, port), important=True)
 
     def import_contacts(self, path=None):
         from .transfer import import_contacts
@@ -749,12 +782,11 @@ class MainWindow(QMainWindow):
         if pending and not self._quit_anyway:
             # a change still waiting for a replica would be lost: ask (without blocking the loop)
             event.ignore()
-            box = QMessageBox(QMessageBox.Warning, "Changes not saved yet",
-                              f"{pending} change{'s' if pending != 1 else ''} still wait{'s' if pending == 1 else ''} "
-                              "for a replica to answer. Quit anyway and lose "
-                              f"{'it' if pending == 1 else 'them'}?",
+            box = QMessageBox(QMessageBox.Warning, self.tr("Changes not saved yet"),
+                              self.tr("%n change(s) still wait for a replica to answer. Quit anyway and "
+                                      "lose them?", "", pending),
                               QMessageBox.Discard | QMessageBox.Cancel, self)
-            box.button(QMessageBox.Discard).setText("Quit anyway")
+            box.button(QMessageBox.Discard).setText(self.tr("Quit anyway"))
             box.setDefaultButton(QMessageBox.Cancel)
             self.message_box = box
 

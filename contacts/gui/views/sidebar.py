@@ -15,6 +15,10 @@ CountRole = Qt.UserRole + 2
 ALL, STARRED, GROUP, TRASH = "all", "starred", "group", "trash"
 
 
+#: a group with a very long name is elided rather than taking the window
+MAX_WIDTH = 280
+
+
 class _CountDelegate(QStyledItemDelegate):
     """The item's text, and its count right-aligned in a muted colour."""
 
@@ -33,7 +37,9 @@ class _CountDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 40, max(size.height(), option.fontMetrics.height() + 12))
+        count = index.data(CountRole)
+        room = option.fontMetrics.horizontalAdvance(f"{count:,}") + 24 if count is not None else 0
+        return QSize(size.width() + max(40, room), max(size.height(), option.fontMetrics.height() + 12))
 
 
 class Sidebar(QListWidget):
@@ -48,7 +54,7 @@ class Sidebar(QListWidget):
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setFrameShape(QListWidget.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setAccessibleName("Contact groups")
+        self.setAccessibleName(self.tr("Contact groups"))
         self.scope = (ALL, None)
         self._groups = {}
         self._big = False
@@ -81,21 +87,24 @@ class Sidebar(QListWidget):
         self._rebuilding = True
         try:
             self.clear()
-            self._item("All contacts", (ALL, None), self._total)
+            self._item(self.tr("All contacts"), (ALL, None), self._total)
             if self._big:
-                self._heading("Groups")
-                hint = self._item("Search by group name", None,
-                                  tip="A book this big is held in pages, so its groups are not counted "
-                                      "here; the search matches group names.")
+                self._heading(self.tr("Groups"))
+                hint = self._item(self.tr("Search by group name"), None,
+                                  tip=self.tr("A book this big is held in pages, so its groups are not counted "
+                                              "here; the search matches group names."))
                 hint.setFlags(Qt.NoItemFlags)
             else:
-                self._item("Starred", (STARRED, None), self._starred)
+                self._item(self.tr("Starred"), (STARRED, None), self._starred)
                 if self._groups:
-                    self._heading("Groups")
+                    self._heading(self.tr("Groups"))
                 for name in sorted(self._groups, key=str.casefold):
                     self._item(name, (GROUP, name), self._groups[name])
-            self._item("Trash", (TRASH, None), tip="Deleted contacts (Return or click opens them)")
+            self._item(self.tr("Trash"), (TRASH, None), tip=self.tr("Deleted contacts (Return or click opens them)"))
             self._select_scope(self.scope)
+            # wide enough for the longest item and its count ("Todos os contatos  11" is
+            # longer than "All contacts  11"): the splitter keeps the pane at least this wide
+            self.setMinimumWidth(min(MAX_WIDTH, self.sizeHintForColumn(0) + 2 * self.frameWidth() + 4))
         finally:
             self._rebuilding = False
 

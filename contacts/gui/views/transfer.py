@@ -130,8 +130,11 @@ def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=N
     if window.transfer is not None:
         return None
     if path is None:
+        # the settings' vCard version is the choice offered first
+        preferred = next((name for name, (kind, version, _) in EXPORT_CHOICES.items()
+                          if kind == "vcard" and version == getattr(window, "vcard_version", "3.0")), "")
         path, chosen = QFileDialog.getSaveFileName(window, "Export contacts", str(Path.home() / "contacts.vcf"),
-                                                   EXPORT_FILTERS)
+                                                   EXPORT_FILTERS, preferred)
         if not path:
             return None
         fmt, vcard_version, csv_style = EXPORT_CHOICES.get(chosen, ("vcard", None, None))
@@ -147,6 +150,8 @@ EXPORT_PAGE = 1000
 
 def start_export(window, path, fmt, vcard_version=None, csv_style=None):
     from ...formats.importing import DEFAULT_CSV_STYLE, DEFAULT_VCARD_VERSION, write_contacts
+    # read here, on the GUI thread: the settings' version when the caller named none
+    vcard_version = vcard_version or getattr(window, "vcard_version", None)
     transfer = Transfer(window, f"Exporting to {Path(path).name}…")
     window.transfer = transfer
     progress = transfer.progress

@@ -1,4 +1,5 @@
-"""The trash: deleted contacts (tombstones), with restore.
+"""The trash: deleted contacts (tombstones), with restore, delete forever and empty the
+trash (both asked first: they cannot be undone).
 
 Keyboard: Tab goes search box -> list -> Restore -> Close; Return (or Enter) on the
 selected rows restores them, so does Alt+R (the &Restore mnemonic) wherever the focus
@@ -7,7 +8,7 @@ is; Esc closes the trash.  Return or Down in the search box goes to the first ma
 from PyQt5.QtCore import QItemSelectionModel, Qt
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                             QPushButton, QShortcut, QTableView, QVBoxLayout, QWidget)
+                             QMessageBox, QPushButton, QShortcut, QTableView, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
 from ..models.contact_table_model import ContactRole
@@ -17,13 +18,13 @@ class TrashDialog(QDialog):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(self.tr("Trash"))
         self.resize(620, 360)
         self.proxy = ContactFilterProxy(self)
         self.proxy.setSourceModel(session.trash)
         self.proxy.sort(0, Qt.AscendingOrder)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the trash")
+        self.search.setPlaceholderText(self.tr("Search the trash"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_query)
         self.table = QTableView()
@@ -34,15 +35,25 @@ class TrashDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.doubleClicked.connect(self.restore_selected)
-        self.restore_button = QPushButton("&Restore")   # Alt+R
-        self.restore_button.setToolTip("Restore the selected contacts (Return, Alt+R)")
+        self.restore_button = QPushButton(self.tr("&Restore"))   # Alt+R
+        self.restore_button.setToolTip(self.tr("Restore the selected contacts (Return, Alt+R)"))
         self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button = QPushButton(self.tr("&Delete forever…"))
+        self.purge_button.setToolTip(self.tr("Delete the selected contacts on every replica, for good (no undo)"))
+        self.purge_button.clicked.connect(self.purge_selected)
+        self.empty_button = QPushButton(self.tr("&Empty trash…"))
+        self.empty_button.setToolTip(self.tr("Delete every contact in the trash on every replica, for good"))
+        self.empty_button.clicked.connect(self.empty_trash)
+        self.confirmation = None   # the question on screen, if any
         # a plain row of buttons, not a QDialogButtonBox: that one sets its own Tab order
         # (Close before Restore here), and neither button is a default: a default button
         # would take Return from the list and close the trash unrestored
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        for button in (self.purge_button, self.empty_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.restore_button, self.close_button):
             button.setAutoDefault(False)
@@ -52,14 +63,17 @@ class TrashDialog(QDialog):
             QShortcut(QKeySequence(key), self.table, self.restore_selected, context=Qt.WidgetShortcut)
             QShortcut(QKeySequence(key), self.search, self._to_first_match, context=Qt.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key_Down), self.search, self._to_first_match, context=Qt.WidgetShortcut)
-        for first, second in ((self.search, self.table), (self.table, self.restore_button),
-                              (self.restore_button, self.close_button)):
-            QWidget.setTabOrder(first, second)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Deleted contacts stay here (on every replica) until restored."))
+        layout.addWidget(QLabel(self.tr("Deleted contacts stay here (on every replica) until restored.")))
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        # once every widget is in the dialog (setTabOrder ignores widgets of another window);
+        # the two that cannot be undone come last
+        for first, second in ((self.search, self.table), (self.table, self.restore_button),
+                              (self.restore_button, self.close_button), (self.close_button, self.purge_button),
+                              (self.purge_button, self.empty_button)):
+            QWidget.setTabOrder(first, second)
 
     def _to_first_match(self):
         if self.proxy.rowCount():
@@ -75,6 +89,34 @@ class TrashDialog(QDialog):
         contacts = self.selected_contacts()
         if contacts:
             self.session.restore_contacts(contacts)
+
+    def _confirm(self, title, text, action_text, then):
+        """Ask before what cannot be undone (without blocking the event loop); Cancel is the default."""
+        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Cancel, self)
+        box.setInformativeText(self.tr("This cannot be undone: the contacts are removed from every replica."))
+        confirm = box.addButton(action_text, QMessageBox.DestructiveRole)
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.buttonClicked.connect(lambda button: button is confirm and then())
+        self.confirmation = box
+        box.open()
+        return box
+
+    def purge_selected(self, *_):
+        contacts = [c for c in self.selected_contacts() if c is not None]
+        if not contacts:
+            return None
+        text = (self.tr("Delete “{0}” forever?").format(contacts[0].get("name", "")) if len(contacts) == 1
+                else self.tr("Delete %n contacts forever?", "", len(contacts)))
+        return self._confirm(self.tr("Delete forever"), text, self.tr("Delete forever"),
+                             lambda: self.session.purge_contacts(contacts))
+
+    def empty_trash(self, *_):
+        count = self.session.trash.rowCount()
+        if not count:
+            return None
+        return self._confirm(self.tr("Empty the trash"),
+                             self.tr("Delete all %n contact(s) in the trash forever?", "", count),
+                             self.tr("Empty trash"), self.session.empty_trash)
 
     def showEvent(self, event):
         self.session.watch_trash(True)

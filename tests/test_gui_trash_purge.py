@@ -1,0 +1,53 @@
+"""Delete forever and empty the trash from the window: both ask first, Cancel changes nothing,
+and the confirmed purge leaves the trash and the book (the fake client; the replicas'
+side is tests/test_purge.py)."""
+from PyQt5.QtWidgets import QMessageBox
+
+from test_gui_window import fake, settings, window, rows  # noqa: F401 - the fixtures
+
+
+def trashed(window, fake, *ids):
+    for contact_id in ids:
+        fake.delete_contact(contact_id)
+    window.show_trash()
+    trash = window.trash_dialog
+    window.session.poll()
+    return trash
+
+
+def test_delete_forever_asks_and_cancel_keeps_the_contact(qtbot, window, fake):
+    trash = trashed(window, fake, "grace")
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    trash.table.selectRow(0)
+    trash.purge_button.click()
+    box = trash.confirmation
+    assert box.isVisible() and "Grace Hopper" in box.text() and "cannot be undone" in box.informativeText()
+    assert box.defaultButton() is box.button(QMessageBox.Cancel)   # Return does not purge
+    box.button(QMessageBox.Cancel).click()
+    assert "grace" in fake.contacts and fake.contacts["grace"]["deleted"]
+    assert trash.proxy.rowCount() == 1
+
+    trash.table.selectRow(0)
+    trash.purge_button.click()
+    box = trash.confirmation
+    [confirm] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.DestructiveRole]
+    confirm.click()
+    qtbot.waitUntil(lambda: "grace" not in fake.contacts, timeout=3000)
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 0, timeout=3000)
+    assert rows(window) == ["Ada Lovelace"]   # the live contact is untouched
+
+
+def test_empty_the_trash_asks_then_purges_every_deleted_contact(qtbot, window, fake):
+    trash = trashed(window, fake, "grace", "ada")
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 2, timeout=3000)
+    trash.empty_button.click()
+    box = trash.confirmation
+    assert "all 2 contacts" in box.text()
+    [confirm] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.DestructiveRole]
+    confirm.click()
+    qtbot.waitUntil(lambda: not fake.contacts, timeout=3000)
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: "Trash emptied: 2 contacts deleted forever" in window.statusBar().currentMessage(),
+                    timeout=3000)
+    trash.empty_button.click()   # nothing left: nothing asked
+    assert trash.confirmation is box and not box.isVisible()
