@@ -7,7 +7,6 @@ real replica processes: what each must show, then a fixed-seed chaos run with bo
   SIGKILLed is there after the restart) and updates keep their order on both replicas.
 """
 import os
-import signal
 import subprocess
 import sys
 import time
