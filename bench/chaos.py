@@ -34,7 +34,7 @@ from measure import percentile  # noqa: E402  bench/measure.py
 from contacts.testing.faults.checker import check, summarize
 from contacts.testing.faults.cluster import HostsCluster
 from contacts.testing.faults.history import History
-from contacts.testing.faults.nemesis import KINDS, Nemesis, wait_converged
+from contacts.testing.faults.nemesis import KINDS, SHIM_KINDS, Nemesis, wait_converged
 from contacts.testing.faults.workload import ClientWorker, add_shared_contacts
 
 SHOWN_VIOLATIONS = 20
@@ -94,7 +94,8 @@ def fmt(seconds):
 
 def run(args, base_dir):
     replica_args = ["--ack", args.ack] if args.ack else []
-    cluster = HostsCluster(base_dir, args.replicas, hosts=args.hosts, replica_args=replica_args)
+    cluster = HostsCluster(base_dir, args.replicas, hosts=args.hosts, replica_args=replica_args,
+                           shims=[kind for kind in args.faults if kind in SHIM_KINDS])
     print(f"chaos: seed {args.seed}, {args.seconds:g} s, {args.replicas} replicas, {args.clients} clients; "
           f"hosts: {cluster.describe()}", flush=True)
     workers, nemesis, stopping = [], None, threading.Event()

@@ -20,7 +20,8 @@ def test_short_chaos_run_loses_nothing(tmp_path):
     history = tmp_path / "history.jsonl"
     run = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "chaos.py"), "--seconds", "20", "--seed", str(SEED),
-         "--replicas", "3", "--clients", "4", "--gap-seconds", "0.3", "1.5", "--fault-seconds", "1", "3",
+         "--replicas", "3", "--clients", "4",
+         "--faults", "kill,pause,nameserver,latency,cut,partition", "--gap-seconds", "0.3", "1.5", "--fault-seconds", "1", "3",
          "--data-dir", str(tmp_path / "cluster"), "--history", str(history)],
         capture_output=True, text=True, timeout=220, cwd=ROOT)
     output = run.stdout + run.stderr

@@ -22,7 +22,7 @@ from contacts.errors import ContactsError, ValidationError
 from contacts.replication import Replicator
 from contacts.replica.store import ContactStore
 
-from fuzz_inputs import VALID_CONTACT, limit_parameters, method_arguments, remote_methods, report
+from fuzz_inputs import FIELD_DEFECTS, VALID_CONTACT, limit_parameters, method_arguments, remote_methods, report
 
 #: CONTACTS_FUZZ_EXAMPLES=5000 for a long hunt (docs/security.md)
 EXAMPLES = int(os.environ.get("CONTACTS_FUZZ_EXAMPLES", 300))
@@ -54,6 +54,31 @@ def fuzz_book(tmp_path_factory, request):
 def everything(book):
     return json.dumps({"live": book.list_contacts(), "deleted": book.list_deleted(),
                        "vector": book.version_vector(), "clock": book.store.clock.value}, sort_keys=True)
+
+
+def test_every_field_of_the_model_has_hostile_values():
+    from contacts.model import FIELDS
+    assert set(FIELDS) <= set(FIELD_DEFECTS)
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_DEFECTS))
+def test_every_hostile_value_of_every_field_is_refused_naming_the_field(fuzz_book, field):
+    """Each defect of FIELD_DEFECTS, in an add, an update and a batch add (an import):
+    refused with an error that names the field, nothing changed."""
+    book, existing = fuzz_book
+    for value in FIELD_DEFECTS[field]:
+        shown = f"{field}={value!r:.80}"
+        for method, args in [("add_contact", ({**VALID_CONTACT, field: value},)),
+                             ("update_contact", (existing[0], {field: value}))]:
+            before = everything(book)
+            with pytest.raises(ContactsError) as refused:
+                getattr(book, method)(*args)
+            assert field in str(refused.value).split(":")[0], f"{method} {shown}: {refused.value}"
+            assert everything(book) == before, f"refused {method} {shown} changed the data"
+        before = everything(book)
+        [result] = book.add_contacts([{**VALID_CONTACT, field: value}])
+        assert result.get("error") and field in (result.get("field") or ""), f"add_contacts {shown}: {result}"
+        assert everything(book) == before, f"refused add_contacts {shown} changed the data"
 
 
 def test_every_remote_method_is_fuzzed():

@@ -12,6 +12,8 @@ Radicale does the DAV protocol; around it, for each request, this layer:
 - adds ``supported-address-data`` (vCard 3.0 and 4.0) to PROPFIND answers about the book,
   a property Radicale does not serve.
 """
+import base64
+import binascii
 import collections
 import functools
 import io
@@ -37,6 +39,16 @@ MAX_CARD_BYTES = 2 * 1024 * 1024
 RETRY_AFTER = "5"
 #: card texts kept, by contact id and stamp (a card's text is a function of both)
 CARD_CACHE = 20_000
+#: deepest XML request body taken (a DAV request is 5-6 levels deep)
+MAX_XML_DEPTH = 32
+#: the root element each DAV method's body must have; REPORT: the reports served here
+XML_ROOTS = {
+    "PROPFIND": {"{DAV:}propfind"},
+    "PROPPATCH": {"{DAV:}propertyupdate"},
+    "REPORT": {"{DAV:}sync-collection", "{DAV:}expand-property", "{urn:ietf:params:xml:ns:carddav}addressbook-multiget",
+               "{urn:ietf:params:xml:ns:carddav}addressbook-query"},
+    "MKCOL": {"{DAV:}mkcol"},
+}
 
 
 class Gateway:
@@ -123,10 +135,18 @@ class GatewayApp:
             context.end()
 
     def _handle(self, environ, start_response, request):
-        if environ.get("REQUEST_METHOD", "").upper() == "PUT":
+        method = environ.get("REQUEST_METHOD", "").upper()
+        problem = _check_authorization(environ.get("HTTP_AUTHORIZATION"))
+        if problem is None and method == "MOVE":
+            # the storage refuses every move; Radicale would first answer 502 to a
+            # Destination on another host, a 5xx for what is the client's mistake
+            problem = 403, "cards cannot be moved or renamed here: PUT the card under its new name and DELETE the old one"
+        elif problem is None and method == "PUT":
             problem = self._read_put(environ, request)
-            if problem is not None:
-                return _answer(start_response, *problem)
+        elif problem is None and method in XML_ROOTS:
+            problem = self._read_xml(environ, method)
+        if problem is not None:
+            return _answer(start_response, *problem)
         captured = {}
 
         def capture(status, headers, exc_info=None):
@@ -139,17 +159,39 @@ class GatewayApp:
         start_response(captured["status"], captured["headers"])
         return body
 
-    def _read_put(self, environ, request):
-        """Read a PUT body; (status, reason) to answer at once, or None to go on."""
+    def _read_body(self, environ, what):
+        """The request body, put back for Radicale; or (status, reason) to answer at once."""
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return 400, "Content-Length is not a number"
         limit = self.gateway.max_card_bytes
         if length > limit:
-            return 413, f"the card is {length:,} bytes; this gateway takes cards of at most {limit:,} bytes"
+            return 413, f"the {what} is {length:,} bytes; this gateway takes at most {limit:,} bytes"
         body = environ["wsgi.input"].read(length) if length > 0 else b""
         environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))   # a body cut short: what was sent
+        return body
+
+    def _read_xml(self, environ, method):
+        """Check a DAV request's XML body before Radicale reads it: Radicale answers 500 to a
+        DTD (defusedxml refuses entities with an error it does not catch) and to a body
+        whose root element is not the method's; (status, reason) or None to go on."""
+        body = self._read_body(environ, "request body")
+        if isinstance(body, tuple):
+            return body
+        if not body.strip():
+            return None   # PROPFIND without a body: allprop
+        problem = _check_xml(body, XML_ROOTS[method])
+        if problem is not None:
+            return problem
+        return None
+
+    def _read_put(self, environ, request):
+        """Read a PUT body; (status, reason) to answer at once, or None to go on."""
+        body = self._read_body(environ, "card")
+        if isinstance(body, tuple):
+            return body
         request.body = body
         parts = [part for part in environ.get("PATH_INFO", "").split("/") if part]
         if len(parts) != 3 or parts[1] != BOOK:
@@ -163,11 +205,54 @@ class GatewayApp:
         return None
 
 
+def _check_authorization(header):
+    """(401, reason) for Basic credentials Radicale cannot read (it answers those with 500:
+    base64 it cannot decode, no ':' between user and password), else None."""
+    if not header or not header.startswith("Basic"):
+        return None
+    try:
+        decoded = base64.b64decode(header[len("Basic"):].strip().encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        return 401, "the Authorization header is not Basic base64(user:password)"
+    if b":" not in decoded:
+        return 401, "the Authorization header is not Basic base64(user:password): no ':'"
+    return None
+
+
+def _check_xml(body, roots):
+    """(status, reason) for an XML body that is not a request of this kind, else None."""
+    head = body[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in body.lower():
+        return 400, "a DTD or entity declaration in the request body (not taken)"
+    parser = ET.XMLPullParser(events=("start", "end"))
+    depth, root = 0, None
+    try:
+        parser.feed(body)
+        parser.close()
+        for event, element in parser.read_events():
+            if event == "start":
+                depth += 1
+                root = element.tag if root is None else root
+                if depth > MAX_XML_DEPTH:
+                    return 400, f"the request body is nested deeper than {MAX_XML_DEPTH} elements"
+            else:
+                depth -= 1
+    except ET.ParseError as exc:
+        return 400, f"the request body is not well-formed XML: {exc}"
+    if root not in roots:
+        # RFC 3253 3.6: a REPORT not supported is 403 (DAV:supported-report)
+        return (403 if "{DAV:}sync-collection" in roots else 400,
+                f"the request body's root element {root} is not one of {', '.join(sorted(roots))}")
+    return None
+
+
 def _answer(start_response, status, reason):
     body = (reason.rstrip() + "\n").encode("utf-8")
     headers = [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
     if status == 503:
         headers.append(("Retry-After", RETRY_AFTER))
+    if status == 401:
+        headers.append(("WWW-Authenticate", 'Basic realm="Contacts", charset="UTF-8"'))
     start_response(f"{status} {http_status.responses.get(status, 'Error')}", headers)
     return [body]
 

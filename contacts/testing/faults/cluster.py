@@ -55,7 +55,9 @@ class ProxyProcess:
 class HostsCluster(LocalCluster):
     """Name server + replicas, each replica a host of its own behind a fault proxy."""
 
-    def __init__(self, base_dir, replicas=3, hosts="auto", replica_args=(), env=None):
+    def __init__(self, base_dir, replicas=3, hosts="auto", replica_args=(), env=None, shims=()):
+        #: fault kinds whose LD_PRELOAD shims every replica runs under (clock, slowdisk)
+        self.shims = tuple(shims)
         if hosts == "auto":
             hosts = "netns" if netns_available()[0] else "loopback"
         if hosts not in ("netns", "loopback"):
@@ -108,6 +110,9 @@ class HostsCluster(LocalCluster):
                 "--host", "127.0.0.1", "--port", str(replica_port),
                 "--nat-host", address, "--nat-port", str(proxy_port)]
         self.replica_extra[replica_id] = list(extra or self.replica_extra.get(replica_id, []))
+        if self.shims:
+            from .slow_disk import preload_environment
+            env = {**preload_environment(self, replica_id, self.shims), **(env or {})}
         process = self._spawn(self._wrap(replica_id, args), f"replica-{replica_id}.log", env)
         self.replicas[replica_id] = process
         if wait:

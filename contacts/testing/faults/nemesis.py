@@ -24,8 +24,11 @@ import time
 from dataclasses import dataclass
 
 from ...versions import VersionVector
+from . import clock, slow_disk
 
-KINDS = ("kill", "pause", "nameserver", "latency", "cut", "partition")
+KINDS = ("kill", "pause", "nameserver", "latency", "cut", "partition", "clock", "slowdisk")
+#: kinds that need their shim preloaded in every replica from its start (HostsCluster(shims=))
+SHIM_KINDS = ("clock", "slowdisk")
 
 
 @dataclass
@@ -135,6 +138,17 @@ class Nemesis(threading.Thread):
             heal = lambda: cluster.proxy_command(replica, "heal")  # noqa: E731
         elif kind == "partition":
             target, heal = self._partition(replica)
+        elif kind == "clock":
+            # hours to a year, either way: an NTP step, a dead RTC battery, a wrong time zone
+            seconds = rng.choice((-1, 1)) * int(rng.uniform(3600, 365 * 86400))
+            note = f"wall clock {seconds / 86400:+.1f} days"
+            clock.jump(cluster, replica, seconds)
+            heal = lambda: clock.jump(cluster, replica, 0)  # noqa: E731
+        elif kind == "slowdisk":
+            delay = round(rng.uniform(0.5, 3.0), 2)
+            note = f"fsync +{delay} s"
+            slow_disk.set_delay(cluster, replica, delay)
+            heal = lambda: slow_disk.set_delay(cluster, replica, 0)  # noqa: E731
         else:
             raise ValueError(f"unknown fault kind {kind!r}")
         fault = Fault(kind, target, self.clock(), note=note)
@@ -186,6 +200,11 @@ class Nemesis(threading.Thread):
             except Exception:
                 pass
         cluster = self.cluster
+        for replica_id in self.replica_ids:
+            if "clock" in self.kinds:
+                clock.jump(cluster, replica_id, 0)
+            if "slowdisk" in self.kinds:
+                slow_disk.set_delay(cluster, replica_id, 0)
         if cluster.ns_process is None or cluster.ns_process.poll() is not None:
             cluster.start_name_server(timeout=30)
         if cluster.network is not None:
