@@ -9,6 +9,7 @@ real replica processes: what each must show, then a fixed-seed chaos run with bo
 import os
 import subprocess
 import sys
+import shutil
 import time
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def test_a_replica_whose_clock_is_a_year_behind_still_wins_with_a_later_edit(tmp
         cluster.stop()
 
 
+@pytest.mark.skipif(shutil.which("cc") is None, reason="the slow-disk shim is built with a C compiler (cc)")
 def test_with_a_slow_fsync_acks_wait_and_updates_keep_their_order(tmp_path):
     cluster = HostsCluster(tmp_path / "c", 2, hosts="loopback", shims=("slowdisk",))
     try:
@@ -83,6 +85,7 @@ def test_with_a_slow_fsync_acks_wait_and_updates_keep_their_order(tmp_path):
 
 
 @pytest.mark.skipif(clock.library() is None, reason="libfaketime is not installed (apt-get install faketime)")
+@pytest.mark.skipif(shutil.which("cc") is None, reason="the slow-disk shim is built with a C compiler (cc)")
 @pytest.mark.timeout(180)
 def test_short_chaos_run_with_clock_jumps_and_slow_disks_loses_nothing(tmp_path):
     run = subprocess.run(
