@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.client_factory_for = client_factory_for
         self.contact_dialog = None
         self.trash_dialog = None
+        self.duplicates_dialog = None
         self.settings_dialog = None
         self.message_box = None
         self.transfer = None          # the import/export in progress, if any
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import vCard or CSV…", self.import_contacts)
         self.export_action = self._action("&Export…", self.export_contacts)
         self.refresh_action = self._action("&Refresh now", self.session.poll, [QKeySequence.Refresh])
+        self.duplicates_action = self._action("Find d&uplicates…", self.show_duplicates, [],
+                                              "Contacts sharing a number or an email, or with alike names; merge them")
 
         for action, icon in ((self.new_action, "SP_FileIcon"), (self.edit_action, "SP_FileDialogDetailedView"),
                              (self.delete_action, "SP_TrashIcon"), (self.undo_action, "SP_ArrowBack"),
@@ -259,7 +262,8 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
         for action in (self.undo_action, self.redo_action, None, self.edit_action, self.star_action,
-                       self.add_group_menu, self.remove_group_menu, self.delete_action, None, self.find_action):
+                       self.add_group_menu, self.remove_group_menu, self.delete_action, None, self.find_action,
+                       self.duplicates_action):
             if action is None:
                 edit_menu.addSeparator()
             elif isinstance(action, QMenu):
@@ -662,6 +666,8 @@ class MainWindow(QMainWindow):
             add, remove = menu.addMenu("Add to group"), menu.addMenu("Remove from group")
             self._fill_add_group_menu(add)
             self._fill_remove_group_menu(remove)
+            if len(contacts) == 2:
+                menu.addAction("Merge these two…", lambda: self.show_duplicates(contacts))
             menu.addSeparator()
             menu.addAction(self.delete_action)
         else:
@@ -678,6 +684,17 @@ class MainWindow(QMainWindow):
         self._show_message(f"Deleting {what} — Ctrl+Z brings it back")
 
     # -- other windows -------------------------------------------------------------------------
+    def show_duplicates(self, pair=None):
+        """The duplicates dialog; ``pair``: two contacts the user chose to merge, shown first."""
+        from .duplicates import DuplicatesDialog
+        if self.duplicates_dialog is not None:
+            self.duplicates_dialog.close()
+            self.duplicates_dialog.deleteLater()
+        self.duplicates_dialog = DuplicatesDialog(self, pair if pair else None)
+        self.duplicates_dialog.show()
+        self.duplicates_dialog.raise_()
+        return self.duplicates_dialog
+
     def show_trash(self):
         if self.trash_dialog is None:
             self.trash_dialog = TrashDialog(self.session, self)
