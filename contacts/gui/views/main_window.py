@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.contact_dialog = None
         self.trash_dialog = None
         self.duplicates_dialog = None
+        self.import_preview = None    # the preview of a dropped file, if one is open
+        self.setAcceptDrops(True)     # .vcf/.csv files dropped on the window are imported (after a preview)
         self.settings_dialog = None
         self.message_box = None
         self.transfer = None          # the import/export in progress, if any
@@ -760,6 +762,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("nameserver/host", self.name_server[0])
         self.settings.setValue("nameserver/port", self.name_server[1])
         self.settings.sync()
+
+    def dragEnterEvent(self, event):
+        from .import_preview import drag_enter
+        drag_enter(self, event)
+
+    def dragMoveEvent(self, event):
+        from .import_preview import importable_paths
+        event.acceptProposedAction() if importable_paths(event.mimeData()) else event.ignore()
+
+    def dropEvent(self, event):
+        from .import_preview import drop
+        drop(self, event)
 
     def closeEvent(self, event):
         pending = self.session.pending_actions

@@ -82,10 +82,16 @@ def import_contacts(window, path=None):
         path, _ = QFileDialog.getOpenFileName(window, "Import contacts", str(Path.home()), FILTERS)
         if not path:
             return None
+        # chosen by the user: first a preview of what it will add, update and skip
+        from .import_preview import preview_files
+        return preview_files(window, [path])
     return start_import(window, path)
 
 
-def start_import(window, path):
+def start_import(window, path, entries=None, update=False, region=None, then=None):
+    """Import ``path`` on the lane with a progress dialog; ``entries``: the file as the preview
+    read it (else read here); ``update``: overwrite contacts of the same id; ``then()``: after
+    the summary (the next dropped file)."""
     from ...formats.importing import ImportReport, decode, detect_format, import_entries, read_entries
     transfer = Transfer(window, f"Importing {Path(path).name}…")
     window.transfer = transfer
@@ -94,12 +100,15 @@ def start_import(window, path):
     def job(client):
         if progress.cancelled.is_set():  # cancelled while waiting for a replica
             return ImportReport(), 0
-        text = decode(Path(path).read_bytes())
-        entries = read_entries(text, detect_format(path, text))
-        progress.total.emit(len(entries))
-        wanted = (entry for entry in entries if not progress.cancelled.is_set())
-        report = import_entries(client, wanted, progress=progress.advanced.emit)
-        return report, len(entries)
+        read = entries
+        if read is None:
+            text = decode(Path(path).read_bytes())
+            read = read_entries(text, detect_format(path, text))
+        progress.total.emit(len(read))
+        wanted = (entry for entry in read if not progress.cancelled.is_set())
+        report = import_entries(client, wanted, update=update, progress=progress.advanced.emit,
+                                region=region if hasattr(client, "add_contacts") else None)
+        return report, len(read)
 
     def done(result):
         report, total = result
@@ -115,6 +124,8 @@ def start_import(window, path):
             text = f"Cancelled after {report.total} of {total} contacts: " + text[0].lower() + text[1:]
         transfer.finish("Import finished", text, "\n".join(lines[1:]))
         window.session.poll()
+        if then is not None:
+            then()
 
     def failed(exc):
         from ..session import describe_error
