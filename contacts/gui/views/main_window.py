@@ -251,6 +251,16 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import vCard or CSV…", self.import_contacts)
         self.export_action = self._action("&Export…", self.export_contacts)
         self.refresh_action = self._action("&Refresh now", self.session.poll, [QKeySequence.Refresh])
+        self.export_selected_action = self._action("Export &selected…", self.export_selected, ["Ctrl+E"],
+                                                   "Export the selected contacts to a vCard or CSV file")
+        self.share_vcard_action = self._action("Share as .&vcf…", self.share_vcard, [],
+                                               "Save the selected contact as a vCard file to send")
+        self.share_qr_action = self._action("Share as &QR code…", self.share_qr, ["Ctrl+Shift+Q"],
+                                            "A QR code of the contact's vCard, for a phone's camera")
+        for action in (self.export_selected_action, self.share_vcard_action, self.share_qr_action):
+            self.removeAction(action)
+            self.contact_list.addAction(action)
+            action.setShortcutContext(Qt.WindowShortcut)
         self.duplicates_action = self._action("Find d&uplicates…", self.show_duplicates, [],
                                               "Contacts sharing a number or an email, or with alike names; merge them")
 
@@ -259,7 +269,8 @@ class MainWindow(QMainWindow):
                              (self.redo_action, "SP_ArrowForward"), (self.trash_action, "SP_DirIcon")):
             action.setIcon(self._icon(icon))
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.new_action, None, self.import_action, self.export_action, None,
+        for action in (self.new_action, None, self.import_action, self.export_action,
+                       self.export_selected_action, self.share_vcard_action, self.share_qr_action, None,
                        self.settings_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -668,6 +679,12 @@ class MainWindow(QMainWindow):
             add, remove = menu.addMenu("Add to group"), menu.addMenu("Remove from group")
             self._fill_add_group_menu(add)
             self._fill_remove_group_menu(remove)
+            menu.addSeparator()
+            menu.addAction(f"Export {'contact' if len(contacts) == 1 else f'{len(contacts)} contacts'}…",
+                           self.export_selected)
+            if len(contacts) == 1:
+                menu.addAction(self.share_vcard_action)
+                menu.addAction(self.share_qr_action)
             if len(contacts) == 2:
                 menu.addAction("Merge these two…", lambda: self.show_duplicates(contacts))
             menu.addSeparator()
@@ -735,6 +752,28 @@ class MainWindow(QMainWindow):
     def export_contacts(self, path=None, fmt=None, vcard_version=None, csv_style=None):
         from .transfer import export_contacts
         return export_contacts(self, path or None, fmt, vcard_version, csv_style)
+
+    def export_selected(self, path=None, fmt=None):
+        contacts = self.selected_contacts()
+        if not contacts:
+            self._show_message("Select the contacts to export first (Ctrl+A selects them all)")
+            return None
+        from .transfer import export_contacts
+        return export_contacts(self, path or None, fmt, contacts=contacts)
+
+    def share_vcard(self, path=None):
+        contact = self.current_contact()
+        if contact is None:
+            return None
+        from .share import share_vcard
+        return share_vcard(self, contact, path or None)
+
+    def share_qr(self):
+        contact = self.current_contact()
+        if contact is None:
+            return None
+        from .share import show_qr
+        return show_qr(self, contact)
 
     # -- settings ------------------------------------------------------------------------------
     def _restore_settings(self):

@@ -135,34 +135,55 @@ def start_import(window, path, entries=None, update=False, region=None, then=Non
     return transfer
 
 
-def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=None):
-    """Export every contact to ``path`` (asked for when None) as ``contacts export`` does:
-    vCard 3.0 or Google's CSV unless told otherwise, photos included."""
+def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=None, contacts=None):
+    """Export every contact (or just ``contacts``, the selection) to ``path`` (asked for when
+    None) as ``contacts export`` does: vCard 3.0 or Google's CSV unless told otherwise, photos
+    included."""
     if window.transfer is not None:
         return None
     if path is None:
-        path, chosen = QFileDialog.getSaveFileName(window, "Export contacts", str(Path.home() / "contacts.vcf"),
-                                                   EXPORT_FILTERS)
+        title, name = "Export contacts", "contacts.vcf"
+        if contacts:
+            title = f"Export {len(contacts)} contact{'s' if len(contacts) != 1 else ''}"
+            name = (file_name(contacts[0]["name"]) if len(contacts) == 1 else "selected contacts") + ".vcf"
+        path, chosen = QFileDialog.getSaveFileName(window, title, str(Path.home() / name), EXPORT_FILTERS)
         if not path:
             return None
         fmt, vcard_version, csv_style = EXPORT_CHOICES.get(chosen, ("vcard", None, None))
         if not Path(path).suffix:
             path += ".csv" if fmt == "csv" else ".vcf"
     fmt = fmt or ("csv" if Path(path).suffix.lower() == ".csv" else "vcard")
-    return start_export(window, path, fmt, vcard_version, csv_style)
+    ids = [c["id"] for c in contacts] if contacts else None
+    return start_export(window, path, fmt, vcard_version, csv_style, ids)
+
+
+def file_name(name):
+    """A contact's name as a file name: 'Ana/Bia: notes' -> 'Ana-Bia- notes'."""
+    cleaned = "".join("-" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in name).strip(" .")
+    return cleaned[:80] or "contact"
 
 
 #: contacts per call while exporting
 EXPORT_PAGE = 1000
 
 
-def start_export(window, path, fmt, vcard_version=None, csv_style=None):
+def start_export(window, path, fmt, vcard_version=None, csv_style=None, ids=None):
     from ...formats.importing import DEFAULT_CSV_STYLE, DEFAULT_VCARD_VERSION, write_contacts
     transfer = Transfer(window, f"Exporting to {Path(path).name}…")
     window.transfer = transfer
     progress = transfer.progress
 
     def job(client):
+        if ids is not None:
+            # the selection, read again (the window's copy may be older than the replica's)
+            progress.total.emit(len(ids))
+            contacts = []
+            for contact_id in ids:
+                try:
+                    contacts.append(client.get_contact(contact_id))
+                except LookupError:
+                    pass   # deleted meanwhile: not exported
+            return write_file(client, contacts)
         # in pages: one answer is bounded (protocol.MAX_ANSWER), and a whole big book in one
         # call would cost the replica far more memory (docs/benchmarks.md, "Memory")
         progress.total.emit(client.count_contacts())
@@ -177,6 +198,9 @@ def start_export(window, path, fmt, vcard_version=None, csv_style=None):
         # a contact added meanwhile shifts the pages: one may come twice
         contacts = list({c["id"]: c for c in contacts}.values())
         progress.total.emit(len(contacts))
+        return write_file(client, contacts)
+
+    def write_file(client, contacts):
         # the photos' bytes are fetched one by one as the cards are written (lists carry none)
         text = write_contacts(contacts, fmt, vcard_version=vcard_version or DEFAULT_VCARD_VERSION,
                               csv_style=csv_style or DEFAULT_CSV_STYLE, photos=getattr(client, "get_photo", None))
