@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self.client_factory_for = client_factory_for
         self.contact_dialog = None
         self.trash_dialog = None
+        self.duplicates_dialog = None
+        self.import_preview = None    # the preview of a dropped file, if one is open
+        self.setAcceptDrops(True)     # .vcf/.csv files dropped on the window are imported (after a preview)
         self.settings_dialog = None
         self.message_box = None
         self.transfer = None          # the import/export in progress, if any
@@ -250,18 +253,32 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import vCard or CSV…"), self.import_contacts)
         self.export_action = self._action(self.tr("&Export…"), self.export_contacts)
         self.refresh_action = self._action(self.tr("&Refresh now"), self.session.poll, [QKeySequence.Refresh])
+        self.export_selected_action = self._action("Export &selected…", self.export_selected, ["Ctrl+E"],
+                                                   "Export the selected contacts to a vCard or CSV file")
+        self.share_vcard_action = self._action("Share as .&vcf…", self.share_vcard, [],
+                                               "Save the selected contact as a vCard file to send")
+        self.share_qr_action = self._action("Share as &QR code…", self.share_qr, ["Ctrl+Shift+Q"],
+                                            "A QR code of the contact's vCard, for a phone's camera")
+        for action in (self.export_selected_action, self.share_vcard_action, self.share_qr_action):
+            self.removeAction(action)
+            self.contact_list.addAction(action)
+            action.setShortcutContext(Qt.WindowShortcut)
+        self.duplicates_action = self._action("Find d&uplicates…", self.show_duplicates, [],
+                                              "Contacts sharing a number or an email, or with alike names; merge them")
 
         for action, icon in ((self.new_action, "SP_FileIcon"), (self.edit_action, "SP_FileDialogDetailedView"),
                              (self.delete_action, "SP_TrashIcon"), (self.undo_action, "SP_ArrowBack"),
                              (self.redo_action, "SP_ArrowForward"), (self.trash_action, "SP_DirIcon")):
             action.setIcon(self._icon(icon))
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.new_action, None, self.import_action, self.export_action, None,
+        for action in (self.new_action, None, self.import_action, self.export_action,
+                       self.export_selected_action, self.share_vcard_action, self.share_qr_action, None,
                        self.settings_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.edit_action, self.star_action,
-                       self.add_group_menu, self.remove_group_menu, self.delete_action, None, self.find_action):
+                       self.add_group_menu, self.remove_group_menu, self.delete_action, None, self.find_action,
+                       self.duplicates_action):
             if action is None:
                 edit_menu.addSeparator()
             elif isinstance(action, QMenu):
@@ -666,6 +683,14 @@ class MainWindow(QMainWindow):
             self._fill_add_group_menu(add)
             self._fill_remove_group_menu(remove)
             menu.addSeparator()
+            menu.addAction(f"Export {'contact' if len(contacts) == 1 else f'{len(contacts)} contacts'}…",
+                           self.export_selected)
+            if len(contacts) == 1:
+                menu.addAction(self.share_vcard_action)
+                menu.addAction(self.share_qr_action)
+            if len(contacts) == 2:
+                menu.addAction("Merge these two…", lambda: self.show_duplicates(contacts))
+            menu.addSeparator()
             menu.addAction(self.delete_action)
         else:
             menu.addAction(self.new_action)
@@ -681,6 +706,17 @@ class MainWindow(QMainWindow):
         self._show_message(self.tr("Deleting {0} — Ctrl+Z brings it back").format(what))
 
     # -- other windows -------------------------------------------------------------------------
+    def show_duplicates(self, pair=None):
+        """The duplicates dialog; ``pair``: two contacts the user chose to merge, shown first."""
+        from .duplicates import DuplicatesDialog
+        if self.duplicates_dialog is not None:
+            self.duplicates_dialog.close()
+            self.duplicates_dialog.deleteLater()
+        self.duplicates_dialog = DuplicatesDialog(self, pair if pair else None)
+        self.duplicates_dialog.show()
+        self.duplicates_dialog.raise_()
+        return self.duplicates_dialog
+
     def show_trash(self):
         if self.trash_dialog is None:
             self.trash_dialog = TrashDialog(self.session, self)
@@ -750,6 +786,28 @@ class MainWindow(QMainWindow):
         from .transfer import export_contacts
         return export_contacts(self, path or None, fmt, vcard_version, csv_style)
 
+    def export_selected(self, path=None, fmt=None):
+        contacts = self.selected_contacts()
+        if not contacts:
+            self._show_message("Select the contacts to export first (Ctrl+A selects them all)")
+            return None
+        from .transfer import export_contacts
+        return export_contacts(self, path or None, fmt, contacts=contacts)
+
+    def share_vcard(self, path=None):
+        contact = self.current_contact()
+        if contact is None:
+            return None
+        from .share import share_vcard
+        return share_vcard(self, contact, path or None)
+
+    def share_qr(self):
+        contact = self.current_contact()
+        if contact is None:
+            return None
+        from .share import show_qr
+        return show_qr(self, contact)
+
     # -- settings ------------------------------------------------------------------------------
     def _restore_settings(self):
         geometry = self.settings.value("window/geometry")
@@ -776,6 +834,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("nameserver/host", self.name_server[0])
         self.settings.setValue("nameserver/port", self.name_server[1])
         self.settings.sync()
+
+    def dragEnterEvent(self, event):
+        from .import_preview import drag_enter
+        drag_enter(self, event)
+
+    def dragMoveEvent(self, event):
+        from .import_preview import importable_paths
+        event.acceptProposedAction() if importable_paths(event.mimeData()) else event.ignore()
+
+    def dropEvent(self, event):
+        from .import_preview import drop
+        drop(self, event)
 
     def closeEvent(self, event):
         pending = self.session.pending_actions

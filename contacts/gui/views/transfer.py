@@ -82,10 +82,16 @@ def import_contacts(window, path=None):
         path, _ = QFileDialog.getOpenFileName(window, "Import contacts", str(Path.home()), FILTERS)
         if not path:
             return None
+        # chosen by the user: first a preview of what it will add, update and skip
+        from .import_preview import preview_files
+        return preview_files(window, [path])
     return start_import(window, path)
 
 
-def start_import(window, path):
+def start_import(window, path, entries=None, update=False, region=None, then=None):
+    """Import ``path`` on the lane with a progress dialog; ``entries``: the file as the preview
+    read it (else read here); ``update``: overwrite contacts of the same id; ``then()``: after
+    the summary (the next dropped file)."""
     from ...formats.importing import ImportReport, decode, detect_format, import_entries, read_entries
     transfer = Transfer(window, f"Importing {Path(path).name}…")
     window.transfer = transfer
@@ -94,12 +100,15 @@ def start_import(window, path):
     def job(client):
         if progress.cancelled.is_set():  # cancelled while waiting for a replica
             return ImportReport(), 0
-        text = decode(Path(path).read_bytes())
-        entries = read_entries(text, detect_format(path, text))
-        progress.total.emit(len(entries))
-        wanted = (entry for entry in entries if not progress.cancelled.is_set())
-        report = import_entries(client, wanted, progress=progress.advanced.emit)
-        return report, len(entries)
+        read = entries
+        if read is None:
+            text = decode(Path(path).read_bytes())
+            read = read_entries(text, detect_format(path, text))
+        progress.total.emit(len(read))
+        wanted = (entry for entry in read if not progress.cancelled.is_set())
+        report = import_entries(client, wanted, update=update, progress=progress.advanced.emit,
+                                region=region if hasattr(client, "add_contacts") else None)
+        return report, len(read)
 
     def done(result):
         report, total = result
@@ -115,6 +124,8 @@ def start_import(window, path):
             text = f"Cancelled after {report.total} of {total} contacts: " + text[0].lower() + text[1:]
         transfer.finish("Import finished", text, "\n".join(lines[1:]))
         window.session.poll()
+        if then is not None:
+            then()
 
     def failed(exc):
         from ..session import describe_error
@@ -124,16 +135,21 @@ def start_import(window, path):
     return transfer
 
 
-def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=None):
-    """Export every contact to ``path`` (asked for when None) as ``contacts export`` does:
-    vCard 3.0 or Google's CSV unless told otherwise, photos included."""
+def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=None, contacts=None):
+    """Export every contact (or just ``contacts``, the selection) to ``path`` (asked for when
+    None) as ``contacts export`` does: vCard 3.0 or Google's CSV unless told otherwise, photos
+    included."""
     if window.transfer is not None:
         return None
     if path is None:
         # the settings' vCard version is the choice offered first
         preferred = next((name for name, (kind, version, _) in EXPORT_CHOICES.items()
                           if kind == "vcard" and version == getattr(window, "vcard_version", "3.0")), "")
-        path, chosen = QFileDialog.getSaveFileName(window, "Export contacts", str(Path.home() / "contacts.vcf"),
+        title, name = "Export contacts", "contacts.vcf"
+        if contacts:
+            title = f"Export {len(contacts)} contact{'s' if len(contacts) != 1 else ''}"
+            name = (file_name(contacts[0]["name"]) if len(contacts) == 1 else "selected contacts") + ".vcf"
+        path, chosen = QFileDialog.getSaveFileName(window, title, str(Path.home() / name),
                                                    EXPORT_FILTERS, preferred)
         if not path:
             return None
@@ -141,14 +157,21 @@ def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=N
         if not Path(path).suffix:
             path += ".csv" if fmt == "csv" else ".vcf"
     fmt = fmt or ("csv" if Path(path).suffix.lower() == ".csv" else "vcard")
-    return start_export(window, path, fmt, vcard_version, csv_style)
+    ids = [c["id"] for c in contacts] if contacts else None
+    return start_export(window, path, fmt, vcard_version, csv_style, ids)
+
+
+def file_name(name):
+    """A contact's name as a file name: 'Ana/Bia: notes' -> 'Ana-Bia- notes'."""
+    cleaned = "".join("-" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in name).strip(" .")
+    return cleaned[:80] or "contact"
 
 
 #: contacts per call while exporting
 EXPORT_PAGE = 1000
 
 
-def start_export(window, path, fmt, vcard_version=None, csv_style=None):
+def start_export(window, path, fmt, vcard_version=None, csv_style=None, ids=None):
     from ...formats.importing import DEFAULT_CSV_STYLE, DEFAULT_VCARD_VERSION, write_contacts
     # read here, on the GUI thread: the settings' version when the caller named none
     vcard_version = vcard_version or getattr(window, "vcard_version", None)
@@ -157,6 +180,16 @@ def start_export(window, path, fmt, vcard_version=None, csv_style=None):
     progress = transfer.progress
 
     def job(client):
+        if ids is not None:
+            # the selection, read again (the window's copy may be older than the replica's)
+            progress.total.emit(len(ids))
+            contacts = []
+            for contact_id in ids:
+                try:
+                    contacts.append(client.get_contact(contact_id))
+                except LookupError:
+                    pass   # deleted meanwhile: not exported
+            return write_file(client, contacts)
         # in pages: one answer is bounded (protocol.MAX_ANSWER), and a whole big book in one
         # call would cost the replica far more memory (docs/benchmarks.md, "Memory")
         progress.total.emit(client.count_contacts())
@@ -171,6 +204,9 @@ def start_export(window, path, fmt, vcard_version=None, csv_style=None):
         # a contact added meanwhile shifts the pages: one may come twice
         contacts = list({c["id"]: c for c in contacts}.values())
         progress.total.emit(len(contacts))
+        return write_file(client, contacts)
+
+    def write_file(client, contacts):
         # the photos' bytes are fetched one by one as the cards are written (lists carry none)
         text = write_contacts(contacts, fmt, vcard_version=vcard_version or DEFAULT_VCARD_VERSION,
                               csv_style=csv_style or DEFAULT_CSV_STYLE, photos=getattr(client, "get_photo", None))

@@ -1,0 +1,227 @@
+"""Edit → Find duplicates…: the likely duplicate pairs, and a merge preview per pair.
+
+The pairs come from :func:`contacts.gui.duplicates.find_duplicates` over the book the window
+holds. For the chosen pair the preview shows each field where the two differ: a list
+(phones, emails, groups ...) is shown united, a single value (name, birthday, photo) as two
+choices, the kept contact's checked. *Merge* updates the kept contact and moves the other to
+the trash (contacts.gui.merging), one step on the undo stack. *Keep the other* swaps which
+one is kept.
+"""
+from PyQt5.QtCore import Qt
+from PyQt5.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                             QListWidget, QListWidgetItem, QPushButton, QRadioButton, QScrollArea, QSplitter,
+                             QVBoxLayout, QWidget)
+
+from ...fields import ADDRESS_PARTS, NAME_PARTS
+from ..duplicates import CHOOSE, find_duplicates, merge_changes, merge_plan
+from ..merging import merge_contacts
+from ..presentation import describe_date, label_text, structured_name_text
+
+CAPTIONS = {"n": "Name parts", "org_units": "Departments", "urls": "Websites", "impps": "Chat",
+            "geo": "Location", "timezone": "Time zone", "starred": "Starred"}
+
+
+def caption(field):
+    return CAPTIONS.get(field, field.replace("_", " ").capitalize())
+
+
+def value_text(field, value):
+    """A field's value in one or a few lines, as the preview shows it."""
+    if value in (None, "", [], {}):
+        return "(none)"
+    if field == "photo":
+        return f"a photo ({value['size'] // 1024 or 1} KB)" if "size" in value else value.get("uri", "a photo")
+    if field in ("birthday", "anniversary"):
+        return describe_date(value)
+    if field == "starred":
+        return "★ starred" if value else "not starred"
+    if field == "n":
+        return structured_name_text(value) or " ".join(p for part in NAME_PARTS for p in value.get(part, []))
+    if isinstance(value, list):
+        lines = []
+        for item in value:
+            if isinstance(item, dict):
+                if field == "addresses":
+                    text = ", ".join(item[p] for p in ADDRESS_PARTS if item.get(p))
+                else:
+                    text = next((str(item[k]) for k in ("number", "address", "url", "uri", "value") if item.get(k)),
+                                "")
+                label = label_text(item.get("label", ""))
+                lines.append(f"{label}: {text}" if label else text)
+            else:
+                lines.append(str(item))
+        return "\n".join(lines)
+    return str(value)
+
+
+class MergePreview(QWidget):
+    """What merging ``other`` into ``keep`` would do, with a choice per single-valued field."""
+
+    def __init__(self, keep, other, parent=None):
+        super().__init__(parent)
+        self.keep, self.other = keep, other
+        self.plan = merge_plan(keep, other)
+        self.choices = {}            # field -> QButtonGroup (id 0: keep's, 1: other's)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        head = QLabel(f"Keeps <b>{_html(keep['name'])}</b> with what is below; "
+                      f"<b>{_html(other['name'])}</b> goes to the trash (Ctrl+Z undoes the merge).")
+        head.setWordWrap(True)
+        form.addRow(head)
+        if not self.plan:
+            form.addRow(QLabel(f"{other['name']} holds nothing {keep['name']} lacks."))
+        for item in self.plan:
+            if item.how == CHOOSE:
+                box = QWidget()
+                row = QVBoxLayout(box)
+                row.setContentsMargins(0, 0, 0, 0)
+                group = QButtonGroup(box)
+                for number, value in enumerate((item.keep, item.other)):
+                    button = QRadioButton(value_text(item.name, value))
+                    button.setObjectName(f"merge_{item.name}_{'keep' if number == 0 else 'other'}")
+                    group.addButton(button, number)
+                    row.addWidget(button)
+                    button.setChecked(value == item.merged)
+                self.choices[item.name] = group
+                form.addRow(caption(item.name) + ":", box)
+            else:
+                united = QLabel(value_text(item.name, item.merged))
+                united.setObjectName(f"merge_{item.name}_united")
+                united.setTextInteractionFlags(Qt.TextSelectableByMouse)
+                united.setToolTip("Both contacts' entries, each once")
+                form.addRow(caption(item.name) + " (all):", united)
+
+    def chosen(self):
+        return {name: ("keep" if group.checkedId() == 0 else "other") for name, group in self.choices.items()}
+
+    def changes(self):
+        return merge_changes(self.keep, self.plan, self.chosen())
+
+
+def _html(text):
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class DuplicatesDialog(QDialog):
+    def __init__(self, window, pair=None):
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle("Duplicates")
+        self.resize(860, 520)
+        self.pairs = []
+        self.preview = None
+        self.swapped = False
+        self.list = QListWidget()
+        self.list.setObjectName("duplicatePairs")
+        self.list.currentRowChanged.connect(lambda _: self._show_pair())
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.hint)
+        left_layout.addWidget(self.list, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.scroll)
+        splitter.setSizes([300, 560])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.merge_button = QPushButton("&Merge")
+        self.merge_button.setObjectName("mergeButton")
+        self.merge_button.setDefault(True)
+        self.swap_button = QPushButton("&Keep the other")
+        self.swap_button.setToolTip("Keep the second contact and move the first to the trash instead")
+        self.buttons.addButton(self.merge_button, QDialogButtonBox.ActionRole)
+        self.buttons.addButton(self.swap_button, QDialogButtonBox.ActionRole)
+        self.merge_button.clicked.connect(self.merge)
+        self.swap_button.clicked.connect(self.swap)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.find(pair)
+        self.list.setFocus()
+        window.session.contactChanged.connect(self._contact_changed)
+
+    def _contact_changed(self, contact_id, _contact):
+        pair = self.current_pair()
+        if pair is not None and contact_id in (pair[0]["id"], pair[1]["id"]):
+            self._show_pair(self.swapped)     # the preview of what the window holds now
+
+    def find(self, pair=None):
+        """The pairs among the contacts the window holds; ``pair`` (two contacts the user chose)
+        first, whatever they share."""
+        session = self.window.session
+        if session.paged:
+            self.hint.setText("This book is too big to hold in the window: finding duplicates needs "
+                              "every contact. Select two contacts and use Merge on the row menu.")
+            contacts = []
+        else:
+            contacts = session.contacts.contacts()
+        self.pairs = [(d.first, d.second, d.reasons) for d in find_duplicates(contacts)]
+        if pair is not None:
+            ids = {pair[0]["id"], pair[1]["id"]}
+            self.pairs = [p for p in self.pairs if {p[0]["id"], p[1]["id"]} != ids]
+            shared = next((d.reasons for d in find_duplicates(pair)), ["chosen by you"])
+            self.pairs.insert(0, (pair[0], pair[1], shared))
+        if not session.paged:
+            self.hint.setText(f"{len(self.pairs)} likely duplicate pair{'s' if len(self.pairs) != 1 else ''}"
+                              if self.pairs else "No likely duplicates: no two contacts share a number or an "
+                                                 "email, and no names are alike.")
+        self.list.clear()
+        for first, second, reasons in self.pairs:
+            item = QListWidgetItem(f"{first['name']}  ⇄  {second['name']}\n    {', '.join(reasons)}")
+            item.setToolTip("\n".join(reasons))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0 if self.pairs else -1)
+        self._show_pair()
+
+    def current_pair(self):
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.pairs):
+            return None
+        # as the window holds them now (the kept one of an earlier merge has changed)
+        first, second = (self.window.session.contacts.contact(c["id"]) or c for c in self.pairs[row][:2])
+        return (second, first) if self.swapped else (first, second)
+
+    def _show_pair(self, swapped=False):
+        self.swapped = swapped
+        pair = self.current_pair()
+        self.merge_button.setEnabled(pair is not None)
+        self.swap_button.setEnabled(pair is not None)
+        if pair is None:
+            self.preview = None
+            self.scroll.setWidget(QLabel(""))
+            return
+        self.preview = MergePreview(*pair)
+        self.scroll.setWidget(self.preview)
+
+    def swap(self):
+        self._show_pair(not self.swapped)
+
+    def merge(self):
+        pair = self.current_pair()
+        if pair is None:
+            return
+        keep, other = pair
+        changes, inverse = self.preview.changes()
+        merge_contacts(self.window.session, keep, other, changes, inverse)
+        # the pairs with the contact going to the trash are gone; the rest stay listed
+        row = self.list.currentRow()
+        self.pairs = [p for p in self.pairs if other["id"] not in (p[0]["id"], p[1]["id"])]
+        self._relist(min(row, len(self.pairs) - 1))
+
+    def _relist(self, row):
+        self.list.blockSignals(True)
+        self.list.clear()
+        for first, second, reasons in self.pairs:
+            self.list.addItem(QListWidgetItem(f"{first['name']}  ⇄  {second['name']}\n    {', '.join(reasons)}"))
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(row)
+        self.hint.setText(f"{len(self.pairs)} likely duplicate pair{'s' if len(self.pairs) != 1 else ''} left"
+                          if self.pairs else "No duplicates left.")
+        self._show_pair()
