@@ -182,6 +182,41 @@ def test_put_get_etag_per_field_update_412_and_delete_to_trash(cluster, gateway_
     assert client.get_contact("ada-card")["name"] == "Ada King"
 
 
+def no_uid_conflict_href(answer):
+    """The href a 409 no-uid-conflict names (RFC 6352 6.3.2.1), or None."""
+    if answer.status_code != 409:
+        return None
+    href = ET.fromstring(answer.content).find(f"{CARD}no-uid-conflict/{DAV}href")
+    return href.text if href is not None else None
+
+
+def test_a_new_card_with_a_uid_already_used_under_another_name_gets_no_uid_conflict(
+        cluster, gateway_a, gateway_b, client):
+    first = dav("PUT", book_url(gateway_a) + "uid-first.vcf", card("shared-uid@example.org", "First Holder"))
+    assert first.status_code == 201, first.text
+    on_replica = client.add_contact({"name": "Added On A Replica"})     # its UID is its id
+    count, vectors = client.count_contacts(), [cluster.proxy(i).version_vector() for i in (1, 2, 3)]
+    for gateway in (gateway_a, gateway_b):     # B's map is built from the cluster, not from A's PUT
+        twin = dav("PUT", book_url(gateway) + "uid-second.vcf", card("shared-uid@example.org", "Second Holder"))
+        assert no_uid_conflict_href(twin) == "/alice/contacts/uid-first.vcf", twin.text
+        other = dav("PUT", book_url(gateway) + "uid-third.vcf", card(on_replica["id"], "Third"))
+        assert no_uid_conflict_href(other) == f"/alice/contacts/{on_replica['id']}.vcf", other.text
+    # a card may not take another card's UID by an edit either
+    got = dav("GET", book_url(gateway_a) + on_replica["id"] + ".vcf")
+    edit = dav("PUT", book_url(gateway_a) + on_replica["id"] + ".vcf",
+               got.text.replace(f"UID:{on_replica['id']}", "UID:shared-uid@example.org"))
+    assert edit.status_code == 409
+    # nothing was stored anywhere
+    assert client.count_contacts() == count
+    assert [cluster.proxy(i).version_vector() for i in (1, 2, 3)] == vectors
+    assert [c["name"] for c in client.list_contacts() if c["name"].endswith("Holder")] == ["First Holder"]
+    # once the first card is deleted (by anyone) its UID is free again
+    client.delete_contact(cards.id_of("uid-first.vcf"))
+    wait_until(lambda: dav("PUT", book_url(gateway_b) + "uid-second.vcf",
+                           card("shared-uid@example.org", "Second Holder")).status_code == 201,
+               10, what="the UID free on gateway B")
+
+
 def stale_delete_is_refused(url, etag):
     return dav("DELETE", url, headers={"If-Match": etag}).status_code == 412
 

@@ -28,6 +28,7 @@ from radicale.app import propfind as radicale_propfind
 from ..errors import StaleWriteError, UnavailableError, ValidationError, WrongTypeError
 from . import cards, context
 from .storage import BOOK, Book, Storage
+from .uids import UidIndex
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Gateway:
         self.max_card_bytes = max_card_bytes
         self._cards = collections.OrderedDict()   # (id, stamp) -> vCard text, least recent first
         self._cards_lock = threading.Lock()
+        self.uids = UidIndex()
 
     def card_text(self, contact, stamp):
         """The vCard of ``contact`` (whose stamp is ``stamp``): written once per state, then
@@ -136,6 +138,8 @@ class GatewayApp:
         body = self.radicale(environ, capture)
         if request.answer is not None and not captured["status"].startswith("2"):
             return _answer(start_response, *request.answer)
+        if request.uid_conflict is not None and captured["status"].startswith("409"):
+            return _uid_conflict(start_response, environ, request.uid_conflict)
         start_response(captured["status"], captured["headers"])
         return body
 
@@ -169,6 +173,19 @@ def _answer(start_response, status, reason):
     if status == 503:
         headers.append(("Retry-After", RETRY_AFTER))
     start_response(f"{status} {http_status.responses.get(status, 'Error')}", headers)
+    return [body]
+
+
+def _uid_conflict(start_response, environ, name):
+    """409 with CARDDAV:no-uid-conflict and the href of the card that has the UID (RFC 6352
+    6.3.2.1: Radicale sends the precondition without it)."""
+    user = [part for part in environ.get("PATH_INFO", "").split("/") if part][0]
+    href = f"{environ.get('SCRIPT_NAME', '').rstrip('/')}/{user}/{BOOK}/{name}"
+    error = ET.Element(xmlutils.make_clark("D:error"))
+    conflict = ET.SubElement(error, xmlutils.make_clark("CR:no-uid-conflict"))
+    ET.SubElement(conflict, xmlutils.make_clark("D:href")).text = xmlutils.make_href("", href)
+    body = ET.tostring(error, encoding="utf-8", xml_declaration=True)
+    start_response("409 Conflict", [("Content-Type", "text/xml; charset=utf-8"), ("Content-Length", str(len(body)))])
     return [body]
 
 

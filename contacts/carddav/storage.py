@@ -24,7 +24,6 @@ from radicale import pathutils
 from radicale import storage as radicale_storage
 
 from ..errors import ContactNotFound, HistoryTruncated, ValidationError
-from ..formats.entry import id_from_file
 from ..merge import contact_stamp
 from ..versions import VersionVector
 from . import cards, context, tokens
@@ -248,16 +247,15 @@ class Book(_Collection):
         return contact if cards.href_of(contact) == name else None
 
     def has_uid(self, uid):
-        """Is there a card with this UID?  Looked up by the id a card with that UID gets (a
-        card put under another name with this UID is not found: no scan of the book)."""
-        contact_id = id_from_file(uid)
-        if not contact_id:
+        """Is there a live card with this UID?  Radicale asks before a PUT of a new card and
+        answers 409 no-uid-conflict if so (RFC 6352 6.3.2.1); the request keeps the name of
+        that card, which app.py puts in the answer.  Looked up in the gateway's UID map
+        (uids.py), kept current from the update record: no scan of the book."""
+        name = self.gateway.uids.name_of(self.gateway.call, uid)
+        if name is None:
             return False
-        try:
-            contact = self.gateway.call("get_contact", contact_id)
-        except ContactNotFound:
-            return False
-        return cards.uid_of(contact) == uid
+        context.current().uid_conflict = name
+        return True
 
     def _item(self, contact):
         return ContactItem(self, contact, self.gateway)
