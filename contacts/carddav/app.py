@@ -25,7 +25,9 @@ import radicale.config
 from radicale import xmlutils
 from radicale.app import propfind as radicale_propfind
 
+from ..client import ContactsClient
 from ..errors import StaleWriteError, UnavailableError, ValidationError, WrongTypeError
+from ..versions import VersionVector
 from . import cards, context
 from .storage import BOOK, Book, Storage
 from .uids import UidIndex
@@ -81,6 +83,20 @@ class Gateway:
         except (ValidationError, WrongTypeError) as exc:
             context.current().refuse(400, f"the cluster refused this card: {exc}")
             raise
+
+    def own_count(self, uri, replica_id):
+        """How many updates replica ``replica_id`` (at ``uri``) has made, asked of it alone;
+        None when it does not answer."""
+        timeout = min(getattr(self.client, "timeout", 3.0), 2.0)
+        try:
+            with ContactsClient(uris=[uri], discover=False, timeout=timeout, call_budget=timeout,
+                                tls_dir=getattr(self.client, "tls_dir", None), read_your_writes=False) as probe:
+                info = probe.ping()
+        except (UnavailableError, ValidationError):
+            return None
+        if info.get("replica_id") != replica_id:
+            return None
+        return VersionVector.from_wire(info["vector"]).get(replica_id, 0)
 
     def photo(self, digest):
         """A stored photo's bytes (base64) for a card, or None when the replica lacks them."""

@@ -158,8 +158,38 @@ class Book(_Collection):
         """The version vector this request answers from, read once (its sync token and ctag)."""
         request = context.current()
         if request.token is None:
-            request.token = VersionVector.from_wire(self.gateway.call("ping")["vector"])
+            request.ping = self.gateway.call("ping")
+            request.token = VersionVector.from_wire(request.ping["vector"])
         return request.token
+
+    def never_held(self, since):
+        """Why no replica will ever hold the vector ``since`` (a reason), or None when one may.
+
+        A replica numbers its own updates and keeps every one it acknowledged, so its own
+        count is final: a token past it, or naming a replica the cluster does not have, was
+        made up (or belongs to another cluster).  Only the replica that made the updates
+        knows its count, so it is asked (one ping); a replica that is down may hold updates
+        nobody else got yet: that token may become good, and waits as before."""
+        held = self.vector()
+        ahead = {origin: seq for origin, seq in since.items() if seq > held.get(origin, 0)}
+        if not ahead:
+            return None
+        here = context.current().ping["replica_id"]
+        replicas = {status["replica_id"]: status for status in self.gateway.call("cluster_status")}
+        for origin, seq in sorted(ahead.items()):
+            if origin == here:
+                own = held.get(origin, 0)
+            elif origin in replicas:
+                own = self.gateway.own_count(replicas[origin]["uri"], origin)
+                if own is None:
+                    continue
+            else:
+                return (f"sync token names updates of replica {origin}, which is not a replica of this "
+                        f"cluster ({', '.join(map(str, sorted(replicas | {here: None})))})")
+            if own < seq:
+                return (f"sync token names update {seq} of replica {origin}, which has made {own}: "
+                        "no replica will ever hold it")
+        return None
 
     @property
     def etag(self):
@@ -177,6 +207,9 @@ class Book(_Collection):
             vector = self.vector()
             return tokens.encode(vector), (item.href for item in self.get_all())
         since = tokens.decode(old_token)
+        problem = self.never_held(since)
+        if problem:
+            raise ValueError(problem)
         request = context.current()
         changed, covered = {}, since
         for _ in range(MAX_SYNC_PAGES):
