@@ -16,14 +16,16 @@ import bcrypt
 import pytest
 import requests
 
-from contacts.carddav import cards, context
+from contacts.carddav import cards, context, tokens
 from contacts.carddav.app import Gateway, radicale_configuration
 from contacts.carddav.storage import Book, Storage
 from contacts.client import ContactsClient
 from contacts.cluster import LocalCluster, free_port, wait_until
 from contacts.errors import ContactNotFound, StaleWriteError
 from contacts.merge import contact_stamp
+from contacts.replica.store import ContactStore
 from contacts.security import certs, tls
+from contacts.versions import VersionVector
 
 pytestmark = pytest.mark.slow
 
@@ -182,6 +184,41 @@ def test_put_get_etag_per_field_update_412_and_delete_to_trash(cluster, gateway_
     assert client.get_contact("ada-card")["name"] == "Ada King"
 
 
+def no_uid_conflict_href(answer):
+    """The href a 409 no-uid-conflict names (RFC 6352 6.3.2.1), or None."""
+    if answer.status_code != 409:
+        return None
+    href = ET.fromstring(answer.content).find(f"{CARD}no-uid-conflict/{DAV}href")
+    return href.text if href is not None else None
+
+
+def test_a_new_card_with_a_uid_already_used_under_another_name_gets_no_uid_conflict(
+        cluster, gateway_a, gateway_b, client):
+    first = dav("PUT", book_url(gateway_a) + "uid-first.vcf", card("shared-uid@example.org", "First Holder"))
+    assert first.status_code == 201, first.text
+    on_replica = client.add_contact({"name": "Added On A Replica"})     # its UID is its id
+    count, vectors = client.count_contacts(), [cluster.proxy(i).version_vector() for i in (1, 2, 3)]
+    for gateway in (gateway_a, gateway_b):     # B's map is built from the cluster, not from A's PUT
+        twin = dav("PUT", book_url(gateway) + "uid-second.vcf", card("shared-uid@example.org", "Second Holder"))
+        assert no_uid_conflict_href(twin) == "/alice/contacts/uid-first.vcf", twin.text
+        other = dav("PUT", book_url(gateway) + "uid-third.vcf", card(on_replica["id"], "Third"))
+        assert no_uid_conflict_href(other) == f"/alice/contacts/{on_replica['id']}.vcf", other.text
+    # a card may not take another card's UID by an edit either
+    got = dav("GET", book_url(gateway_a) + on_replica["id"] + ".vcf")
+    edit = dav("PUT", book_url(gateway_a) + on_replica["id"] + ".vcf",
+               got.text.replace(f"UID:{on_replica['id']}", "UID:shared-uid@example.org"))
+    assert edit.status_code == 409
+    # nothing was stored anywhere
+    assert client.count_contacts() == count
+    assert [cluster.proxy(i).version_vector() for i in (1, 2, 3)] == vectors
+    assert [c["name"] for c in client.list_contacts() if c["name"].endswith("Holder")] == ["First Holder"]
+    # once the first card is deleted (by anyone) its UID is free again
+    client.delete_contact(cards.id_of("uid-first.vcf"))
+    wait_until(lambda: dav("PUT", book_url(gateway_b) + "uid-second.vcf",
+                           card("shared-uid@example.org", "Second Holder")).status_code == 201,
+               10, what="the UID free on gateway B")
+
+
 def stale_delete_is_refused(url, etag):
     return dav("DELETE", url, headers={"If-Match": etag}).status_code == 412
 
@@ -268,17 +305,50 @@ def test_sync_tokens_are_version_vectors_valid_on_any_gateway(cluster, gateway_a
     assert ctag_now != ctag
 
 
-def test_a_bad_sync_token_gets_valid_sync_token_and_one_ahead_of_every_replica_403(cluster, gateway_a):
-    for bad in ("urn:bogus", "urn:x-replicated-contacts:sync:1-x", "urn:x-replicated-contacts:sync:0-5"):
+def test_a_bad_or_impossible_sync_token_gets_valid_sync_token(cluster, gateway_a):
+    held = VersionVector.from_wire(cluster.proxy(3).version_vector())
+    for bad in ("urn:bogus", "urn:x-replicated-contacts:sync:1-x", "urn:x-replicated-contacts:sync:0-5",
+                # no replica will ever hold these: a replica 7 the cluster does not have; updates
+                # past what their replica (the gateway's own, or another) has made
+                "urn:x-replicated-contacts:sync:7-5",
+                tokens.encode(held.merged({3: held.get(3, 0) + 1000})),
+                tokens.encode(held.merged({1: held.get(1, 0) + 99999999}))):
         answer = sync_report(gateway_a, bad)
-        assert answer.status_code == 403 and "valid-sync-token" in answer.text, bad
-    # a token no replica holds while its origin, replica 1, is alive (it would hold its own
-    # updates): from nowhere; the client syncs from scratch, never "nothing changed" (the 503
-    # for a token whose origin is down: tests/test_fuzz_carddav.py)
-    # (a gateway with a short --timeout: each replica asked first waits 3 s for the token)
-    _, quick = cluster.start_gateway("--replica", cluster.uri(3), "--timeout", "1", name="carddav-quick")
-    ahead = sync_report(quick, "urn:x-replicated-contacts:sync:1-99999999")
-    assert ahead.status_code == 403 and "valid-sync-token" in ahead.text, ahead.text
+        assert answer.status_code == 403 and "valid-sync-token" in answer.text, (bad, answer.text)
+    # ... and the client's fallback, a sync from scratch, then works
+    token, everything = parse_sync(sync_report(gateway_a))
+    assert len(everything) == cluster.proxy(1).ping()["contacts"]
+
+
+def test_a_token_older_than_the_replicas_update_record_gets_valid_sync_token_then_a_full_sync_works(
+        cluster, client):
+    """The client's side of a too-old token, in raw requests as DAVx5 sends them: 403
+    valid-sync-token, then a sync-collection from scratch, then incremental again."""
+    _, gateway = cluster.start_gateway("--replica", cluster.uri(3), name="carddav-old")
+    old = client.add_contact({"name": "Old Token"})
+    wait_until(lambda: old["id"] + ".vcf" in parse_sync(sync_report(gateway))[1], 10, what="the card on replica 3")
+    token, _ = parse_sync(sync_report(gateway))
+    for i in range(3):
+        client.update_contact(old["id"], {"notes": f"edit {i}"})
+    everywhere(cluster, [3], lambda p: p.get_contact(old["id"])["notes"] == "edit 2", "the edits on replica 3")
+    # compaction cuts replica 3's update record to the newest update of each origin
+    cluster.stop_replica(3)
+    store = ContactStore(cluster.data_dir(3), 3)
+    try:
+        store.compact(1)
+    finally:
+        store.close()
+    cluster.start_replica(3)
+    wait_until(lambda: sync_report(gateway, token).status_code == 403, 20, what="the gateway back on replica 3")
+    refused = sync_report(gateway, token)
+    assert "valid-sync-token" in refused.text
+    assert client.get_contact(old["id"])["notes"] == "edit 2"
+    # the fallback: a sync from scratch lists the card as it is now, and its token goes on
+    fresh, everything = parse_sync(sync_report(gateway))
+    assert everything[old["id"] + ".vcf"] == cards.etag_of(client.get_contact(old["id"]))
+    client.update_contact(old["id"], {"notes": "after the full sync"})
+    wait_until(lambda: parse_sync(sync_report(gateway, fresh))[1] == {
+        old["id"] + ".vcf": cards.etag_of(client.get_contact(old["id"]))}, 10, what="the next incremental sync")
 
 
 # -- the gateway's own conditions --------------------------------------------------------------------
@@ -432,5 +502,13 @@ def test_vdirsyncer_syncs_a_folder_both_ways_even_after_the_gateways_replica_is_
         assert "Vd Ken" in got and "Vd Barbara" in got
         # and nothing more to do: the ETags the gateway gave are the ETags it still gives
         assert "Copying" not in vdirsyncer(config, "sync")
+        # a token past what the live replicas hold of the dead one's updates may become good
+        # when it comes back (it may hold writes it had not passed on): 503, try again later;
+        # never "nothing changed", never a full sync that would drop those cards from the client
+        # (a gateway with a short --timeout: the replica asked first waits 3 s for the token)
+        _, quick = cluster.start_gateway("--replica", cluster.uri(2), "--timeout", "1", name="carddav-quick")
+        held = VersionVector.from_wire(cluster.proxy(2).version_vector())
+        ahead = sync_report(quick, tokens.encode(held.merged({1: held.get(1, 0) + 5})))
+        assert ahead.status_code == 503 and ahead.headers["Retry-After"], ahead.text
     finally:
         cluster.start_replica(1)

@@ -27,9 +27,12 @@ import radicale.config
 from radicale import xmlutils
 from radicale.app import propfind as radicale_propfind
 
+from ..client import ContactsClient
 from ..errors import StaleWriteError, UnavailableError, ValidationError, WrongTypeError
+from ..versions import VersionVector
 from . import cards, context
 from .storage import BOOK, Book, Storage
+from .uids import UidIndex
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,7 @@ class Gateway:
         self.max_card_bytes = max_card_bytes
         self._cards = collections.OrderedDict()   # (id, stamp) -> vCard text, least recent first
         self._cards_lock = threading.Lock()
+        self.uids = UidIndex()
 
     def card_text(self, contact, stamp):
         """The vCard of ``contact`` (whose stamp is ``stamp``): written once per state, then
@@ -91,6 +95,20 @@ class Gateway:
         except (ValidationError, WrongTypeError) as exc:
             context.current().refuse(400, f"the cluster refused this card: {exc}")
             raise
+
+    def own_count(self, uri, replica_id):
+        """How many updates replica ``replica_id`` (at ``uri``) has made, asked of it alone;
+        None when it does not answer."""
+        timeout = min(getattr(self.client, "timeout", 3.0), 2.0)
+        try:
+            with ContactsClient(uris=[uri], discover=False, timeout=timeout, call_budget=timeout,
+                                tls_dir=getattr(self.client, "tls_dir", None), read_your_writes=False) as probe:
+                info = probe.ping()
+        except (UnavailableError, ValidationError):
+            return None
+        if info.get("replica_id") != replica_id:
+            return None
+        return VersionVector.from_wire(info["vector"]).get(replica_id, 0)
 
     def photo(self, digest):
         """A stored photo's bytes (base64) for a card, or None when the replica lacks them."""
@@ -156,6 +174,8 @@ class GatewayApp:
         body = self.radicale(environ, capture)
         if request.answer is not None and not captured["status"].startswith("2"):
             return _answer(start_response, *request.answer)
+        if request.uid_conflict is not None and captured["status"].startswith("409"):
+            return _uid_conflict(start_response, environ, request.uid_conflict)
         start_response(captured["status"], captured["headers"])
         return body
 
@@ -254,6 +274,19 @@ def _answer(start_response, status, reason):
     if status == 401:
         headers.append(("WWW-Authenticate", 'Basic realm="Contacts", charset="UTF-8"'))
     start_response(f"{status} {http_status.responses.get(status, 'Error')}", headers)
+    return [body]
+
+
+def _uid_conflict(start_response, environ, name):
+    """409 with CARDDAV:no-uid-conflict and the href of the card that has the UID (RFC 6352
+    6.3.2.1: Radicale sends the precondition without it)."""
+    user = [part for part in environ.get("PATH_INFO", "").split("/") if part][0]
+    href = f"{environ.get('SCRIPT_NAME', '').rstrip('/')}/{user}/{BOOK}/{name}"
+    error = ET.Element(xmlutils.make_clark("D:error"))
+    conflict = ET.SubElement(error, xmlutils.make_clark("CR:no-uid-conflict"))
+    ET.SubElement(conflict, xmlutils.make_clark("D:href")).text = xmlutils.make_href("", href)
+    body = ET.tostring(error, encoding="utf-8", xml_declaration=True)
+    start_response("409 Conflict", [("Content-Type", "text/xml; charset=utf-8"), ("Content-Length", str(len(body)))])
     return [body]
 
 

@@ -19,7 +19,9 @@ class RequestContext:
         self.contacts = {}            # card name -> contact dict (None: known not to exist)
         self.items = {}               # card name -> its storage item, made once per request
         self.token = None             # the book's sync token, read once per request
+        self.ping = None              # the ping answer it was read from (the replica's id)
         self.answer = None            # (status, reason): what to answer instead of Radicale's error
+        self.uid_conflict = None      # name of the card that already has the UID of a new card PUT
 
     @property
     def if_match(self):

@@ -24,7 +24,6 @@ from radicale import pathutils
 from radicale import storage as radicale_storage
 
 from ..errors import ContactNotFound, HistoryTruncated, UnavailableError, ValidationError
-from ..formats.entry import id_from_file
 from ..merge import contact_stamp
 from ..versions import VersionVector
 from . import cards, context, tokens
@@ -159,8 +158,38 @@ class Book(_Collection):
         """The version vector this request answers from, read once (its sync token and ctag)."""
         request = context.current()
         if request.token is None:
-            request.token = VersionVector.from_wire(self.gateway.call("ping")["vector"])
+            request.ping = self.gateway.call("ping")
+            request.token = VersionVector.from_wire(request.ping["vector"])
         return request.token
+
+    def never_held(self, since):
+        """Why no replica will ever hold the vector ``since`` (a reason), or None when one may.
+
+        A replica numbers its own updates and keeps every one it acknowledged, so its own
+        count is final: a token past it, or naming a replica the cluster does not have, was
+        made up (or belongs to another cluster).  Only the replica that made the updates
+        knows its count, so it is asked (one ping); a replica that is down may hold updates
+        nobody else got yet: that token may become good, and waits as before."""
+        held = self.vector()
+        ahead = {origin: seq for origin, seq in since.items() if seq > held.get(origin, 0)}
+        if not ahead:
+            return None
+        here = context.current().ping["replica_id"]
+        replicas = {status["replica_id"]: status for status in self.gateway.call("cluster_status")}
+        for origin, seq in sorted(ahead.items()):
+            if origin == here:
+                own = held.get(origin, 0)
+            elif origin in replicas:
+                own = self.gateway.own_count(replicas[origin]["uri"], origin)
+                if own is None:
+                    continue
+            else:
+                return (f"sync token names updates of replica {origin}, which is not a replica of this "
+                        f"cluster ({', '.join(map(str, sorted(replicas | {here: None})))})")
+            if own < seq:
+                return (f"sync token names update {seq} of replica {origin}, which has made {own}: "
+                        "no replica will ever hold it")
+        return None
 
     @property
     def etag(self):
@@ -178,6 +207,9 @@ class Book(_Collection):
             vector = self.vector()
             return tokens.encode(vector), (item.href for item in self.get_all())
         since = tokens.decode(old_token)
+        problem = self.never_held(since)
+        if problem:
+            raise ValueError(problem)
         request = context.current()
         # a token past what the replica holds: from a gateway on a replica ahead of it (the
         # replica waits, bounded, to catch up), or from nowhere (forged, another cluster)
@@ -268,16 +300,15 @@ class Book(_Collection):
         return contact if cards.href_of(contact) == name else None
 
     def has_uid(self, uid):
-        """Is there a card with this UID?  Looked up by the id a card with that UID gets (a
-        card put under another name with this UID is not found: no scan of the book)."""
-        contact_id = id_from_file(uid)
-        if not contact_id:
+        """Is there a live card with this UID?  Radicale asks before a PUT of a new card and
+        answers 409 no-uid-conflict if so (RFC 6352 6.3.2.1); the request keeps the name of
+        that card, which app.py puts in the answer.  Looked up in the gateway's UID map
+        (uids.py), kept current from the update record: no scan of the book."""
+        name = self.gateway.uids.name_of(self.gateway.call, uid)
+        if name is None:
             return False
-        try:
-            contact = self.gateway.call("get_contact", contact_id)
-        except ContactNotFound:
-            return False
-        return cards.uid_of(contact) == uid
+        context.current().uid_conflict = name
+        return True
 
     def _item(self, contact):
         return ContactItem(self, contact, self.gateway)
