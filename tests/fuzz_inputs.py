@@ -307,6 +307,11 @@ def method_arguments(existing_ids):
         "restore_contact": st.one_of(
             args(ids, request_ids),
             args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True)),
+        # only refused calls: a purge that works (the fixture has a deleted contact) changes the book
+        "purge_contact": st.one_of(
+            args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),
+            args(existing, bad_request_ids, must_fail=True)),
+        "empty_trash": args(bad_request_ids, must_fail=True),
         "get_contact": st.one_of(
             args(any_ids, st.one_of(st.none(), vectors)),
             args(st.one_of(bad_ids, unknown_ids), st.none(), must_fail=True),
