@@ -140,21 +140,8 @@ def client_worker(host, port, seconds, first, value):
 
 def concurrent_put_rate(address, clients, seconds, value):
     """Aggregate acknowledged puts/s of ``clients`` client processes started together."""
-    workers = [subprocess.Popen([sys.executable, str(HERE), "--client-worker", address[0], str(address[1]),
-                                 str(seconds), str(i * 10_000_000), json.dumps(value)],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for i in range(clients)]
-    try:
-        for worker in workers:
-            if worker.stdout.readline().strip() != "ready":
-                raise RuntimeError("an etcd client worker failed to start")
-        for worker in workers:
-            worker.stdin.write("go\n")
-            worker.stdin.flush()
-        results = [json.loads(worker.stdout.readline()) for worker in workers]
-    finally:
-        for worker in workers:
-            worker.stdin.close()
-            worker.wait(30)
+    results = measure.run_together([[sys.executable, str(HERE), "--client-worker", address[0], str(address[1]),
+                                     str(seconds), str(i * 10_000_000), json.dumps(value)] for i in range(clients)])
     return sum(r["writes"] for r in results) / max(r["seconds"] for r in results)
 
 

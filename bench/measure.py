@@ -1,4 +1,6 @@
-"""The two measurements every bench script shares."""
+"""The measurements every bench script shares."""
+import json
+import subprocess
 import time
 
 
@@ -19,3 +21,24 @@ def percentile(values, fraction):
         return None
     ordered = sorted(values)
     return ordered[min(int(fraction * len(ordered)), len(ordered) - 1)]
+
+
+def run_together(commands, **popen):
+    """Start one client process per command and let them all go at once; their JSON results.
+
+    Each worker prints "ready" once set up, waits for "go" on stdin, then prints one JSON
+    line: starting them together keeps the slow start of one out of the others' rates."""
+    workers = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, **popen)
+               for command in commands]
+    try:
+        for worker in workers:
+            if worker.stdout.readline().strip() != "ready":
+                raise RuntimeError(f"a client worker failed to start: {worker.args}")
+        for worker in workers:
+            worker.stdin.write("go\n")
+            worker.stdin.flush()
+        return [json.loads(worker.stdout.readline()) for worker in workers]
+    finally:
+        for worker in workers:
+            worker.stdin.close()
+            worker.wait(30)

@@ -30,7 +30,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -147,21 +146,8 @@ def client_worker(uri, seconds, first, serializer, kind="typical"):
 
 def concurrent_writes(uri, clients, seconds, first, serializer="serpent", kind="typical"):
     """Aggregate acknowledged writes/s of ``clients`` client processes writing at once."""
-    workers = [subprocess.Popen([sys.executable, __file__, "--client-worker", uri, str(seconds),
-                                 str(first + i * 1_000_000), serializer, kind], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                text=True, cwd=ROOT) for i in range(clients)]
-    try:
-        for worker in workers:
-            if worker.stdout.readline().strip() != "ready":
-                raise RuntimeError("a client worker failed to start")
-        for worker in workers:
-            worker.stdin.write("go\n")
-            worker.stdin.flush()
-        results = [json.loads(worker.stdout.readline()) for worker in workers]
-    finally:
-        for worker in workers:
-            worker.stdin.close()
-            worker.wait(30)
+    results = measure.run_together([[sys.executable, __file__, "--client-worker", uri, str(seconds),
+                                     str(first + i * 1_000_000), serializer, kind] for i in range(clients)], cwd=ROOT)
     writes = sum(r["writes"] for r in results)
     return writes / max(r["seconds"] for r in results), sum(r["held_by_2"] for r in results) / writes
 
