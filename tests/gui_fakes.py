@@ -29,6 +29,14 @@ class FakeContactsService:
         self.photo_requests = []       # the hash each get_photo asked for
 
     # -- helpers for tests ---------------------------------------------------------
+    @classmethod
+    def holding(cls, people):
+        """A fake service that holds ``people`` (contact dicts, added in order)."""
+        service = cls()
+        for person in people:
+            service.add_contact(person)
+        return service
+
     def _call(self, name):
         self.calls.append(name)
         if self.down.is_set():

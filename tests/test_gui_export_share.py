@@ -15,10 +15,7 @@ PEOPLE = [{"id": "ada", "name": "Ada Lovelace", "phones": [{"label": "mobile", "
 
 @pytest.fixture
 def fake():
-    service = FakeContactsService()
-    for person in PEOPLE:
-        service.add_contact(person)
-    return service
+    return FakeContactsService.holding(PEOPLE)
 
 
 @pytest.fixture

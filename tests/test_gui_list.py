@@ -29,10 +29,7 @@ PEOPLE = [
 
 @pytest.fixture
 def fake():
-    service = FakeContactsService()
-    for person in PEOPLE:
-        service.add_contact(person)
-    return service
+    return FakeContactsService.holding(PEOPLE)
 
 
 @pytest.fixture
