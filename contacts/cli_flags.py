@@ -132,6 +132,18 @@ def _parts(text, separator=";", escaped=";"):
     return pieces + [current]
 
 
+def _assignments(flag, pieces, syntax):
+    """(word, key, value) of each non-empty PART=VALUE piece; ``word`` is the key folded
+    (case, spaces and _ ignored) for looking it up among the parts."""
+    for piece in pieces:
+        if not piece.strip():
+            continue
+        key, sep, value = piece.partition("=")
+        if not sep:
+            raise ValidationError(flag, f"{piece.strip()!r} is not PART=VALUE; write {syntax}")
+        yield key.strip().lower().replace(" ", "").replace("_", ""), key, value
+
+
 def parse_address(text):
     """An address entry of ``--address 'home: street=Rua A, 12; city=Natal; country=Brasil'``."""
     flag = "--address"
@@ -140,13 +152,7 @@ def parse_address(text):
     if sep and "=" not in head and ";" not in head:
         label, body = head.strip(), rest
     address = {"label": label}
-    for piece in _parts(body):
-        if not piece.strip():
-            continue
-        key, sep, value = piece.partition("=")
-        word = key.strip().lower().replace(" ", "").replace("_", "")
-        if not sep:
-            raise ValidationError(flag, f"{piece.strip()!r} is not PART=VALUE; write {ADDRESS_SYNTAX}")
+    for word, key, value in _assignments(flag, _parts(body), ADDRESS_SYNTAX):
         if word == "pref":
             if not value.strip().isdigit():
                 raise ValidationError(flag, f"pref must be a number 1-100, got {value.strip()!r}")
@@ -220,13 +226,7 @@ def parse_name_parts(text):
     """The ``n`` of ``--name-parts 'family=da Silva; given=Maria; additional=Clara'`` (what
     ``contacts show`` prints as "name parts"); '' -> {} (no structured name)."""
     flag, n = "--name-parts", {}
-    for piece in _parts(text.strip(), ";", ";,"):
-        if not piece.strip():
-            continue
-        key, sep, value = piece.partition("=")
-        word = key.strip().lower().replace(" ", "").replace("_", "")
-        if not sep:
-            raise ValidationError(flag, f"{piece.strip()!r} is not PART=VALUE; write {NAME_SYNTAX}")
+    for word, key, value in _assignments(flag, _parts(text.strip(), ";", ";,"), NAME_SYNTAX):
         if word not in NAME_WORDS:
             raise ValidationError(flag, f"{key.strip()!r} is not a part of a name; the parts are "
                                         f"{', '.join(NAME_PARTS)}")
