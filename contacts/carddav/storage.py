@@ -23,7 +23,7 @@ from radicale import item as radicale_item
 from radicale import pathutils
 from radicale import storage as radicale_storage
 
-from ..errors import ContactNotFound, HistoryTruncated, UnavailableError, ValidationError
+from ..errors import ContactNotFound, HistoryTruncated, ValidationError
 from ..merge import contact_stamp
 from ..versions import VersionVector
 from . import cards, context, tokens
@@ -211,24 +211,12 @@ class Book(_Collection):
         if problem:
             raise ValueError(problem)
         request = context.current()
-        # a token past what the replica holds: from a gateway on a replica ahead of it (the
-        # replica waits, bounded, to catch up), or from nowhere (forged, another cluster)
-        ahead = not self.vector().covers(since)
         changed, covered = {}, since
         for _ in range(MAX_SYNC_PAGES):
             try:
                 answer = self.gateway.call("changes_since", covered.to_wire())
             except HistoryTruncated as exc:
                 raise ValueError(f"sync token too old: {exc}") from None
-            except UnavailableError as exc:
-                if not ahead or not self._from_nowhere(since):
-                    raise   # 503: the replica that made those updates may come back with them
-                # no replica holds it, and every origin it is ahead on is alive (it would hold
-                # its own updates) or unknown: a token of no state of this cluster (forged, of
-                # another cluster, of updates lost with a disk).  A 503 would make the client
-                # retry it forever; valid-sync-token makes it sync from scratch, missing nothing
-                request.answer = None
-                raise ValueError(f"sync token names updates no replica holds: {exc}") from None
             for contact in answer["contacts"]:
                 changed[contact["id"]] = contact
             covered = VersionVector.from_wire(answer["vector"])
@@ -242,14 +230,6 @@ class Book(_Collection):
             request.contacts[name] = None if contact["deleted"] else contact
             names.append(name)
         return tokens.encode(since.merged(covered)), names
-
-    def _from_nowhere(self, since):
-        """Is every origin on which ``since`` is ahead of the replica in use a replica that
-        is alive (so it would have answered with its own updates) or not in the cluster?"""
-        vector = self.vector()
-        status = {entry["replica_id"]: entry["alive"] for entry in self.gateway.call("cluster_status")}
-        ahead = [int(origin) for origin, seq in since.items() if vector.get(origin, 0) < seq]
-        return all(status.get(origin, True) for origin in ahead)
 
     # -- cards -------------------------------------------------------------------------
     def get_all(self):
