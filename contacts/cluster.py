@@ -177,8 +177,19 @@ class LocalCluster:
         proxy._pyroTimeout = timeout
         return proxy
 
-    def signal(self, replica_id, signum):
-        os.kill(self.replicas[replica_id].pid, signum)
+    def signal(self, replica_id, signum, timeout=10):
+        """Send ``signum``; for SIGSTOP, return only once every thread is stopped.
+
+        kill() returns before a stop takes effect: a replica thread not yet scheduled on a
+        busy machine still answers a call made right after it (seen in CI, 1-7 ms later)."""
+        pid = self.replicas[replica_id].pid
+        os.kill(pid, signum)
+        if signum == signal.SIGSTOP:
+            deadline = time.monotonic() + timeout
+            while not _all_threads_stopped(pid):
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"replica {replica_id} (pid {pid}) did not stop within {timeout} s")
+                time.sleep(0.001)
 
     def kill(self, replica_id):
         """SIGKILL: the replica dies on the spot, as in a crash or power loss."""
@@ -355,3 +366,22 @@ def main(argv=None):
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _all_threads_stopped(pid):
+    """True once every thread of ``pid`` is in the stopped state (or the process is gone)."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return True
+    except OSError:   # no /proc (not Linux): cannot tell, so trust the signal
+        return True
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as stat:
+                state = stat.read().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            continue   # that thread ended
+        if state not in ("T", "t", "Z", "X"):
+            return False
+    return True
