@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PyQt5.QtCore import QSettings
+from PyQt5.QtCore import QSettings, Qt
 from PyQt5.QtWidgets import QAbstractItemView
 
 from contacts.errors import UnavailableError
@@ -250,3 +250,24 @@ def test_a_search_in_a_big_book_shows_its_first_matches_at_the_top(qtbot, window
     window.search.clear()                                # back to the book: at its start
     qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK, timeout=3000)
     qtbot.waitUntil(lambda: window.contact_list.first_visible_row() == 0 and shown(window, 0) == "Person 0000", timeout=3000)
+
+
+
+
+@pytest.mark.parametrize("keys", [(Qt.Key_End, Qt.ControlModifier), (Qt.Key_End, Qt.NoModifier)],
+                         ids=["ctrl+end", "end"])
+def test_end_into_a_page_not_read_yet_selects_the_last_contact_and_the_pane_shows_it(qtbot, window, keys):
+    first = window.contact_list.visualRect(window.proxy.index(0, 0)).center()
+    qtbot.mouseClick(window.contact_list.viewport(), Qt.LeftButton, pos=first)
+    qtbot.waitUntil(lambda: (window.detail.contact or {}).get("name") == "Person 0000", timeout=3000)
+    qtbot.keyClick(window.contact_list, *keys)
+    last = f"Person {BOOK - 1:04d}"
+    qtbot.waitUntil(lambda: shown(window, BOOK - 1) == last, timeout=3000)
+    # the pane follows the selection once the row's page is read, not the contact clicked before
+    qtbot.waitUntil(lambda: (window.detail.contact or {}).get("name") == last, timeout=3000)
+    assert [c["name"] for c in window.selected_contacts()] == [last]
+    qtbot.keyClick(window.contact_list, Qt.Key_Home, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: (window.detail.contact or {}).get("name") == "Person 0000", timeout=3000)
+    # Shift+End still extends the selection to the end
+    qtbot.keyClick(window.contact_list, Qt.Key_End, Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: len(window.contact_list.selectionModel().selectedRows()) == BOOK, timeout=3000)

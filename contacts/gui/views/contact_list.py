@@ -12,7 +12,7 @@ a group shows in the left margin of its first row (no header rows, which would b
 one-row-per-contact layout). Photos come from the PhotoCache, fetched off the GUI thread;
 until one arrives the row shows initials.
 """
-from PyQt5.QtCore import QRect, QSize, Qt, pyqtSignal
+from PyQt5.QtCore import QEvent, QItemSelectionModel, QRect, QSize, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PyQt5.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                              QTableView)
@@ -151,6 +151,21 @@ class ContactList(QTableView):
         # one column: the delegate paints the whole contact in it (the others are for the trash)
         for column in range(1, model.columnCount() if model is not None else 0):
             self.setColumnHidden(column, True)
+
+    # Home and End, with or without Ctrl, go to the first or last contact and select it, as in
+    # any contacts app. A table's own rule would move along the row (one column here: nowhere)
+    # for Home/End, and only the focus, leaving the selection and the pane behind, for Ctrl+End.
+    def moveCursor(self, action, modifiers):
+        if action in (QAbstractItemView.MoveHome, QAbstractItemView.MoveEnd):
+            modifiers |= Qt.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+    def selectionCommand(self, index, event=None):
+        if (event is not None and event.type() == QEvent.KeyPress
+                and event.key() in (Qt.Key_Home, Qt.Key_End)
+                and not event.modifiers() & Qt.ShiftModifier):
+            return QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        return super().selectionCommand(index, event)
 
     def keyboardSearch(self, text):
         # Qt's own type-ahead walks the model row by row (a Python call per row of a big book);

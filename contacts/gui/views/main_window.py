@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
             # rows moved under the selection (a big book's pages read again): the same contact,
             # or the one now in its place, in the detail pane
             proxy.layoutChanged.connect(self._selection_changed)
+            # a big book's page read in under the current row (Ctrl+End to rows not read yet):
+            # its contact arrives by dataChanged, and the pane shows it then
+            proxy.dataChanged.connect(self._rows_read)
             for signal in (proxy.modelReset, proxy.layoutChanged):
                 signal.connect(lambda *_: self._visible_rows_timer.start())
             for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
@@ -376,6 +379,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
         self.add_group_menu.setEnabled(has)
         self.remove_group_menu.setEnabled(has)
+
+    def _rows_read(self, top_left, bottom_right, *_):
+        index = self.contact_list.selectionModel().currentIndex()
+        if (index.isValid() and index.model() is top_left.model()
+                and top_left.row() <= index.row() <= bottom_right.row()
+                and (self.detail.contact is None) != (self.current_contact() is None)):
+            self._selection_changed()
 
     def _contact_changed(self, contact_id, contact):
         if self.detail.contact is not None and self.detail.contact["id"] == contact_id:
