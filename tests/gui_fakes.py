@@ -112,7 +112,13 @@ class FakeContactsService:
         with self.lock:
             self._call("update_contact")
             contact = self._live(contact_id)
-            contact.update(self._keep_photo(normalize_changes(changes, self.region), contact), updated=self._stamp())
+            fields = self._keep_photo(normalize_changes(changes, self.region), contact)
+            if isinstance(fields.get("groups"), dict):
+                # a delta, as the replica takes it: these names joined, those left
+                delta, removed = fields["groups"], set(fields["groups"].get("remove") or ())
+                kept = [g for g in contact.get("groups") or [] if g not in removed]
+                fields["groups"] = sorted(set(kept) | set(delta.get("add") or ()))
+            contact.update(fields, updated=self._stamp())
             return dict(contact)
 
     def get_photo(self, photo_hash):
