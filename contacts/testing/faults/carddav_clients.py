@@ -34,8 +34,9 @@ HTTP_TIMEOUT = 20
 
 def start_gateways(cluster, replica_ids, timeout=30):
     """One gateway per replica, on loopback in the root namespace, each told only its own
-    replica (it learns the others from it, for failover).  Returns [url]."""
-    urls = []
+    replica (it learns the others from it, for failover).  All start at once (each imports
+    Radicale: a second or so); returns [url] once every one is ready."""
+    started = []
     for replica_id in replica_ids:
         port = free_port("127.0.0.1")
         name = f"carddav-{replica_id}"
@@ -44,15 +45,16 @@ def start_gateways(cluster, replica_ids, timeout=30):
                                   "--timeout", "2"], f"{name}.log")
         url = f"http://127.0.0.1:{port}/"
         cluster.gateways.append((process, url))
-        log = cluster.base_dir / f"{name}.log"
+        started.append((name, process, cluster.base_dir / f"{name}.log", url))
 
-        def ready():
+    def ready():
+        for name, process, log, _ in started:
             if process.poll() is not None:
                 raise RuntimeError(f"gateway {name} exited with {process.returncode} (log: {log})")
-            return "carddav gateway ready at" in (log.read_text(errors="replace") if log.exists() else "")
-        wait_until(ready, timeout, what=f"the CardDAV gateway of replica {replica_id}")
-        urls.append(url)
-    return urls
+        return all("carddav gateway ready at" in (log.read_text(errors="replace") if log.exists() else "")
+                   for _, _, log, _ in started)
+    wait_until(ready, timeout, what="the CardDAV gateways")
+    return [url for *_, url in started]
 
 
 def card(uid, writes):
