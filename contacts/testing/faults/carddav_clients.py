@@ -194,12 +194,15 @@ class DavClient(threading.Thread):
                 return False
             token, changed = self.parse(answer)
             for name, etag in changed.items():
-                if etag is not None and name.startswith(PREFIX) and self.view.get(name) != etag:
+                if etag is not None and name.startswith(PREFIX) and self.cards.get(name, {}).get("etag") != etag:
                     got = self.request("GET", self.book + name)
-                    if got.status_code != 200:
+                    if got.status_code == 200:
+                        self.cards[name] = {"etag": got.headers.get("ETag"), **read_card(got.text)}
+                    if got.status_code != 200 or self.cards[name]["etag"] != etag:
+                        # gone or changed since the report (or read from a replica behind it):
+                        # the token is not taken, so the next sync reports the card again
                         self.syncs["unanswered"] += 1
-                        return False   # the token is not taken: the next sync asks again
-                    self.cards[name] = read_card(got.text)
+                        return False
             for name, etag in changed.items():
                 if etag is None:
                     self.view.pop(name, None)
@@ -229,6 +232,7 @@ class DavClient(threading.Thread):
                     f"listing {fresh.view.get(name)} (the sync token made it miss a change)"))
         for contact_id, contact in sorted(cluster_cards.items()):
             held = self.cards.get(f"{contact_id}.vcf")
+            held = held and {k: v for k, v in held.items() if k != "etag"}
             expected = {k: contact.get(k, "") for k in ("name", "organization", "notes")}
             if held != expected:
                 violations.append(Violation(
