@@ -170,3 +170,11 @@ def test_replicas_that_differ_are_divergent_and_a_missing_contact_lost():
                                {1: photos_of(base), 2: photos_of(base)})
     assert kinds(violations) == {"divergent": 1, "lost": 1}
     assert "organization" in [v for v in violations if v.kind == "divergent"][0].message
+
+
+def test_a_write_made_while_the_client_waived_earlier_ones_supersedes_nothing():
+    history = History()
+    base = setup(history)
+    first = edit(history, 1, "ok", notes="first")
+    edit(history, 1, "ok", notes="second", flags=("unreplicated",))   # its replica may lack "first"
+    assert check_rich(history.operations(), {1: [shown(base, first)]}, {1: photos_of(base)})[0] == []

@@ -110,8 +110,8 @@ def group_rule(ops, group):
         return add.outcome == "ok" and not unknown_remove and all(r.completed < add.invoked for r in removes)
 
     def surely_removed(add):
-        return not is_late(add) and any(r.outcome == "ok" and r.thread == add.thread
-                                        and add.completed <= r.invoked for r in removes)
+        return not is_late(add) and any(r.outcome == "ok" and r.thread == add.thread and add.completed <= r.invoked
+                                        and "unreplicated" not in r.notes for r in removes)
 
     must = any(unseen_by_removes(a) for a in adds)
     may = any(not surely_removed(a) for a in adds)
