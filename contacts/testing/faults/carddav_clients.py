@@ -181,8 +181,9 @@ class DavClient(threading.Thread):
             changed[name] = None if gone else etag.text
         return root.find(f"{DAV}sync-token").text, changed
 
-    def sync(self):
-        """One sync from the last token (from scratch on a 403); False if unanswered."""
+    def sync(self, fetch=True):
+        """One sync from the last token (from scratch on a 403); False if unanswered.
+        ``fetch``: GET the CardDAV clients' changed cards too (else ETags only)."""
         try:
             answer = self.report(self.token)
             if answer.status_code == 403 and self.token:
@@ -193,16 +194,17 @@ class DavClient(threading.Thread):
                 self.syncs["unanswered"] += 1
                 return False
             token, changed = self.parse(answer)
+            fetched = {}
             for name, etag in changed.items():
-                if etag is not None and name.startswith(PREFIX) and self.cards.get(name, {}).get("etag") != etag:
+                if fetch and etag is not None and name.startswith(PREFIX) and self.cards.get(name, {}).get("etag") != etag:
                     got = self.request("GET", self.book + name)
-                    if got.status_code == 200:
-                        self.cards[name] = {"etag": got.headers.get("ETag"), **read_card(got.text)}
-                    if got.status_code != 200 or self.cards[name]["etag"] != etag:
+                    if got.status_code != 200 or got.headers.get("ETag") != etag:
                         # gone or changed since the report (or read from a replica behind it):
-                        # the token is not taken, so the next sync reports the card again
+                        # nothing of this sync is taken, so the next one reports the card again
                         self.syncs["unanswered"] += 1
                         return False
+                    fetched[name] = {"etag": etag, **read_card(got.text)}
+            self.cards.update(fetched)
             for name, etag in changed.items():
                 if etag is None:
                     self.view.pop(name, None)
@@ -223,7 +225,7 @@ class DavClient(threading.Thread):
         incremental = dict(self.view)
         violations = []
         fresh = DavClient(self.index, History(), self.url, 0, threading.Event())
-        wait_until(fresh.sync, timeout, what=f"dav client {self.index}'s full listing")
+        wait_until(lambda: fresh.sync(fetch=False), timeout, what=f"dav client {self.index}'s full listing")
         for name in sorted(set(incremental) | set(fresh.view)):
             if incremental.get(name) != fresh.view.get(name):
                 violations.append(Violation(
