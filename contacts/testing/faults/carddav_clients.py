@@ -196,7 +196,8 @@ class DavClient(threading.Thread):
             token, changed = self.parse(answer)
             fetched = {}
             for name, etag in changed.items():
-                if fetch and etag is not None and name.startswith(PREFIX) and self.cards.get(name, {}).get("etag") != etag:
+                known = self.cards.get(name, {}).get("etag")
+                if fetch and etag is not None and name.startswith(PREFIX) and known != etag:
                     got = self.request("GET", self.book + name)
                     if got.status_code != 200 or got.headers.get("ETag") != etag:
                         # gone or changed since the report (or read from a replica behind it):

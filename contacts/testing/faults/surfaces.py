@@ -12,6 +12,7 @@ from collections import Counter
 
 from . import carddav_clients
 from .carddav_clients import DavClient, start_gateways
+from .checker import Violation
 from .rich_checker import check_rich, summarize_rich
 from .rich_workload import FIELDS, RichWorker, add_rich_contacts, rich_ids
 
@@ -90,7 +91,6 @@ class Surfaces:
                 try:
                     self.dav_violations += client.final_check(cards)
                 except Exception as exc:   # no final sync: the client's view cannot be judged
-                    from .checker import Violation
                     self.dav_violations.append(Violation("view", "-", f"dav client {client.index}: {exc!r}"))
         return self.rich_violations + self.dav_violations
 
