@@ -107,9 +107,8 @@ class Surfaces:
                   f"{row[0]} ok, {row[1]} failed, {row[2]} unknown")
             print("rich checks per field: " + ", ".join(f"{f} {self.rich_checks[f]}" for f in FIELDS))
             summary = summarize_rich(self.rich_violations)
+            # the violations themselves are printed with the run's others (bench/chaos.py)
             print("rich checker: " + ", ".join(f"{k} {n}" for k, n in summary.items()))
-            for violation in self.rich_violations[:20]:
-                print(violation.report())
             figures.update({"rich_edits": sum(row), "rich_acked": row[0],
                             "rich_checks": sum(self.rich_checks.values()),
                             **{f"rich_{k}": n for k, n in summary.items()}})
@@ -126,8 +125,6 @@ class Surfaces:
                   + "; HTTP " + ", ".join(f"{k}: {n}" for k, n in sorted(statuses.items())))
             kinds = Counter(v.kind for v in self.dav_violations)
             print(f"carddav checker: missed {kinds['missed']}, view {kinds['view']}")
-            for violation in self.dav_violations[:20]:
-                print(violation.report())
             figures.update({"dav_writes": len(ops), "dav_acked": outcomes["ok"],
                             "dav_syncs": syncs["incremental"] + syncs["full"],
                             "dav_token_refused": syncs["refused_token"],
