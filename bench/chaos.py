@@ -14,6 +14,8 @@ After the run: every fault healed, a quiet period until the replicas converge, t
 every replica is read with a bare Pyro5 proxy and checked for lost acknowledged
 writes, unexpected contacts or values, resurrected deletes and divergent replicas.
 Prints a summary table and, last, one line of figures; exits 1 on any violation.
+``--rich-clients N`` adds threads editing every field of a few shared contacts (checked
+per merge rule), ``--carddav-clients N`` CardDAV clients through a gateway per replica.
 See docs/reliability.md.
 """
 import argparse
