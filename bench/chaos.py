@@ -14,6 +14,8 @@ After the run: every fault healed, a quiet period until the replicas converge, t
 every replica is read with a bare Pyro5 proxy and checked for lost acknowledged
 writes, unexpected contacts or values, resurrected deletes and divergent replicas.
 Prints a summary table and, last, one line of figures; exits 1 on any violation.
+``--rich-clients N`` adds threads editing every field of a few shared contacts (checked
+per merge rule), ``--carddav-clients N`` CardDAV clients through a gateway per replica.
 See docs/reliability.md.
 """
 import argparse
@@ -35,6 +37,7 @@ from contacts.testing.faults.checker import check, summarize
 from contacts.testing.faults.cluster import HostsCluster
 from contacts.testing.faults.history import History
 from contacts.testing.faults.nemesis import KINDS, SHIM_KINDS, Nemesis, wait_converged
+from contacts.testing.faults.surfaces import Surfaces
 from contacts.testing.faults.workload import ClientWorker, add_shared_contacts
 
 SHOWN_VIOLATIONS = 20
@@ -66,6 +69,12 @@ def parse_args(argv=None):
     parser.add_argument("--data-dir", help="keep the cluster's data and logs here (default: a temp dir, "
                                            "kept only when the check fails)")
     parser.add_argument("--history", help="write the history here, one JSON operation a line")
+    parser.add_argument("--rich-clients", type=int, default=0, metavar="N",
+                        help="threads editing every field of a few shared rich contacts (default 0)")
+    parser.add_argument("--rich-contacts", type=int, default=4, metavar="K",
+                        help="how many rich contacts those threads share (default 4)")
+    parser.add_argument("--carddav-clients", type=int, default=0, metavar="N",
+                        help="CardDAV clients writing and syncing through a gateway per replica (default 0)")
     args = parser.parse_args(argv)
     args.faults = [k.strip() for k in args.faults.split(",") if k.strip()]
     unknown = set(args.faults) - set(KINDS)
@@ -73,6 +82,8 @@ def parse_args(argv=None):
         parser.error(f"unknown fault kinds {sorted(unknown)}; choose from {', '.join(KINDS)}")
     if args.replicas < 1 or args.clients < 1 or args.seconds <= 0:
         parser.error("--replicas, --clients and --seconds must be positive")
+    if min(args.rich_clients, args.carddav_clients) < 0 or args.rich_contacts < 1:
+        parser.error("--rich-clients and --carddav-clients must be 0 or more, --rich-contacts positive")
     return args
 
 
@@ -98,7 +109,7 @@ def run(args, base_dir):
                            shims=[kind for kind in args.faults if kind in SHIM_KINDS])
     print(f"chaos: seed {args.seed}, {args.seconds:g} s, {args.replicas} replicas, {args.clients} clients; "
           f"hosts: {cluster.describe()}", flush=True)
-    workers, nemesis, stopping = [], None, threading.Event()
+    workers, nemesis, stopping, surfaces = [], None, threading.Event(), None
     try:
         cluster.start()
         replica_ids = sorted(cluster.replicas)
@@ -114,6 +125,8 @@ def run(args, base_dir):
             add_shared_contacts(history, client, args.shared)
         workers = [ClientWorker(i, history, client_for(i), args.seed, stopping, args.think, args.shared)
                    for i in range(1, args.clients + 1)]
+        surfaces = Surfaces(args, cluster, history, client_for, stopping)
+        surfaces.start(replica_ids)
         for worker in workers:
             worker.start()
         nemesis = Nemesis(cluster, args.seed, history.now, args.faults, tuple(args.fault_seconds),
@@ -127,16 +140,17 @@ def run(args, base_dir):
         stopping.set()
         for worker in workers:
             worker.join(60)
+        surfaces.join()
         nemesis.heal_everything()
         healed = time.monotonic()
         converged = wait_converged(cluster, replica_ids, args.converge_timeout)
         final_convergence = time.monotonic() - healed if converged is not None else None
         lists = read_replicas(cluster, replica_ids)
         operations = history.operations()
-        violations = check(operations, lists)
+        violations = check(*surfaces.split(operations, lists)) + surfaces.check(cluster, operations, lists)
         if args.history:
             history.dump(args.history)
-        return report(args, cluster, history, nemesis, workers, lists, violations, final_convergence)
+        return report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, surfaces)
     finally:
         stopping.set()
         if nemesis is not None:
@@ -144,7 +158,7 @@ def run(args, base_dir):
         cluster.stop()
 
 
-def report(args, cluster, history, nemesis, workers, lists, violations, final_convergence):
+def report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, surfaces):
     counts = history.counts()
     print("\noperations   " + "".join(f"{h:>10}" for h in ("ok", "failed", "unknown", "total")))
     for kind in ("add", "update", "delete", "all"):
@@ -178,13 +192,14 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
           f"holds, {reads['stale']} stale")
     sizes = {r: (len(v) if isinstance(v, list) else repr(v)) for r, v in lists.items()}
     print(f"\nfinal read: contacts per replica {sizes}; converged {fmt(final_convergence)} s after the final heal")
+    extra_figures = surfaces.report()
     summary = summarize(violations)
     print("checker: " + ", ".join(f"{k} {n}" for k, n in summary.items()))
     for violation in violations[:SHOWN_VIOLATIONS]:
         print(violation.report())
     if len(violations) > SHOWN_VIOLATIONS:
         print(f"... and {len(violations) - SHOWN_VIOLATIONS} more violations")
-    failed_workers = [w for w in workers if w.error is not None]
+    failed_workers = [w for w in workers if w.error is not None] + surfaces.failed_threads()
     ok = (not violations and final_convergence is not None and nemesis.error is None and not failed_workers
           and reads["stale"] == 0)
     figures = {
@@ -196,7 +211,7 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
         "divergent": summary["divergent"], "unreadable": summary["unreadable"],
         "reads": reads["answered"], "reads_flagged": reads["stale_flagged"], "stale": reads["stale"],
         "converge_p50": fmt(percentile(all_times, 0.5)), "converge_max": fmt(max(all_times, default=None)),
-        "final_converge": fmt(final_convergence), "result": "PASS" if ok else "FAIL"}
+        "final_converge": fmt(final_convergence), **extra_figures, "result": "PASS" if ok else "FAIL"}
     print(" ".join(f"{k}={v}" for k, v in figures.items()), flush=True)
     return 0 if ok else 1
 

@@ -8,5 +8,9 @@
 - history: every client operation as invoked / ok / failed / unknown;
 - workload: client threads writing through ContactsClient into a history;
 - nemesis: faults on a seeded random schedule, and convergence after each heal;
-- checker: what the history allows each replica to hold, and what went wrong.
+- checker: what the history allows each replica to hold, and what went wrong;
+- rich_workload / rich_checker: concurrent edits of every field of shared contacts, and
+  what each field's merge rule lets survive;
+- carddav_clients: CardDAV clients writing and syncing through gateways during the run;
+- surfaces: those two wired into a run (bench/chaos.py --rich-clients, --carddav-clients).
 """

@@ -34,12 +34,17 @@ class Operation:
     outcome: str = "invoked"
     error: str = None
     origin: int = None           # replica that acknowledged it (from the write result)
+    #: what the client said about the call: "failover" (it moved replica during it: an
+    #: earlier attempt may land late), "unreplicated" (it waived earlier writes held by no
+    #: replica it reached: this one may be stamped below them)
+    notes: tuple = ()
 
     def describe(self):
         values = ", ".join(f"{k}={v!r}" for k, v in self.writes.items() if k != "deleted")
         ended = f"{self.completed:.3f}" if self.completed is not None else "-"
         where = f" by replica {self.origin}" if self.origin is not None else ""
         why = f" ({self.error})" if self.error else ""
+        why += f" [{', '.join(self.notes)}]" if self.notes else ""
         return (f"#{self.index} t{self.thread} {self.kind} {self.contact_id} [{values}] "
                 f"invoked {self.invoked:.3f} ended {ended}: {self.outcome}{where}{why}")
 
@@ -68,9 +73,10 @@ class History:
             self._operations.append(op)
         return op
 
-    def complete(self, op, outcome, error=None, result=None):
+    def complete(self, op, outcome, error=None, result=None, notes=()):
         if outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {OUTCOMES}")
+        op.notes = tuple(notes)
         op.completed = self.now()
         op.outcome = outcome
         op.error = error
