@@ -51,3 +51,12 @@ def test_empty_the_trash_asks_then_purges_every_deleted_contact(qtbot, window, f
                     timeout=3000)
     trash.empty_button.click()   # nothing left: nothing asked
     assert trash.confirmation is box and not box.isVisible()
+
+
+def test_the_trash_lists_a_to_z_with_accents_ignored_and_the_sidebar_counts_it(qtbot, window, fake):
+    for contact_id, name in (("joao", "João"), ("ana", "Ana"), ("alvaro", "Álvaro"), ("ze", "Zé")):
+        fake.add_contact({"id": contact_id, "name": name})
+    trash = trashed(window, fake, "joao", "ana", "alvaro", "ze")
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 4, timeout=3000)
+    assert [trash.proxy.index(r, 0).data() for r in range(4)] == ["Álvaro", "Ana", "João", "Zé"]
+    qtbot.waitUntil(lambda: window.sidebar.counts()["Trash"] == 4, timeout=3000)

@@ -78,6 +78,8 @@ class Session(QObject):
     #: this window's own write (add, edit, restore, an undo or redo) shows a contact (its id):
     #: the window selects it once the table holds it
     contactWritten = pyqtSignal(str)
+    #: the replica's counts changed (``counts``: {"all", "starred", "deleted", "groups"})
+    countsChanged = pyqtSignal()
 
     def __init__(self, client_factory, parent=None, poll_interval_ms=POLL_INTERVAL_MS, region=None,
                  large_book=LARGE_BOOK, page_size=PAGE_SIZE):
@@ -91,6 +93,11 @@ class Session(QObject):
         #: a big book: every row, the pages near the view held
         self.book = PagedBookModel(self.page_size, self)
         self.book.pagesWanted.connect(self.poll)
+        #: the order of the list (contacts.name_order): "first" or "last", starred first in both;
+        #: a big book's pages are read in it, a small book is sorted by it in the window
+        self.order = "first"
+        #: the replica's counts for the sidebar, None until read (or from an older replica)
+        self.counts = None
         for model in (self.contacts, self.book):
             model.contactChanged.connect(self.contactChanged)
             model.contactRemoved.connect(self.contactRemoved)
@@ -183,7 +190,7 @@ class Session(QObject):
         self._poll_again = False
         request = self.reader.request(self._remote_query, self._watched, self._trash_watchers > 0,
                                       self.book.wanted_pages(),   # held ones, and the ones the view moved to
-                                      self.book.missing_pages())
+                                      self.book.missing_pages(), self.order)
         reader = self.reader   # this lane's: a reconnect starts another
         self._poll_job = self._lane.submit(lambda client: reader.read(client, request),
                                            self._poll_done, self._poll_failed, priority=POLL)
@@ -191,9 +198,13 @@ class Session(QObject):
     def _poll_done(self, snapshot):
         self._poll_job = None
         self.polls_done += 1
-        stale = snapshot["query"] != self._remote_query   # the search changed meanwhile
+        # the search or the order changed meanwhile
+        stale = snapshot["query"] != self._remote_query or snapshot["order"] != self.order
         if not stale:
             self._apply_read(snapshot)
+        if snapshot["counts"] is not None and snapshot["counts"] != self.counts:
+            self.counts = snapshot["counts"]
+            self.countsChanged.emit()
         if snapshot["watched"] is not None and snapshot["watched"][0] == self._watched:
             self._announce(*snapshot["watched"])
         if snapshot["deleted"] is not None:
@@ -248,6 +259,16 @@ class Session(QObject):
         """The edit dialog is open on ``contact_id`` (None: closed): its changes and its
         deletion must reach the dialog even when a big book does not hold its row."""
         self._watched = contact_id
+
+    def set_order(self, order):
+        """List by "first" or "last" name: a big book drops its pages (they are in the other
+        order) and reads the ones in view again."""
+        if order == self.order:
+            return
+        self.order = order
+        if self.paged:
+            self.book.drop_pages()
+        self.poll()
 
     @property
     def remote_query(self):
