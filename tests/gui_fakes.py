@@ -182,7 +182,7 @@ class FakeContactsService:
             raise ContactNotFound(contact_id)
         return contact
 
-    def list_contacts(self, offset=0, limit=None, order=None):
+    def list_contacts(self, offset=0, limit=None, order=None, starred=False, group=None):
         """In ``order`` as a replica lists: "name" (None) by the display name, "first" / "last"
         starred first, then by the contacts.name_order key; ties by id."""
         with self.lock:
@@ -191,7 +191,8 @@ class FakeContactsService:
             if order not in (None, *ORDERS):
                 raise ValidationError("order", f"must be one of {', '.join(ORDERS)}, got {order!r}")
             self.orders.append(order)
-            live = sorted((dict(c) for c in self.contacts.values() if not c["deleted"]),
+            live = sorted((dict(c) for c in self.contacts.values() if not c["deleted"]
+                           and (not starred or c.get("starred")) and (group is None or group in c.get("groups", ()))),
                           key=lambda c: self._order_key(c, order))
             return live[offset:None if limit is None else offset + limit]
 

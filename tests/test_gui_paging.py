@@ -97,6 +97,10 @@ def test_a_big_book_lists_starred_first_counts_every_scope_and_sorts_by_last_nam
     # the sidebar's counts come from the replica: the window holds only some pages
     qtbot.waitUntil(lambda: window.sidebar.counts() == {"All contacts": BOOK - 1, "Starred": 1, "Família": 2,
                                                         "Trash": 1}, timeout=3000)
+    window.sidebar.choose(("group", "Família"))    # the replica lists the group's members
+    qtbot.waitUntil(lambda: rows(window) == ["Person 0450", "Person 0002"], timeout=3000)
+    window.sidebar.choose(("all", None))
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK - 1 and shown(window, 1) == "Person 0000", timeout=3000)
     fake.edit_behind_the_back("p0599", {"n": {"given": ["Zeca"], "family": ["Abreu"]}})
     window.sort_actions["last"].trigger()          # View → Sort by → Last name
     qtbot.waitUntil(lambda: rows(window)[:3] == ["Person 0450", "Person 0599", "Person 0000"], timeout=3000)

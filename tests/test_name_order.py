@@ -58,13 +58,20 @@ def test_pages_by_last_and_first_name_and_a_late_replica_holds_the_same_order(cl
     moved = ["Prince", "Ana Zanetti", "Zélia Amaral", "Otávio Barros", "bruno costa", "Álvaro Souza",
              "Carla Souza"]
     assert pages(uris[0], "last") == moved
+    for name in ("Carla Souza", "Otávio Barros"):
+        call(uris[0], "update_contact", added[name]["id"], {"groups": ["Família"]})
 
     cluster.start_replica(3)
     uris = cluster_uris(cluster, (1, 2, 3))
     wait_converged(uris)
     for uri in uris:
         assert pages(uri, "last") == moved
-        assert call(uri, "count_contacts", True) == {"all": 7, "starred": 1, "deleted": 0, "groups": {}}
+        assert call(uri, "count_contacts", True) == {"all": 7, "starred": 1, "deleted": 0, "groups": {"Família": 2}}
+        assert names(call(uri, "list_contacts", 0, None, None, None, "last", False, "Família")) == [
+            "Otávio Barros", "Carla Souza"]
+        assert names(call(uri, "list_contacts", 0, None, None, None, "first", True)) == ["Prince"]
+    call(uris[2], "delete_contact", added["Carla Souza"]["id"])   # leaves its group's count
+    assert call(uris[2], "count_contacts", True) == {"all": 6, "starred": 1, "deleted": 1, "groups": {"Família": 1}}
 
     with pytest.raises(ValueError, match="order"):
         call(uris[0], "list_contacts", 0, 3, None, None, "surname")

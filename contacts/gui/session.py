@@ -133,6 +133,7 @@ class Session(QObject):
         self.reader = BookReader(self.large_book, self.page_size)   # runs the polls on the lane
         self._watched = None       # the id of the contact open in the edit dialog
         self._remote_query = ""    # the search sent to the replica in paged mode
+        self._remote_scope = ("all", None)   # the sidebar's choice, read from the replica in paged mode
         self._show(self.contacts)
         self.book.clear()
         if self.paged:
@@ -190,7 +191,7 @@ class Session(QObject):
         self._poll_again = False
         request = self.reader.request(self._remote_query, self._watched, self._trash_watchers > 0,
                                       self.book.wanted_pages(),   # held ones, and the ones the view moved to
-                                      self.book.missing_pages(), self.order)
+                                      self.book.missing_pages(), self.order, self._remote_scope)
         reader = self.reader   # this lane's: a reconnect starts another
         self._poll_job = self._lane.submit(lambda client: reader.read(client, request),
                                            self._poll_done, self._poll_failed, priority=POLL)
@@ -199,7 +200,8 @@ class Session(QObject):
         self._poll_job = None
         self.polls_done += 1
         # the search or the order changed meanwhile
-        stale = snapshot["query"] != self._remote_query or snapshot["order"] != self.order
+        stale = (snapshot["query"], snapshot["order"], snapshot["scope"]) != (
+            self._remote_query, self.order, self._remote_scope)
         if not stale:
             self._apply_read(snapshot)
         if snapshot["counts"] is not None and snapshot["counts"] != self.counts:
@@ -217,7 +219,7 @@ class Session(QObject):
         if stale:
             self._forget_last_read()   # never applied
             self.poll()
-        elif self._poll_again or (self.paged and not self._remote_query and self.book.missing_pages()):
+        elif self._poll_again or (self.paged and not self._shows_answer() and self.book.missing_pages()):
             self.poll()   # the view moved on meanwhile: its pages now, not in a second
 
     def _forget_last_read(self):
@@ -235,7 +237,7 @@ class Session(QObject):
                 self.book.clear()
         else:
             self.book.refresh(total, snapshot["pages"])
-            if snapshot["query"]:
+            if snapshot["query"] or snapshot["scope"][0] != "all":
                 if contacts is not None:
                     # a search answer is only part of the book: rows missing from it are not deletions
                     self.contacts.apply_snapshot(contacts, window=True)
@@ -274,13 +276,19 @@ class Session(QObject):
     def remote_query(self):
         return self._remote_query
 
-    def search_remote(self, text):
-        """Big books: show the replica's answer to ``text`` (the first pages again when empty)."""
+    def _shows_answer(self):
+        """A big book shows an answer (a search, Starred or a group), not its pages."""
+        return bool(self._remote_query) or self._remote_scope[0] != "all"
+
+    def search_remote(self, text, scope=None):
+        """Big books: show the replica's answer to ``text`` and ``scope`` (the sidebar's choice:
+        ("starred", None), ("group", name); None: unchanged), the first pages again when neither."""
         text = text.strip()
-        if text == self._remote_query:
+        scope = self._remote_scope if scope is None else tuple(scope)
+        if (text, scope) == (self._remote_query, self._remote_scope):
             return
-        self._remote_query = text
-        if not text and self.paged:
+        self._remote_query, self._remote_scope = text, scope
+        if not self._shows_answer() and self.paged:
             self._show(self.book)   # its pages at once; the poll re-reads them
         self.poll()
 

@@ -315,21 +315,31 @@ class ContactBook:
         self._read_after(after)
         return to_contact(contact_id, self._live_state(contact_id))
 
-    def list_contacts(self, offset=0, limit=None, after=None, after_key=None, order=None):
+    def list_contacts(self, offset=0, limit=None, after=None, after_key=None, order=None, starred=False,
+                      group=None):
         """Live contacts sorted by name; ``offset``/``limit`` page through them.
 
         ``after_key`` = ``[name, id]`` of the last contact of the previous page: only the
         contacts after it in that order (keyset paging: a contact added or deleted before
         the page boundary meanwhile shifts nothing); ``offset`` then counts from there.
         ``order``: None or "name" (the display name), "first" or "last" (starred contacts
-        first, then by first or last name: contacts.name_order)."""
+        first, then by first or last name: contacts.name_order). ``starred=True``: only the
+        starred contacts; ``group``: only the members of that group (its exact name)."""
         offset = max(_check_limit(offset, "offset"), 0)
         limit = _check_limit(limit, maximum=MAX_ANSWER)
         order = _check_order(order)
         key = self._cursor(after_key, order)
+        if not isinstance(starred, bool):
+            raise WrongTypeError("starred", f"must be True or False, not {type(starred).__name__}")
+        if group is not None:
+            if not isinstance(group, str):
+                raise WrongTypeError("group", f"must be a string or None, not {type(group).__name__}")
+            if len(group) > MAX_KEY_NAME:
+                raise ValidationError("group", f"is longer than {MAX_KEY_NAME} characters")
+            check_unicode("group", group)
         self._read_after(after)
-        rows = _answer(self.store.list_states(True, offset, _fetch_limit(limit), key, order), limit,
-                       "the list holds")
+        rows = _answer(self.store.list_states(True, offset, _fetch_limit(limit), key, order, starred, group),
+                       limit, "the list holds")
         return [to_contact(cid, state) for cid, state in rows]
 
     def list_deleted(self, offset=0, limit=None, after_key=None, order=None):

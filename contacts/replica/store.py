@@ -297,21 +297,25 @@ class ContactStore:
             return self._live if self.group_commit.in_section() else self.live
         return self._reader().execute("SELECT COUNT(*) FROM contacts WHERE visible=0").fetchone()[0]
 
-    def list_states(self, visible=True, offset=0, limit=-1, after_key=None, order="name"):
+    def list_states(self, visible=True, offset=0, limit=-1, after_key=None, order="name", starred=False,
+                    group=None):
         """Contacts in ``order`` (contacts.name_order: "name" by sort_key, "first"/"last" starred
         first, then by first_key/last_key; ties by id); ``after_key`` = the order's key values
         and the id (order_cursor): only those after it (keyset paging, a range of the order's
-        index, not a scan)."""
+        index, not a scan). ``starred``: only starred ones; ``group``: only that group's."""
         key = ", ".join(ORDER_COLUMNS[order] + ("id",))
-        if after_key is None:
-            rows = self._reader().execute(
-                f"SELECT id, state FROM contacts WHERE visible=? ORDER BY {key} LIMIT ? OFFSET ?",
-                (int(visible), limit, offset))
-        else:
-            marks = ", ".join("?" * len(after_key))
-            rows = self._reader().execute(
-                f"SELECT id, state FROM contacts WHERE visible=? AND ({key}) > ({marks})"
-                f" ORDER BY {key} LIMIT ? OFFSET ?", (int(visible), *after_key, limit, offset))
+        where, args = ["visible=?"], [int(visible)]
+        if after_key is not None:
+            where.append(f"({key}) > ({', '.join('?' * len(after_key))})")
+            args += after_key
+        if starred:
+            where.append("unstarred=0")
+        if group is not None:
+            where.append("id IN (SELECT contact_id FROM contact_groups WHERE name=?)")
+            args.append(group)
+        rows = self._reader().execute(
+            f"SELECT id, state FROM contacts WHERE {' AND '.join(where)} ORDER BY {key} LIMIT ? OFFSET ?",
+            (*args, limit, offset))
         return [(cid, json.loads(state)) for cid, state in rows]
 
     def order_cursor(self, order, contact_id):

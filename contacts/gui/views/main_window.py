@@ -489,6 +489,9 @@ class MainWindow(QMainWindow):
 
     def _scope_chosen(self, scope):
         self.filter_proxy.set_scope(scope)
+        if self.session.paged:   # a big book's Starred or group: the replica lists them
+            self._top_on_answer = True
+            self.session.search_remote(self.search.text(), scope)
         self.contact_list.scrollToTop()
         self._update_empty_hint()
         self._update_count()
@@ -516,9 +519,9 @@ class MainWindow(QMainWindow):
             self.filter_proxy.set_query("")
             # the replica's answer comes later: show it from its top when it does
             self._top_on_answer = text.strip() != self.session.remote_query
-            self.session.search_remote(text)
+            self.session.search_remote(text, self.filter_proxy.scope())
         else:
-            self.session.search_remote("")
+            self.session.search_remote("", ("all", None))
             self.filter_proxy.set_query(text)
         self.contact_list.scrollToTop()   # the first matches, not the old scroll position
 
