@@ -3,7 +3,9 @@ a big book's pages in the replica's order: test_gui_paging.py; the replicas' key
 test_name_order.py): starred first in both, accents ignored, the letters follow the order, and
 the choice is remembered."""
 from contacts.gui.app import create_window
+from contacts.gui.book_reader import BookReader
 from contacts.gui.presentation import group_letter
+from gui_fakes import FakeContactsService
 from test_gui_list import PEOPLE, contacts_shown, fake, rows, window  # noqa: F401 - the fixtures
 
 FAMILY = {"ada": ("Ada", "Lovelace"), "alan": ("Alan", "Turing"), "eli": ("Élodie", "Martin"),
@@ -33,3 +35,22 @@ def test_sorting_by_last_name_and_back_by_first_name(qtbot, window, fake):
     window.sort_actions["first"].trigger()
     assert rows(window)[:3] == ["Grace Hopper", "42 Club", "Ada Lovelace"]
     assert window.settings.value("list/order") == "first"
+
+
+class OlderReplica(FakeContactsService):
+    """A replica of the release before orders and counts: it refuses both arguments."""
+
+    def list_contacts(self, offset=0, limit=None):
+        return super().list_contacts(offset, limit)
+
+    def count_contacts(self):
+        return super().count_contacts()
+
+
+def test_a_big_book_on_an_older_replica_is_read_in_its_name_order_without_counts():
+    client = OlderReplica.holding([{"id": f"o{n:02d}", "name": f"Person {20 - n:02d}",
+                                    "n": {"given": ["Person"], "family": [f"{n:02d}"]}} for n in range(20)])
+    reader = BookReader(large_book=10, page_size=5)
+    snapshot = reader.read(client, reader.request("", None, False, [0, 1], [0, 1], "last"))
+    assert snapshot["total"] == 20 and snapshot["counts"] is None
+    assert [c["name"] for c in snapshot["pages"][0]] == [f"Person {n:02d}" for n in range(1, 6)]

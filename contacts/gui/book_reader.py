@@ -84,7 +84,7 @@ class BookReader:
         if vector is not None and key == last.get("key"):
             total = last["total"]
             # nothing changed: a big book reads only the pages the view moved to
-            read = ({p: client.list_contacts(p * size, size, order=order) for p in missing if p * size < total}
+            read = ({p: _page(client, p * size, size, order) for p in missing if p * size < total}
                     if total is not None and not answer else {})
         else:
             if vector is None or vector != (last.get("key") or (None,))[0] or "counts" not in last:
@@ -137,7 +137,16 @@ class BookReader:
         if scope[0] == "group":
             return client.list_contacts(0, self.large_book, order=order, group=scope[1]), total, {}
         size = self.page_size
-        return None, total, {p: client.list_contacts(p * size, size, order=order) for p in pages if p * size < total}
+        return None, total, {p: _page(client, p * size, size, order) for p in pages if p * size < total}
+
+
+def _page(client, offset, size, order):
+    """One page in ``order``; from a replica of a release before orders (a rolling upgrade),
+    which refuses the argument, in its name order rather than no page at all."""
+    try:
+        return client.list_contacts(offset, size, order=order)
+    except TypeError:
+        return client.list_contacts(offset, size)
 
 
 def _scope_counts(client):
