@@ -9,6 +9,7 @@ from contacts.errors import ContactNotFound, UnavailableError, ValidationError
 from contacts.fields import BY_NAME
 from contacts.model import FIELDS
 from contacts.model import normalize_changes, normalize_new_contact, new_contact_id
+from contacts.name_order import ORDERS, sort_key
 
 
 class FakeContactsService:
@@ -20,6 +21,7 @@ class FakeContactsService:
         self.down = threading.Event()  # set: every call raises UnavailableError
         self.calls = []
         self.listings = []           # (offset, limit) of each list_contacts call
+        self.orders = []             # the order of each list_contacts call
         self.listeners = []
         self.current_replica = (1, "PYRO:contacts.replica.1@127.0.0.1:40001")
         self.closed = False
@@ -148,6 +150,7 @@ class FakeContactsService:
             if not contact["deleted"]:
                 raise ValidationError("contact_id", f"{contact_id} is not in the trash: delete it first")
             del self.contacts[contact_id]
+            self._stamp()   # a write, as on a replica: the version vector moves
 
     def empty_trash(self):
         with self.lock:
@@ -155,6 +158,7 @@ class FakeContactsService:
             gone = [i for i, c in self.contacts.items() if c["deleted"]]
             for contact_id in gone:
                 del self.contacts[contact_id]
+                self._stamp()
             return len(gone)
 
     def restore_contact(self, contact_id):
@@ -178,23 +182,43 @@ class FakeContactsService:
             raise ContactNotFound(contact_id)
         return contact
 
-    def list_contacts(self, offset=0, limit=None):
+    def list_contacts(self, offset=0, limit=None, order=None, starred=False, group=None):
+        """In ``order`` as a replica lists: "name" (None) by the display name, "first" / "last"
+        starred first, then by the contacts.name_order key; ties by id."""
         with self.lock:
             self._call("list_contacts")
             self.listings.append((offset, limit))
-            live = sorted((dict(c) for c in self.contacts.values() if not c["deleted"]),
-                          key=lambda c: c["name"].casefold())
+            if order not in (None, *ORDERS):
+                raise ValidationError("order", f"must be one of {', '.join(ORDERS)}, got {order!r}")
+            self.orders.append(order)
+            live = sorted((dict(c) for c in self.contacts.values() if not c["deleted"]
+                           and (not starred or c.get("starred")) and (group is None or group in c.get("groups", ()))),
+                          key=lambda c: self._order_key(c, order))
             return live[offset:None if limit is None else offset + limit]
+
+    @staticmethod
+    def _order_key(contact, order):
+        if order in (None, "name"):
+            return (sort_key(contact, "name"), contact["id"])
+        return (not contact.get("starred"), sort_key(contact, order), contact["id"])
 
     def list_deleted(self):
         with self.lock:
             self._call("list_deleted")
             return [dict(c) for c in self.contacts.values() if c["deleted"]]
 
-    def count_contacts(self):
+    def count_contacts(self, breakdown=False):
         with self.lock:
             self._call("count_contacts")
-            return sum(not c["deleted"] for c in self.contacts.values())
+            live = [c for c in self.contacts.values() if not c["deleted"]]
+            if not breakdown:
+                return len(live)
+            groups = {}
+            for contact in live:
+                for group in contact.get("groups") or ():
+                    groups[group] = groups.get(group, 0) + 1
+            return {"all": len(live), "starred": sum(bool(c.get("starred")) for c in live),
+                    "deleted": len(self.contacts) - len(live), "groups": groups}
 
     def search(self, text, limit=None):
         self._call("search")

@@ -493,3 +493,20 @@ def test_csv_export_then_import_without_region_keeps_the_e164_in_every_style(clu
                 assert (phone["e164"], phone["region"]) == had[phone["number"]], (style, phone)
                 carried += phone["region"] == "BR"
         assert carried >= 2 if style == "outlook" else carried == read_in_br, style
+
+
+def test_ls_by_last_name(shared_cluster, capsys):
+    added = {}
+    for name, parts in (("Zuleica Abade", "given=Zuleica; family=Abade"), ("Aaron Zwick", "given=Aaron; family=Zwick")):
+        code, out, _ = run_here(shared_cluster, capsys, "--json", "add", name, "--name-parts", parts)
+        assert code == 0
+        added[json.loads(out)["id"]] = name.split()[0]
+
+    def names(*order):
+        code, out, _ = run_here(shared_cluster, capsys, "--json", "ls", *order)
+        assert code == 0
+        return [added[c["id"]] for c in json.loads(out) if c["id"] in added]
+    assert names() == names("--order", "name") == names("--order", "first") == ["Aaron", "Zuleica"]
+    assert names("--order", "last") == ["Zuleica", "Aaron"]      # Abade before Zwick
+    with pytest.raises(SystemExit):
+        run_here(shared_cluster, capsys, "ls", "--order", "surname")

@@ -71,7 +71,7 @@ def type_search(qtbot, window, text):
 def test_the_scrollbar_covers_the_whole_book_and_the_end_shows_without_the_pages_between(qtbot, window, fake):
     assert window.session.paged
     assert window.proxy.rowCount() == BOOK and window.contact_list.verticalScrollBar().maximum() > BOOK - PAGE
-    assert window.count_label.text() == f"{BOOK} contacts, by name"
+    assert window.count_label.text() == f"{BOOK} contacts, by first name"
     assert held(window) <= 2 * PAGE
     fake.listings.clear()
     window.contact_list.scrollToBottom()
@@ -88,14 +88,28 @@ def test_the_scrollbar_covers_the_whole_book_and_the_end_shows_without_the_pages
     assert (0, PAGE) in fake.listings and held(window) <= MAX_PAGES * PAGE
 
 
-def test_a_big_book_stays_in_the_replicas_name_order_and_says_so(qtbot, window, fake):
-    assert "name order" in window.count_label.toolTip()
-    fake.edit_behind_the_back("p0002", {"starred": True})
-    qtbot.waitUntil(lambda: window.session.book.contact("p0002")["starred"], timeout=3000)
-    # not put first: that would need every contact of the book
-    assert rows(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"]
-    # the sidebar cannot count what the window does not hold: the total, and the trash
-    assert window.sidebar.counts() == {"All contacts": BOOK, "Trash": None}
+def test_a_big_book_lists_starred_first_counts_every_scope_and_sorts_by_last_name(qtbot, window, fake, tmp_path):
+    assert "Sort by" in window.count_label.toolTip()
+    fake.edit_behind_the_back("p0450", {"starred": True, "groups": ["Família"]})   # on a page never read
+    fake.edit_behind_the_back("p0002", {"groups": ["Família"]})
+    fake.delete_contact("p0003")
+    qtbot.waitUntil(lambda: rows(window)[:2] == ["Person 0450", "Person 0000"], timeout=3000)
+    # the sidebar's counts come from the replica: the window holds only some pages
+    qtbot.waitUntil(lambda: window.sidebar.counts() == {"All contacts": BOOK - 1, "Starred": 1, "Família": 2,
+                                                        "Trash": 1}, timeout=3000)
+    window.sidebar.choose(("group", "Família"))    # the replica lists the group's members
+    qtbot.waitUntil(lambda: rows(window) == ["Person 0450", "Person 0002"], timeout=3000)
+    window.sidebar.choose(("all", None))
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == BOOK - 1 and shown(window, 1) == "Person 0000", timeout=3000)
+    fake.edit_behind_the_back("p0599", {"n": {"given": ["Zeca"], "family": ["Abreu"]}})
+    window.sort_actions["last"].trigger()          # View → Sort by → Last name
+    qtbot.waitUntil(lambda: rows(window)[:3] == ["Person 0450", "Person 0599", "Person 0000"], timeout=3000)
+    assert fake.orders[-1] == "last" and window.count_label.text() == f"{BOOK - 1} contacts, by last name"
+    again = create_window(settings=window.settings, client_factory=lambda: fake, poll_interval_ms=100,
+                          host="127.0.0.1", port=9999, large_book=LARGE, page_size=PAGE)   # remembered
+    qtbot.addWidget(again)
+    assert again.session.order == "last" and again.sort_actions["last"].isChecked()
+    again.close()
 
 
 def test_a_poll_after_a_change_re_reads_only_the_held_pages(qtbot, window, fake):

@@ -1,9 +1,18 @@
 """Delete forever and empty the trash from the window: both ask first, Cancel changes nothing,
 and the confirmed purge leaves the trash and the book (the fake client; the replicas'
 side is tests/test_purge.py)."""
+from PyQt5.QtCore import QItemSelectionModel
 from PyQt5.QtWidgets import QMessageBox
 
 from test_gui_window import fake, settings, window, rows  # noqa: F401 - the fixtures
+
+
+def select_first(trash):
+    """Select the first row as a click does. Not selectRow(): that one follows the keyboard
+    modifiers of the last input event, and after another test's Shift+End (test_gui_paging.py)
+    it extended from no anchor and selected nothing."""
+    trash.table.selectionModel().select(trash.proxy.index(0, 0),
+                                        QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
 
 def trashed(window, fake, *ids):
@@ -18,7 +27,7 @@ def trashed(window, fake, *ids):
 def test_delete_forever_asks_and_cancel_keeps_the_contact(qtbot, window, fake):
     trash = trashed(window, fake, "grace")
     qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
-    trash.table.selectRow(0)
+    select_first(trash)
     trash.purge_button.click()
     box = trash.confirmation
     assert box.isVisible() and "Grace Hopper" in box.text() and "cannot be undone" in box.informativeText()
@@ -27,7 +36,7 @@ def test_delete_forever_asks_and_cancel_keeps_the_contact(qtbot, window, fake):
     assert "grace" in fake.contacts and fake.contacts["grace"]["deleted"]
     assert trash.proxy.rowCount() == 1
 
-    trash.table.selectRow(0)
+    select_first(trash)
     trash.purge_button.click()
     box = trash.confirmation
     [confirm] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.DestructiveRole]
@@ -51,3 +60,12 @@ def test_empty_the_trash_asks_then_purges_every_deleted_contact(qtbot, window, f
                     timeout=3000)
     trash.empty_button.click()   # nothing left: nothing asked
     assert trash.confirmation is box and not box.isVisible()
+
+
+def test_the_trash_lists_a_to_z_with_accents_ignored_and_the_sidebar_counts_it(qtbot, window, fake):
+    for contact_id, name in (("joao", "João"), ("ana", "Ana"), ("alvaro", "Álvaro"), ("ze", "Zé")):
+        fake.add_contact({"id": contact_id, "name": name})
+    trash = trashed(window, fake, "joao", "ana", "alvaro", "ze")
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 4, timeout=3000)
+    assert [trash.proxy.index(r, 0).data() for r in range(4)] == ["Álvaro", "Ana", "João", "Zé"]
+    qtbot.waitUntil(lambda: window.sidebar.counts()["Trash"] == 4, timeout=3000)

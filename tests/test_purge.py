@@ -107,3 +107,47 @@ def test_empty_trash_purges_every_deleted_contact_only(cluster_factory):
     final = wait_converged(uris)
     assert [c["id"] for c in final["contacts"]] == [kept["id"]] and final["deleted"] == []
     assert call(uris[1], "empty_trash") == 0
+
+
+PHOTO_A = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2
+PHOTO_B = b"\x89PNG\r\n\x1a\n" + bytes(range(255, -1, -1)) * 2
+
+
+def names_in(contacts):
+    return [c["name"] for c in contacts]
+
+
+def photo_held(uri, digest):
+    try:
+        return bool(call(uri, "get_photo", digest))
+    except ValueError:
+        return False
+
+
+def test_a_purged_contacts_photo_leaves_every_replica_unless_another_contact_shows_it(cluster_factory):
+    import base64
+    cluster = cluster_factory(3, env=fast_env())
+    uris = cluster_uris(cluster, (1, 2, 3))
+    photo = {"data": base64.b64encode(PHOTO_A).decode()}
+    ana = add(uris[0], "Ana", photo=photo)
+    bia = add(uris[0], "Bia", photo={"data": base64.b64encode(PHOTO_B).decode()})
+    cai = add(uris[0], "Caio", photo=photo)       # the same picture as Ana's: stored once
+    digest_a, digest_b = ana["photo"]["hash"], bia["photo"]["hash"]
+    wait_until(lambda: all(photo_held(u, d) for u in uris for d in (digest_a, digest_b)), 20,
+               what="both photos on every replica")
+    for contact in (ana, bia):
+        call(uris[0], "delete_contact", contact["id"])
+    wait_converged(uris)
+    cluster.kill(3)                        # it holds both photos and misses both purges
+    call(uris[0], "purge_contact", ana["id"])
+    wait_until(lambda: names_in(call(uris[1], "list_deleted")) == ["Bia"], 10, what="Ana's purge on replica 2")
+    assert call(uris[1], "empty_trash") == 1   # Bia
+    cluster.start_replica(3)
+    uris = cluster_uris(cluster, (1, 2, 3))
+    wait_until(lambda: not any(photo_held(u, digest_b) for u in uris), 20,
+               what="Bia's photo gone from every replica, the one that caught up too")
+    final = wait_converged(uris)
+    assert names_in(final["contacts"]) == ["Caio"] and final["deleted"] == []
+    for uri in uris:   # Caio still shows the picture Ana had
+        assert base64.b64decode(call(uri, "get_photo", digest_a)) == PHOTO_A
+    assert call(uris[0], "get_contact", cai["id"])["photo"]["hash"] == digest_a

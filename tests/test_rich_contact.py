@@ -253,12 +253,18 @@ def test_a_five_field_data_dir_opens_and_keeps_everything(tmp_path):
         assert [c["name"] for c in book.search("lovelace")] == ["Ada Lovelace"]
         assert [c["name"] for c in book.search("acme")] == ["José Silva"]
         assert book.ping()["schema"] == SCHEMA_VERSION
+        # the order keys were filled from the old states (no structured name: the display name)
+        assert [c["name"] for c in book.list_contacts(order="last")] == ["Ada Lovelace", "José Silva"]
+        assert book.count_contacts(breakdown=True) == {"all": 2, "starred": 0, "deleted": 1, "groups": {}}
+        book.update_contact(expected["contacts"][1]["id"], {"n": {"family": ["Abreu"]}, "groups": ["Família"]})
+        assert [c["name"] for c in book.list_contacts(order="last")] == ["José Silva", "Ada Lovelace"]
+        assert [c["name"] for c in book.list_contacts(group="Família")] == ["José Silva"]
         # the old updates still replicate: a peer accepts the record as it is
         updates, complete = book.store.updates_since({}, 100)
-        assert complete and len(updates) == 5
+        assert complete and len(updates) == 6
         peer = ContactStore(tmp_path / "peer", 2, index_delay=None)
         try:
-            assert peer.apply_remote(updates) == 5
+            assert peer.apply_remote(updates) == 6
         finally:
             peer.close()
         # and new fields can be set on an old contact

@@ -217,23 +217,31 @@ class ContactsClient:
     def get_contact(self, contact_id):
         return self._call("get_contact", (contact_id,), {}, READ)
 
-    def list_contacts(self, offset=0, limit=None, after=None):
+    def list_contacts(self, offset=0, limit=None, after=None, order=None, starred=False, group=None):
         """Live contacts sorted by name; ``offset``/``limit`` page through them.  More than a
         replica answers at once (MAX_ANSWER) comes in several calls.  ``after`` (a version
-        vector) is read from a replica that holds it, besides this client's own writes."""
-        return self._paged("list_contacts", offset, limit, READ, after)
+        vector) is read from a replica that holds it, besides this client's own writes.
+        ``order``: None/"name", "first" or "last" (starred first, then by first or last name);
+        ``starred=True``: only starred contacts; ``group``: only that group's members."""
+        scope = {"starred": True} if starred else {}
+        if group is not None:
+            scope["group"] = group
+        return self._paged("list_contacts", offset, limit, READ, after, order, scope)
 
-    def list_deleted(self, offset=0, limit=None):
-        """Deleted contacts (the trash)."""
-        return self._paged("list_deleted", offset, limit, READ_BARRIER)
+    def list_deleted(self, offset=0, limit=None, order=None):
+        """Deleted contacts (the trash); ``order`` as in list_contacts."""
+        return self._paged("list_deleted", offset, limit, READ_BARRIER, order=order)
 
-    def _paged(self, method, offset, limit, kind, after=None):
+    def _paged(self, method, offset, limit, kind, after=None, order=None, scope=None):
         """One call, or pages of MAX_ANSWER while the answer is longer than a replica sends.
 
         Pages after the first are asked by key (``after_key``: the name and id of the last
         contact so far), not by offset: a contact added or deleted meanwhile before the page
         boundary shifts nothing, so no contact is skipped or repeated."""
         extra = {} if after is None else {"after": VersionVector.from_wire(after).to_wire()}
+        if order is not None:   # only when asked: a replica of an older release knows no order
+            extra["order"] = order
+        extra.update(scope or {})
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit <= MAX_ANSWER):
             return self._call(method, (offset, limit), dict(extra), kind)
         if isinstance(offset, bool) or not isinstance(offset, int):
@@ -255,8 +263,9 @@ class ContactsClient:
         ``limit`` (1-100): one bounded call, whatever the size of the book."""
         return self._call("find_by_id_prefix", (prefix, limit), {}, READ)
 
-    def count_contacts(self):
-        return self._call("count_contacts", (), {}, READ_BARRIER)
+    def count_contacts(self, breakdown=False):
+        """How many live contacts; ``breakdown=True``: {"all", "starred", "deleted", "groups"}."""
+        return self._call("count_contacts", (), {"breakdown": True} if breakdown else {}, READ_BARRIER)
 
     def search(self, text, limit=None):
         """Live contacts matching ``text`` in name, organization, emails, notes or phone digits."""

@@ -41,6 +41,8 @@ class ReadRequest:
     pages: tuple           # the pages the book model holds or wants
     missing: frozenset     # the pages of those it does not hold yet
     forget: bool           # read and send everything again (what was read was not shown)
+    order: str = "first"   # the replica's order for a big book's pages (contacts.name_order)
+    scope: tuple = ("all", None)   # a big book's sidebar choice: ("starred", None), ("group", name)
 
 
 class BookReader:
@@ -58,32 +60,37 @@ class BookReader:
         flag here, on the GUI thread: the next poll job clears it on the lane."""
         self._forget_next = True
 
-    def request(self, query, watched, with_trash, pages, missing):
+    def request(self, query, watched, with_trash, pages, missing, order="first", scope=("all", None)):
         forget, self._forget_next = self._forget_next, False
-        return ReadRequest(query, watched, with_trash, tuple(pages), frozenset(missing), forget)
+        return ReadRequest(query, watched, with_trash, tuple(pages), frozenset(missing), forget, order, tuple(scope))
 
     # -- the service lane ----------------------------------------------------------
     def read(self, client, request):
         """One poll's snapshot (a plain dict), read through ``client`` on the lane."""
         last, size = self._last_read, self.page_size
         query, watched, pages, missing = request.query, request.watched, request.pages, request.missing
+        order, scope = request.order, request.scope
+        answer = query or scope[0] != "all"   # a big book shows an answer, not its pages
         if request.forget:   # here, on the lane: the only thread that touches what it read
-            for what in ("key", "contacts", "pages"):
+            for what in ("key", "contacts", "pages", "counts"):
                 last.pop(what, None)
         # most polls find nothing new, and a ping (one round trip) says so: its version
         # vector is unchanged, where listing everything costs the replica seconds of CPU
         # (docs/benchmarks.md). Read before the listing, the vector never claims more than
         # the listing holds, so no change is ever skipped.
         vector = client.ping().get("vector")
-        key = (vector, query)
-        watched_now, contacts = None, None
+        key = (vector, query, order, scope)
+        watched_now, contacts, counts = None, None, None
         if vector is not None and key == last.get("key"):
             total = last["total"]
             # nothing changed: a big book reads only the pages the view moved to
-            read = ({p: client.list_contacts(p * size, size) for p in missing if p * size < total}
-                    if total is not None and not query else {})
+            read = ({p: _page(client, p * size, size, order) for p in missing if p * size < total}
+                    if total is not None and not answer else {})
         else:
-            contacts, total, read = self._read_book(client, query, pages, last.get("total", "unknown"))
+            if vector is None or vector != (last.get("key") or (None,))[0] or "counts" not in last:
+                counts = last["counts"] = _scope_counts(client)   # the sidebar's, once per change
+            contacts, total, read = self._read_book(client, query, pages, last.get("total", "unknown"), order,
+                                                    scope)
             if total is not None and watched is not None:
                 # a big book holds only some rows: read the contact open in the dialog
                 # itself, so that it leaving the held rows is not taken for a delete
@@ -101,17 +108,18 @@ class BookReader:
                     pages={p: read[p] if p in read else held[p] for p in pages if p in read or p in held})
         status = client.cluster_status()
         deleted = client.list_deleted() if request.with_trash else None
-        return {"contacts": contacts, "pages": news, "total": total, "query": query,
-                "watched": watched_now,
+        return {"contacts": contacts, "pages": news, "total": total, "query": query, "order": order, "scope": scope,
+                "watched": watched_now, "counts": counts,
                 "status": status, "deleted": deleted, "current": client.current_replica}
 
-    def _read_book(self, client, query, pages, last_total):
+    def _read_book(self, client, query, pages, last_total, order, scope):
         """(contacts, total, pages read); every call at most MAX_ROWS_PER_CALL rows.
 
         A book up to ``large_book`` contacts is listed whole (one call, as small books always
         were: local search and sort over everything): (contacts, None, {}). A bigger one is
         read as the ``pages`` the window holds or wants, one call each: (None, total,
-        pages), or while searching as the replica's search answer: (answer, total, {}).
+        pages), or while searching as the replica's search answer: (answer, total, {}), or with
+        a ``scope`` (Starred, a group) as its contacts, at most ``large_book``: (answer, total, {}).
         ``last_total``: "unknown" on the first read, None when the book was small last time.
         """
         if last_total is None:
@@ -124,5 +132,28 @@ class BookReader:
             return client.list_contacts(0, self.large_book), None, {}
         if query:
             return client.search(query, limit=SEARCH_LIMIT), total, {}
+        if scope[0] == "starred":
+            return client.list_contacts(0, self.large_book, order=order, starred=True), total, {}
+        if scope[0] == "group":
+            return client.list_contacts(0, self.large_book, order=order, group=scope[1]), total, {}
         size = self.page_size
-        return None, total, {p: client.list_contacts(p * size, size) for p in pages if p * size < total}
+        return None, total, {p: _page(client, p * size, size, order) for p in pages if p * size < total}
+
+
+def _page(client, offset, size, order):
+    """One page in ``order``; from a replica of a release before orders (a rolling upgrade),
+    which refuses the argument, in its name order rather than no page at all."""
+    try:
+        return client.list_contacts(offset, size, order=order)
+    except TypeError:
+        return client.list_contacts(offset, size)
+
+
+def _scope_counts(client):
+    """{"all", "starred", "deleted", "groups"} from the replica (count_contacts(breakdown=True)),
+    or None from a replica of a release before it (a rolling upgrade): the window then counts
+    what it holds."""
+    try:
+        return client.count_contacts(breakdown=True)
+    except TypeError:
+        return None

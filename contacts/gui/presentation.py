@@ -14,6 +14,7 @@ import zlib
 import phonenumbers
 
 from ..fields import ADDRESS_PARTS
+from ..name_order import sort_key
 
 
 def QT_TRANSLATE_NOOP(context, text):   # noqa: N802 - the name pylupdate5 looks for
@@ -110,12 +111,13 @@ def fold_name(name):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
-def group_letter(contact):
+def group_letter(contact, order=None):
     """The letter a contact is listed under: A-Z with accents dropped ('É' under E), '#' for
-    names that start with a digit or a sign; '★' for starred contacts (listed first)."""
+    names that start with a digit or a sign; '★' for starred contacts (listed first).
+    ``order`` "first" or "last": the letter of the name the list is sorted by (contacts.name_order)."""
     if contact.get("starred"):
         return "★"
-    letter = _first_letter(fold_name(contact.get("name", "")))
+    letter = _first_letter(fold_name(contact.get("name", "")) if order is None else sort_key(contact, order))
     if not letter or not letter.isalpha():
         return "#"
     return letter.upper()

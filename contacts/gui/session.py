@@ -78,6 +78,8 @@ class Session(QObject):
     #: this window's own write (add, edit, restore, an undo or redo) shows a contact (its id):
     #: the window selects it once the table holds it
     contactWritten = pyqtSignal(str)
+    #: the replica's counts changed (``counts``: {"all", "starred", "deleted", "groups"})
+    countsChanged = pyqtSignal()
 
     def __init__(self, client_factory, parent=None, poll_interval_ms=POLL_INTERVAL_MS, region=None,
                  large_book=LARGE_BOOK, page_size=PAGE_SIZE):
@@ -91,6 +93,11 @@ class Session(QObject):
         #: a big book: every row, the pages near the view held
         self.book = PagedBookModel(self.page_size, self)
         self.book.pagesWanted.connect(self.poll)
+        #: the order of the list (contacts.name_order): "first" or "last", starred first in both;
+        #: a big book's pages are read in it, a small book is sorted by it in the window
+        self.order = "first"
+        #: the replica's counts for the sidebar, None until read (or from an older replica)
+        self.counts = None
         for model in (self.contacts, self.book):
             model.contactChanged.connect(self.contactChanged)
             model.contactRemoved.connect(self.contactRemoved)
@@ -126,6 +133,7 @@ class Session(QObject):
         self.reader = BookReader(self.large_book, self.page_size)   # runs the polls on the lane
         self._watched = None       # the id of the contact open in the edit dialog
         self._remote_query = ""    # the search sent to the replica in paged mode
+        self._remote_scope = ("all", None)   # the sidebar's choice, read from the replica in paged mode
         self._show(self.contacts)
         self.book.clear()
         if self.paged:
@@ -183,7 +191,7 @@ class Session(QObject):
         self._poll_again = False
         request = self.reader.request(self._remote_query, self._watched, self._trash_watchers > 0,
                                       self.book.wanted_pages(),   # held ones, and the ones the view moved to
-                                      self.book.missing_pages())
+                                      self.book.missing_pages(), self.order, self._remote_scope)
         reader = self.reader   # this lane's: a reconnect starts another
         self._poll_job = self._lane.submit(lambda client: reader.read(client, request),
                                            self._poll_done, self._poll_failed, priority=POLL)
@@ -191,9 +199,14 @@ class Session(QObject):
     def _poll_done(self, snapshot):
         self._poll_job = None
         self.polls_done += 1
-        stale = snapshot["query"] != self._remote_query   # the search changed meanwhile
+        # the search or the order changed meanwhile
+        stale = (snapshot["query"], snapshot["order"], snapshot["scope"]) != (
+            self._remote_query, self.order, self._remote_scope)
         if not stale:
             self._apply_read(snapshot)
+        if snapshot["counts"] is not None and snapshot["counts"] != self.counts:
+            self.counts = snapshot["counts"]
+            self.countsChanged.emit()
         if snapshot["watched"] is not None and snapshot["watched"][0] == self._watched:
             self._announce(*snapshot["watched"])
         if snapshot["deleted"] is not None:
@@ -206,7 +219,7 @@ class Session(QObject):
         if stale:
             self._forget_last_read()   # never applied
             self.poll()
-        elif self._poll_again or (self.paged and not self._remote_query and self.book.missing_pages()):
+        elif self._poll_again or (self.paged and not self._shows_answer() and self.book.missing_pages()):
             self.poll()   # the view moved on meanwhile: its pages now, not in a second
 
     def _forget_last_read(self):
@@ -224,7 +237,7 @@ class Session(QObject):
                 self.book.clear()
         else:
             self.book.refresh(total, snapshot["pages"])
-            if snapshot["query"]:
+            if snapshot["query"] or snapshot["scope"][0] != "all":
                 if contacts is not None:
                     # a search answer is only part of the book: rows missing from it are not deletions
                     self.contacts.apply_snapshot(contacts, window=True)
@@ -249,17 +262,33 @@ class Session(QObject):
         deletion must reach the dialog even when a big book does not hold its row."""
         self._watched = contact_id
 
+    def set_order(self, order):
+        """List by "first" or "last" name: a big book drops its pages (they are in the other
+        order) and reads the ones in view again."""
+        if order == self.order:
+            return
+        self.order = order
+        if self.paged:
+            self.book.drop_pages()
+        self.poll()
+
     @property
     def remote_query(self):
         return self._remote_query
 
-    def search_remote(self, text):
-        """Big books: show the replica's answer to ``text`` (the first pages again when empty)."""
+    def _shows_answer(self):
+        """A big book shows an answer (a search, Starred or a group), not its pages."""
+        return bool(self._remote_query) or self._remote_scope[0] != "all"
+
+    def search_remote(self, text, scope=None):
+        """Big books: show the replica's answer to ``text`` and ``scope`` (the sidebar's choice:
+        ("starred", None), ("group", name); None: unchanged), the first pages again when neither."""
         text = text.strip()
-        if text == self._remote_query:
+        scope = self._remote_scope if scope is None else tuple(scope)
+        if (text, scope) == (self._remote_query, self._remote_scope):
             return
-        self._remote_query = text
-        if not text and self.paged:
+        self._remote_query, self._remote_scope = text, scope
+        if not self._shows_answer() and self.paged:
             self._show(self.book)   # its pages at once; the poll re-reads them
         self.poll()
 

@@ -25,6 +25,7 @@ from ..protocol import (DEFAULT_PAGE, ID_PREFIX_LIMIT, MAX_ANSWER, MAX_BATCH, MA
                         MAX_KEY_NAME, MAX_PAGE, MAX_SQL_INT, READ_AFTER_TIMEOUT, SERVED_SERIALIZERS,
                         check_request_id)
 from .store import PAGE_BYTES, SCHEMA_VERSION
+from ..name_order import DEFAULT_ORDER, ORDERS
 from ..versions import VersionVector
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,17 @@ def _check_after_key(after_key):
     check_unicode("after_key", name)
     check_contact_id(contact_id, "after_key")
     return fold(name), contact_id
+
+
+def _check_order(order):
+    """``order`` of a listing: None (the display name), or one of contacts.name_order.ORDERS."""
+    if order is None:
+        return DEFAULT_ORDER
+    if not isinstance(order, str):
+        raise WrongTypeError("order", f"must be a string or None, not {type(order).__name__}")
+    if order not in ORDERS:
+        raise ValidationError("order", f"must be one of {', '.join(ORDERS)}, got {order[:40]!r}")
+    return order
 
 
 @expose
@@ -303,29 +315,60 @@ class ContactBook:
         self._read_after(after)
         return to_contact(contact_id, self._live_state(contact_id))
 
-    def list_contacts(self, offset=0, limit=None, after=None, after_key=None):
+    def list_contacts(self, offset=0, limit=None, after=None, after_key=None, order=None, starred=False,
+                      group=None):
         """Live contacts sorted by name; ``offset``/``limit`` page through them.
 
         ``after_key`` = ``[name, id]`` of the last contact of the previous page: only the
         contacts after it in that order (keyset paging: a contact added or deleted before
-        the page boundary meanwhile shifts nothing); ``offset`` then counts from there."""
+        the page boundary meanwhile shifts nothing); ``offset`` then counts from there.
+        ``order``: None or "name" (the display name), "first" or "last" (starred contacts
+        first, then by first or last name: contacts.name_order). ``starred=True``: only the
+        starred contacts; ``group``: only the members of that group (its exact name)."""
         offset = max(_check_limit(offset, "offset"), 0)
         limit = _check_limit(limit, maximum=MAX_ANSWER)
-        key = _check_after_key(after_key)
+        order = _check_order(order)
+        key = self._cursor(after_key, order)
+        if not isinstance(starred, bool):
+            raise WrongTypeError("starred", f"must be True or False, not {type(starred).__name__}")
+        if group is not None:
+            if not isinstance(group, str):
+                raise WrongTypeError("group", f"must be a string or None, not {type(group).__name__}")
+            if len(group) > MAX_KEY_NAME:
+                raise ValidationError("group", f"is longer than {MAX_KEY_NAME} characters")
+            check_unicode("group", group)
         self._read_after(after)
-        rows = _answer(self.store.list_states(True, offset, _fetch_limit(limit), key), limit, "the list holds")
+        rows = _answer(self.store.list_states(True, offset, _fetch_limit(limit), key, order, starred, group),
+                       limit, "the list holds")
         return [to_contact(cid, state) for cid, state in rows]
 
-    def list_deleted(self, offset=0, limit=None, after_key=None):
-        """Deleted contacts (the trash), sorted by name; ``after_key`` as in list_contacts."""
+    def list_deleted(self, offset=0, limit=None, after_key=None, order=None):
+        """Deleted contacts (the trash), sorted by name; ``after_key`` and ``order`` as in list_contacts."""
         offset = max(_check_limit(offset, "offset"), 0)
         limit = _check_limit(limit, maximum=MAX_ANSWER)
-        key = _check_after_key(after_key)
-        rows = _answer(self.store.list_states(False, offset, _fetch_limit(limit), key), limit, "the trash holds")
+        order = _check_order(order)
+        key = self._cursor(after_key, order)
+        rows = _answer(self.store.list_states(False, offset, _fetch_limit(limit), key, order), limit,
+                       "the trash holds")
         return [to_contact(cid, state) for cid, state in rows]
 
-    def count_contacts(self):
-        return self.store.count()
+    def _cursor(self, after_key, order):
+        """The store's keyset cursor for ``after_key``: by its name in name order; in a first/last
+        order by the keys this replica holds for its id (a name alone does not give them)."""
+        key = _check_after_key(after_key)
+        if key is None or order == DEFAULT_ORDER:
+            return key
+        cursor = self.store.order_cursor(order, key[1])
+        if cursor is None:
+            raise ValidationError("after_key", f"replica {self.replica_id} holds no contact {key[1]} to page on from")
+        return cursor
+
+    def count_contacts(self, breakdown=False):
+        """How many live contacts; ``breakdown=True``: ``{"all": n, "starred": n, "deleted": n,
+        "groups": {name: n}}`` (what the window's sidebar shows), from the store's indexes."""
+        if not isinstance(breakdown, bool):
+            raise WrongTypeError("breakdown", f"must be True or False, not {type(breakdown).__name__}")
+        return self.store.scope_counts() if breakdown else self.store.count()
 
     def search(self, text, limit=None, after=None):
         """Live contacts whose searched text (name, nicknames, addresses, organization, units, title,

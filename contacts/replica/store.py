@@ -35,6 +35,7 @@ from ..errors import HistoryTruncated, StartupError, StorageError
 from ..fields import decode_photo
 from ..merge import PURGED, fields_of, is_complete, listing, merge, merge_state, newest_stamp
 from ..model import check_contact_id, fold, phone_digits, query_digits, search_text
+from ..name_order import name_keys
 from ..replication.checks import check_state, check_update
 from ..versions import VersionVector
 
@@ -47,7 +48,10 @@ CREATE TABLE IF NOT EXISTS contacts (
     sort_key TEXT NOT NULL,
     search_text TEXT NOT NULL,
     phone_digits TEXT NOT NULL,
-    indexed_text TEXT
+    indexed_text TEXT,
+    first_key TEXT NOT NULL DEFAULT '',
+    last_key TEXT NOT NULL DEFAULT '',
+    unstarred INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS contacts_by_name ON contacts (visible, sort_key, id);
 CREATE TABLE IF NOT EXISTS updates (
@@ -63,11 +67,23 @@ CREATE INDEX IF NOT EXISTS updates_by_request ON updates (request_id) WHERE requ
 CREATE TABLE IF NOT EXISTS versions (origin INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS log_floor (origin INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS photos (hash TEXT PRIMARY KEY, type TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS contact_groups (contact_id TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (contact_id, name)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS contact_groups_by_name ON contact_groups (name);
 """
+#: schema 3's indexes on the columns it adds (created once an older table has them)
+ORDER_INDEXES = """
+CREATE INDEX IF NOT EXISTS contacts_by_first ON contacts (visible, unstarred, first_key, id);
+CREATE INDEX IF NOT EXISTS contacts_by_last ON contacts (visible, unstarred, last_key, id);
+"""
+#: the key column of each order of contacts.name_order (list_states' ``order``)
+ORDER_COLUMNS = {"name": ("sort_key",), "first": ("unstarred", "first_key"), "last": ("unstarred", "last_key")}
 #: the data dir's layout version, in meta "schema" and in ping(): 1 the five-field contact
 #: (no "schema" row), 2 the rich contact (issue 14: the photos table, the fields of
-#: contacts.fields).  Opening a version-1 data dir upgrades it in place, losing nothing.
-SCHEMA_VERSION = 2
+#: contacts.fields), 3 the first/last-name order keys and the group counts (issue 16: columns
+#: first_key, last_key, unstarred, table contact_groups).  Opening an older data dir upgrades
+#: it in place, losing nothing (schema 3 fills the new columns from the stored states).
+SCHEMA_VERSION = 3
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +96,13 @@ PAGE_BYTES = 16 * 1024 * 1024
 CHANGES_SCAN = 20_000
 #: rows a search with a small limit first looks at in name order before using the index
 SCAN_WINDOW = 2000
+
+
+def _photo_hash(state):
+    """The sha256 of the photo a contact's state shows, or None."""
+    entry = state.get("photo") if PURGED not in state else None   # a register: [value, counter, origin]
+    photo = entry[0] if entry else None
+    return photo.get("hash") if isinstance(photo, dict) else None
 
 
 def _dumps(value):
@@ -221,12 +244,40 @@ class ContactStore:
             self._lock_file.close()
             raise StartupError(f"data dir {str(data_dir)!r} has schema {stored}, written by a newer version "
                                f"of this program (this one knows schema {SCHEMA_VERSION}); upgrade it")
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(contacts)")}
+        if "first_key" not in columns:
+            self._add_order_columns(data_dir, stored)
+        self._db.executescript(ORDER_INDEXES)
         if stored < SCHEMA_VERSION:
             if stored < 2 and self._meta("replica_id") is not None:
                 log.info("data dir %s: schema %d -> %d (the rich contact; nothing rewritten)",
                          data_dir, stored, SCHEMA_VERSION)
             self._set_meta("schema", SCHEMA_VERSION)
             self._db.commit()
+
+    def _add_order_columns(self, data_dir, stored):
+        """Schema 3 on an older contacts table: add the order columns and fill them, and the
+        group memberships, from every stored state (one transaction: all or nothing)."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("ALTER TABLE contacts ADD COLUMN first_key TEXT NOT NULL DEFAULT ''")
+            db.execute("ALTER TABLE contacts ADD COLUMN last_key TEXT NOT NULL DEFAULT ''")
+            db.execute("ALTER TABLE contacts ADD COLUMN unstarred INTEGER NOT NULL DEFAULT 1")
+            rows = 0
+            for contact_id, state, visible in db.execute("SELECT id, state, visible FROM contacts").fetchall():
+                fields = fields_of(json.loads(state))
+                first, last = name_keys(fields)
+                db.execute("UPDATE contacts SET first_key=?, last_key=?, unstarred=? WHERE id=?",
+                           (first, last, 0 if fields.get("starred") else 1, contact_id))
+                self._save_groups(contact_id, fields, visible == 1)
+                rows += 1
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        log.info("data dir %s: schema %d -> %d (name order keys of %d contacts)", data_dir, stored,
+                 SCHEMA_VERSION, rows)
 
     def _meta(self, key):
         row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -246,18 +297,43 @@ class ContactStore:
             return self._live if self.group_commit.in_section() else self.live
         return self._reader().execute("SELECT COUNT(*) FROM contacts WHERE visible=0").fetchone()[0]
 
-    def list_states(self, visible=True, offset=0, limit=-1, after_key=None):
-        """Contacts in name order (sort_key, id); ``after_key`` = (sort_key, id): only those
-        after it (keyset paging, a range of the contacts_by_name index, not a scan)."""
-        if after_key is None:
-            rows = self._reader().execute(
-                "SELECT id, state FROM contacts WHERE visible=? ORDER BY sort_key, id LIMIT ? OFFSET ?",
-                (int(visible), limit, offset))
-        else:
-            rows = self._reader().execute(
-                "SELECT id, state FROM contacts WHERE visible=? AND (sort_key, id) > (?, ?)"
-                " ORDER BY sort_key, id LIMIT ? OFFSET ?", (int(visible), *after_key, limit, offset))
+    def list_states(self, visible=True, offset=0, limit=-1, after_key=None, order="name", starred=False,
+                    group=None):
+        """Contacts in ``order`` (contacts.name_order: "name" by sort_key, "first"/"last" starred
+        first, then by first_key/last_key; ties by id); ``after_key`` = the order's key values
+        and the id (order_cursor): only those after it (keyset paging, a range of the order's
+        index, not a scan). ``starred``: only starred ones; ``group``: only that group's."""
+        key = ", ".join(ORDER_COLUMNS[order] + ("id",))
+        where, args = ["visible=?"], [int(visible)]
+        if after_key is not None:
+            where.append(f"({key}) > ({', '.join('?' * len(after_key))})")
+            args += after_key
+        if starred:
+            where.append("unstarred=0")
+        if group is not None:
+            where.append("id IN (SELECT contact_id FROM contact_groups WHERE name=?)")
+            args.append(group)
+        rows = self._reader().execute(
+            f"SELECT id, state FROM contacts WHERE {' AND '.join(where)} ORDER BY {key} LIMIT ? OFFSET ?",
+            (*args, limit, offset))
         return [(cid, json.loads(state)) for cid, state in rows]
+
+    def order_cursor(self, order, contact_id):
+        """The keyset cursor after ``contact_id`` in a first/last-name order: its stored key
+        values and its id (a contact's row stays, as a tombstone, once it was ever seen), or
+        None for an id this replica never saw."""
+        columns = ORDER_COLUMNS[order]
+        row = self._reader().execute(f"SELECT {', '.join(columns)} FROM contacts WHERE id=?",
+                                     (contact_id,)).fetchone()
+        return None if row is None else (*row, contact_id)
+
+    def scope_counts(self):
+        """{"all", "starred", "deleted": n, "groups": {name: n}} of the live contacts (the
+        trash: "deleted"), read from the order and group indexes."""
+        db = self._reader()
+        starred = db.execute("SELECT COUNT(*) FROM contacts WHERE visible=1 AND unstarred=0").fetchone()[0]
+        groups = dict(db.execute("SELECT name, COUNT(*) FROM contact_groups GROUP BY name").fetchall())
+        return {"all": self.count(), "starred": starred, "deleted": self.count(visible=False), "groups": groups}
 
     def search_states(self, text, limit=-1):
         """Live contacts whose folded text holds ``text`` (or whose phones hold its digits),
@@ -480,9 +556,11 @@ class ContactStore:
                 check_contact_id(contact_id, "contact_id")
                 clean = check_state(state, self.clock)
                 current = self.state(contact_id, self._db) or {}
-                was = listing(current)
+                was, had_photo = listing(current), _photo_hash(current)
                 if merge_state(current, clean):
                     self._save(contact_id, current, was)
+                    if PURGED in current:
+                        self._drop_photo(had_photo)
                 self.clock.observe(newest_stamp(clean)[0])
                 self._clock_unrecorded = True
             for origin, seq in vector.items():
@@ -578,6 +656,7 @@ class ContactStore:
     def _apply(self, update):
         state = self.state(update["contact_id"], self._db) or {}
         was = listing(state)
+        had_photo = _photo_hash(state)
         changes = update["changes"]
         photo = changes.get("photo")
         if isinstance(photo, dict) and "data" in photo:
@@ -597,6 +676,7 @@ class ContactStore:
                              (_dumps({PURGED: True}), update["contact_id"]))
         if PURGED in state:
             recorded = {PURGED: True}   # a late update of a purged contact: kept as what it did
+            self._drop_photo(had_photo)
         self._db.execute("INSERT INTO updates (origin, seq, counter, contact_id, changes, request_id)"
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          (update["origin"], update["seq"], update["counter"], update["contact_id"],
@@ -622,15 +702,39 @@ class ContactStore:
         self._live += (now == 1) - (was == 1)
         # an upsert, not INSERT OR REPLACE: a REPLACE deletes the row without firing the
         # search index's delete trigger, and gives the contact a new rowid
+        row_state = _dumps(state)   # first: what cannot be stored fails here (TypeError)
+        first, last = name_keys(fields)
         self._db.execute(
-            "INSERT INTO contacts (id, state, visible, sort_key, search_text, phone_digits)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state=excluded.state,"
+            "INSERT INTO contacts (id, state, visible, sort_key, search_text, phone_digits, first_key, last_key,"
+            " unstarred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state=excluded.state,"
             " visible=excluded.visible, sort_key=excluded.sort_key, search_text=excluded.search_text,"
-            " phone_digits=excluded.phone_digits",
-            (contact_id, _dumps(state), now, fold(fields["name"]),
-             search_text(fields), phone_digits(fields)))
+            " phone_digits=excluded.phone_digits, first_key=excluded.first_key, last_key=excluded.last_key,"
+            " unstarred=excluded.unstarred",
+            (contact_id, row_state, now, fold(fields["name"]),
+             search_text(fields), phone_digits(fields), first, last, 0 if fields.get("starred") else 1))
+        self._save_groups(contact_id, fields, now == 1)
         if self.indexer is not None:
             self.indexer.due.set()
+
+    def _drop_photo(self, digest):
+        """A purged contact's photo leaves the photos table, unless another contact still shows
+        it (the same picture given to two contacts is stored once)."""
+        if digest and self._db.execute("SELECT 1 FROM contacts WHERE instr(state, ?) > 0 LIMIT 1",
+                                       (digest,)).fetchone() is None:
+            self._db.execute("DELETE FROM photos WHERE hash=?", (digest,))
+
+    def _save_groups(self, contact_id, fields, live):
+        """The contact's rows in contact_groups (what the sidebar counts): its groups while it
+        is live, none once deleted; in the write's own transaction, so a rollback undoes it."""
+        groups = set(fields.get("groups") or ()) if live else set()
+        held = {row[0] for row in self._db.execute("SELECT name FROM contact_groups WHERE contact_id=?",
+                                                    (contact_id,))}
+        if held - groups:
+            self._db.executemany("DELETE FROM contact_groups WHERE contact_id=? AND name=?",
+                                 [(contact_id, name) for name in held - groups])
+        if groups - held:
+            self._db.executemany("INSERT INTO contact_groups (contact_id, name) VALUES (?, ?)",
+                                 [(contact_id, name) for name in groups - held])
 
     def _set_vector(self, origin, seq):
         self._vector[origin] = seq

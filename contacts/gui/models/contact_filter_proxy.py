@@ -8,7 +8,8 @@ replicas apply in ``search``.
 
 A scope narrows the rows further: starred contacts only, or one group's (the sidebar).
 With ``starred_first`` (the main list) starred contacts come before the others, each part
-by name.
+by name: by the display name, or with ``set_order`` by first or last name
+(contacts.name_order, the order the replicas list a big book in).
 """
 from PyQt5.QtCore import QSortFilterProxyModel, Qt
 
@@ -23,6 +24,7 @@ class ContactFilterProxy(QSortFilterProxyModel):
         self._digits = ""
         self._scope = ("all", None)
         self.starred_first = starred_first
+        self.order = None            # None: the name column's text; "first" / "last": name parts
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseInsensitive)
         self.setDynamicSortFilter(True)
@@ -34,6 +36,12 @@ class ContactFilterProxy(QSortFilterProxyModel):
         self._words = tuple(fold(text).split())
         self._digits = query_digits(text.strip())
         self.invalidateFilter()
+
+    def set_order(self, order):
+        """Sort the name column by "first" or "last" name (None: its text)."""
+        if order != self.order:
+            self.order = order
+            self.invalidate()
 
     def scope(self):
         return self._scope
@@ -68,11 +76,17 @@ class ContactFilterProxy(QSortFilterProxyModel):
             if starred_a != starred_b:
                 # before the others whichever way the names are sorted
                 return starred_a if self.sortOrder() == Qt.AscendingOrder else starred_b
-        a, b = model.sort_key(left.row(), column), model.sort_key(right.row(), column)
+        if column == 0 and self.order is not None:
+            a, b = model.order_key(left.row(), self.order), model.order_key(right.row(), self.order)
+        else:
+            a, b = model.sort_key(left.row(), column), model.sort_key(right.row(), column)
         if a != b:
             # empty cells last whatever the direction would put first
             if not a or not b:
                 return bool(a) if self.sortOrder() == Qt.AscendingOrder else not a
             return a < b
-        # ties broken by name so the order is stable between polls
-        return model.sort_key(left.row(), 0) < model.sort_key(right.row(), 0)
+        # ties broken by name, then by id (as the replicas do), so the order is stable between polls
+        a, b = model.sort_key(left.row(), 0), model.sort_key(right.row(), 0)
+        if a != b:
+            return a < b
+        return model.contact_at(left.row())["id"] < model.contact_at(right.row())["id"]

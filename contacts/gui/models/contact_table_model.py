@@ -11,6 +11,7 @@ then holds only a search answer (``apply_snapshot(..., window=True)``).
 from PyQt5.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, pyqtSignal
 
 from ...model import fold, phone_digits, search_text
+from ...name_order import name_keys
 
 COLUMNS = (QT_TRANSLATE_NOOP("ContactColumns", "Name"), QT_TRANSLATE_NOOP("ContactColumns", "Phone"),
            QT_TRANSLATE_NOOP("ContactColumns", "Email"), QT_TRANSLATE_NOOP("ContactColumns", "Organization"))
@@ -137,10 +138,14 @@ class ContactTableModel(ContactColumns, QAbstractTableModel):
     def _index_entry(self, contact):
         """What search and sorting need, computed once per change rather than per comparison."""
         keys = tuple(fold(display_text(contact, column) or "") for column in range(len(self._columns)))
-        return _haystack(contact), phone_digits(contact), keys
+        return _haystack(contact), phone_digits(contact), keys, name_keys(contact)
 
     def sort_key(self, row, column):
         return self._search[row][2][column]
+
+    def order_key(self, row, order):
+        """The row's key in a "first" or "last" name order (the replicas' own: contacts.name_order)."""
+        return self._search[row][3][order == "last"]
 
     def starred(self, row):
         return bool(self._contacts[row].get("starred"))

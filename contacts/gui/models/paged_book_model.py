@@ -3,8 +3,8 @@
 Over Session.large_book contacts, listing the book costs the replica seconds and hundreds
 of MB, and holding it costs the window as much. So this model's rowCount is the book's
 total (the scrollbar covers the whole book, the user can drag to its middle or end), and
-it holds at most ``max_pages`` pages of ``page_size`` contacts in the replica's order (by
-name). A row whose page is not held shows a placeholder until its page arrives.
+it holds at most ``max_pages`` pages of ``page_size`` contacts in the replica's order (the
+session's ``order``: starred first, then by first or last name). A row whose page is not held shows a placeholder until its page arrives.
 
 The model never talks to the cluster: the view reports the rows it shows
 (:meth:`show_rows`), the model says which pages it wants (:meth:`wanted_pages`,
@@ -202,6 +202,15 @@ class PagedBookModel(ContactColumns, QAbstractTableModel):
             self.upsert(contact)
         else:
             self.contactChanged.emit(contact_id, without_receipt(contact))
+
+    def drop_pages(self):
+        """The book is read in another order: every row shows a placeholder until its page
+        comes again (the total stays: the scrollbar does not jump)."""
+        self.beginResetModel()
+        self._pages, self._rows = {}, {}
+        self.endResetModel()
+        if self.missing_pages():
+            self.pagesWanted.emit()
 
     def clear(self):
         """The book is small again (or another cluster): hold nothing."""

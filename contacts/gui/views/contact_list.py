@@ -31,6 +31,7 @@ class ContactDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.photos = photos
         self.grouped = True      # letters in the margin (off while a search answer is shown)
+        self.order = None        # the list's order ("first" / "last"): whose initial the letter is
 
     def sizeHint(self, option, index):
         metrics = QFontMetrics(option.font)
@@ -66,8 +67,8 @@ class ContactDelegate(QStyledItemDelegate):
                              Qt.AlignVCenter | Qt.AlignLeft, index.data(Qt.DisplayRole) or "…")
             painter.restore()
             return
-        letter = group_letter(contact)
-        if self.grouped and self._first_of_group(index, letter):
+        letter = group_letter(contact, self.order)
+        if self.grouped and self._first_of_group(index, letter, self.order):
             font = QFont(option.font)
             font.setBold(True)
             font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -108,12 +109,12 @@ class ContactDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _first_of_group(index, letter):
+    def _first_of_group(index, letter, order=None):
         if index.row() == 0:
             return True
         above = index.sibling(index.row() - 1, index.column()).data(ContactRole)
         # the row above still loading (a big book): say the letter rather than leave it out
-        return above is None or group_letter(above) != letter
+        return above is None or group_letter(above, order) != letter
 
 
 class ContactList(QTableView):

@@ -7,15 +7,16 @@ selection, and remembers geometry, the panes' sizes and the name server in QSett
 
 The list shows ``session.table_model``: the whole book (filtered by the search and the
 sidebar, starred first, then by name) or a big book's search answer through the
-search/sort proxy, or a big book's rows (in the replica's name order: sorting 2,000 of
-100,000 rows would only pretend) through a pass-through proxy. For a big book the window
+search/sort proxy, or a big book's rows (in the replica's order, starred first then by first
+or last name as View → Sort by says: sorting 2,000 of 100,000 rows here would only pretend)
+through a pass-through proxy. For a big book the window
 tells the model which rows it shows, so that the model holds the pages there.
 """
 import time
 
 from PyQt5.QtCore import QT_TRANSLATE_NOOP, QByteArray, QIdentityProxyModel, QItemSelectionModel, Qt, QTimer
 from PyQt5.QtGui import QKeySequence
-from PyQt5.QtWidgets import (QAction, QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QShortcut,
+from PyQt5.QtWidgets import (QAction, QActionGroup, QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QShortcut,
                              QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
@@ -36,8 +37,12 @@ from .trash_dialog import TrashDialog
 #: would make typing lag (docs/gui.md, the search keystroke column)
 DEBOUNCE_ABOVE = 3000
 SEARCH_DEBOUNCE_MS = 200
-BIG_BOOK_ORDER = QT_TRANSLATE_NOOP("MainWindow", "A big book is shown in name order, the way the replicas keep it (starred contacts "
-                  "are not put first: that would need every contact). Search to narrow it down.")
+BIG_BOOK_ORDER = QT_TRANSLATE_NOOP("MainWindow", "A big book is read in pages, in the order the replicas keep it "
+                                   "(starred first, then by first or last name: View → Sort by). "
+                                   "Search to narrow it down.")
+#: View → Sort by: (order, menu text); remembered in QSettings "list/order"
+SORT_ORDERS = (("first", QT_TRANSLATE_NOOP("MainWindow", "&First name")),
+               ("last", QT_TRANSLATE_NOOP("MainWindow", "&Last name")))
 STATUS_COLORS = {"ok": "#1e8c3c", "degraded": "#b36b00", "down": "#b3261e", "connecting": "#5f6368"}
 
 
@@ -134,6 +139,7 @@ class MainWindow(QMainWindow):
         for model in (session.contacts, session.book):
             for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
                 signal.connect(lambda *_: self._counts_timer.start())
+        session.countsChanged.connect(self._counts_timer.start)
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -299,6 +305,16 @@ class MainWindow(QMainWindow):
         cluster_action.setShortcut(QKeySequence("Ctrl+K"))
         view_menu.addAction(cluster_action)
         view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        sort_menu = view_menu.addMenu(self.tr("&Sort by"))
+        self.sort_group = QActionGroup(self)
+        self.sort_actions = {}
+        for order, text in SORT_ORDERS:
+            action = sort_menu.addAction(self.tr(text))
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked, order=order: self.set_order(order))
+            self.sort_group.addAction(action)
+            self.sort_actions[order] = action
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -395,6 +411,18 @@ class MainWindow(QMainWindow):
         if self.detail.contact is not None and self.detail.contact["id"] == contact_id:
             self._selection_changed()
 
+    def set_order(self, order, remember=True):
+        """Sort the list by "first" or "last" name (View → Sort by), both for a small book (here)
+        and a big one (the replica's order for its pages); remembered in QSettings."""
+        self.sort_actions[order].setChecked(True)
+        self.filter_proxy.set_order(order)
+        self.contact_list.delegate.order = order
+        self.contact_list.viewport().update()   # the letters in the margin
+        self.session.set_order(order)
+        if remember:
+            self.settings.setValue("list/order", order)
+        self._update_count()
+
     def _update_count(self, *_):
         total = self.session.total
         count = self.session.contacts.rowCount() if total is None else total
@@ -405,7 +433,7 @@ class MainWindow(QMainWindow):
                 text += (self.tr(" (first %n found)", "", found) if found >= SEARCH_LIMIT
                          else self.tr(" (%n found)", "", found))
             else:
-                text += self.tr(", by name")
+                text += self.tr(", by last name") if self.session.order == "last" else self.tr(", by first name")
         self.count_label.setText(text)
         self.count_label.setToolTip(self.tr(BIG_BOOK_ORDER) if total is not None else "")
 
@@ -413,9 +441,6 @@ class MainWindow(QMainWindow):
         """Show the session's model: starred first and by name where the window holds every
         row it sorts (the whole book); a big book and its search answers keep the replica's
         name order."""
-        whole = not self.session.paged
-        if whole != (self.filter_proxy.sortColumn() == 0):
-            self.filter_proxy.sort(0 if whole else -1)   # -1: the source's order (by name)
         shown = self.book_proxy if self.session.table_model is self.session.book else self.filter_proxy
         if self.contact_list.model() is not shown:
             self._top_on_answer = False
@@ -442,19 +467,31 @@ class MainWindow(QMainWindow):
 
     # -- the sidebar ----------------------------------------------------------------------------
     def _update_sidebar(self):
-        """Counts from the whole book while the window holds it; a big book: only its total."""
+        """Counts from the whole book while the window holds it (at once after an own write); a
+        big book's from the replica (count_contacts(breakdown=True), read when the book changes).
+        The trash's from the replica in both."""
+        counts = self.session.counts
+        deleted = counts["deleted"] if counts else None
         if self.session.paged:
-            self.sidebar.set_counts(self.session.total or 0, 0, {}, big_book=True)
+            if counts is None:   # a replica of an older release: only the total is known
+                self.sidebar.set_counts(self.session.total or 0, 0, {}, big_book=True)
+            else:
+                self.sidebar.set_counts(self.session.total or counts["all"], counts["starred"], counts["groups"],
+                                        big_book=True, deleted=deleted, counted=True)
             return
         contacts = self.session.contacts.contacts()
         groups = {}
         for contact in contacts:
             for group in contact.get("groups") or ():
                 groups[group] = groups.get(group, 0) + 1
-        self.sidebar.set_counts(len(contacts), sum(1 for c in contacts if c.get("starred")), groups)
+        self.sidebar.set_counts(len(contacts), sum(1 for c in contacts if c.get("starred")), groups,
+                                deleted=deleted)
 
     def _scope_chosen(self, scope):
         self.filter_proxy.set_scope(scope)
+        if self.session.paged:   # a big book's Starred or group: the replica lists them
+            self._top_on_answer = True
+            self.session.search_remote(self.search.text(), scope)
         self.contact_list.scrollToTop()
         self._update_empty_hint()
         self._update_count()
@@ -482,9 +519,9 @@ class MainWindow(QMainWindow):
             self.filter_proxy.set_query("")
             # the replica's answer comes later: show it from its top when it does
             self._top_on_answer = text.strip() != self.session.remote_query
-            self.session.search_remote(text)
+            self.session.search_remote(text, self.filter_proxy.scope())
         else:
-            self.session.search_remote("")
+            self.session.search_remote("", ("all", None))
             self.filter_proxy.set_query(text)
         self.contact_list.scrollToTop()   # the first matches, not the old scroll position
 
@@ -833,6 +870,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        order = str(self.settings.value("list/order") or "first")
+        self.set_order(order if order in self.sort_actions else "first", remember=False)
         splitter = self.settings.value("window/panes")   # sidebar, list, details
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)

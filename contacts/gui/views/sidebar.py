@@ -2,9 +2,10 @@
 
 Choosing All, Starred or a group (click, or Up/Down from the keyboard) filters the list at
 once; the Trash opens on a click or Return (moving past it with the arrows does not).
-Counts come from the contacts the window holds: the whole book up to Session.large_book.
-A bigger book is held only in pages, so its groups cannot be counted or listed here
-(the search, which matches group names, finds them on the replica).
+Counts come from the contacts the window holds (the whole book up to Session.large_book),
+and for a bigger book, held only in pages, from the replica (count_contacts(breakdown=True));
+the trash's from the replica in both. A replica of an older release gives no breakdown: a big
+book then shows only its total (the search, which matches group names, finds the groups).
 """
 from PyQt5.QtCore import QSize, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QPalette
@@ -58,6 +59,7 @@ class Sidebar(QListWidget):
         self.scope = (ALL, None)
         self._groups = {}
         self._big = False
+        self._deleted = None
         self._rebuilding = False
         self._rebuild()
         self.currentItemChanged.connect(self._current_changed)
@@ -88,7 +90,7 @@ class Sidebar(QListWidget):
         try:
             self.clear()
             self._item(self.tr("All contacts"), (ALL, None), self._total)
-            if self._big:
+            if self._big and self._starred is None:
                 self._heading(self.tr("Groups"))
                 hint = self._item(self.tr("Search by group name"), None,
                                   tip=self.tr("A book this big is held in pages, so its groups are not counted "
@@ -100,7 +102,8 @@ class Sidebar(QListWidget):
                     self._heading(self.tr("Groups"))
                 for name in sorted(self._groups, key=str.casefold):
                     self._item(name, (GROUP, name), self._groups[name])
-            self._item(self.tr("Trash"), (TRASH, None), tip=self.tr("Deleted contacts (Return or click opens them)"))
+            self._item(self.tr("Trash"), (TRASH, None), self._deleted,
+                       tip=self.tr("Deleted contacts (Return or click opens them)"))
             self._select_scope(self.scope)
             # wide enough for the longest item and its count ("Todos os contatos  11" is
             # longer than "All contacts  11"): the splitter keeps the pane at least this wide
@@ -110,15 +113,22 @@ class Sidebar(QListWidget):
 
     _total, _starred = 0, 0
 
-    def set_counts(self, total, starred, groups, big_book=False):
-        """How many contacts, how many starred, {group: count}; ``big_book``: only the total."""
+    def set_counts(self, total, starred, groups, big_book=False, deleted=None, counted=False):
+        """How many contacts, how many starred, {group: count}, how many in the trash (None:
+        not known); ``big_book`` without ``counted``: only the total is known."""
         groups = dict(groups)
-        if (total, starred, groups, big_book) == (self._total, self._starred, self._groups, self._big):
+        if big_book and not counted:
+            starred, groups = None, {}
+        if (total, starred, groups, big_book, deleted or None) == (self._total, self._starred, self._groups,
+                                                                   self._big, self._deleted):
             return
-        layout_changed = set(groups) != set(self._groups) or big_book != self._big
+        uncounted = big_book and starred is None
+        layout_changed = (set(groups) != set(self._groups) or big_book != self._big
+                          or uncounted != (self._big and self._starred is None))
         self._total, self._starred, self._groups, self._big = total, starred, groups, big_book
+        self._deleted = deleted or None   # an empty trash shows no count, like an empty mailbox
         if layout_changed:
-            gone = (self.scope[0] == GROUP and self.scope[1] not in groups) or (big_book and self.scope[0] != ALL)
+            gone = (self.scope[0] == GROUP and self.scope[1] not in groups) or (uncounted and self.scope[0] != ALL)
             if gone:
                 self.choose((ALL, None))
             self._rebuild()
@@ -132,6 +142,8 @@ class Sidebar(QListWidget):
                     item.setData(CountRole, starred)
                 elif scope and scope[0] == GROUP:
                     item.setData(CountRole, groups.get(scope[1]))
+                elif scope == (TRASH, None):
+                    item.setData(CountRole, self._deleted)
 
     def counts(self):
         """{item text: count} as shown (for tests and the docs)."""

@@ -22,7 +22,6 @@ class TrashDialog(QDialog):
         self.resize(620, 360)
         self.proxy = ContactFilterProxy(self)
         self.proxy.setSourceModel(session.trash)
-        self.proxy.sort(0, Qt.AscendingOrder)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search the trash"))
         self.search.setClearButtonEnabled(True)
@@ -31,6 +30,9 @@ class TrashDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSortingEnabled(True)
+        # after setSortingEnabled: it sorts by the header's indicator, which starts descending
+        # (Z to A: "João" above "Ana"); A to Z until the user clicks the header
+        self.table.sortByColumn(0, Qt.AscendingOrder)
         self.table.setTabKeyNavigation(False)   # Tab leaves the list (for Restore), not walks its cells
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
