@@ -21,7 +21,7 @@ shown in the ContactTableModel.
 import collections
 import time
 
-from PyQt5.QtCore import QObject, QTimer, pyqtSignal
+from PyQt5.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QUndoStack
 
 from ..config import Settings
@@ -48,7 +48,7 @@ class EditConflict(Exception):
 
 def describe_error(exc):
     if is_unavailable(exc):
-        return f"No replica could be reached: {exc}"
+        return QCoreApplication.translate("Session", "No replica could be reached: {0}").format(exc)
     if isinstance(exc, (ContactsError, ValueError, LookupError, TypeError)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
@@ -385,14 +385,14 @@ class Session(QObject):
         def failed(exc):
             if on_error is not None and on_error(exc):
                 return
-            self.errorOccurred.emit(f"{description} failed", describe_error(exc))
+            self.errorOccurred.emit(self.tr("{0} failed").format(description), describe_error(exc))
         return self._lane.submit(job, on_done, failed, description=description)
 
     def add_contact(self, fields):
         """Add a contact; the id is chosen here so that a retried add never adds twice."""
         contact = {f: fields[f] for f in FIELDS if f in fields}
         contact["id"] = new_contact_id()
-        description = f"Add {describe([contact])}"
+        description = self.tr("Add {0}").format(describe([contact]))
 
         def done(stored):
             self._show_written(stored)
@@ -443,18 +443,18 @@ class Session(QObject):
                 on_conflict(exc)
                 return True
             return False
-        return self._write(job, done, f"Save '{name}'", conflict)
+        return self._write(job, done, self.tr("Save '{0}'").format(name), conflict)
 
     def delete_contacts(self, contacts):
         contacts = [dict(c) for c in contacts]
         if contacts:
-            self.delete_now(contacts, f"Delete {describe(contacts)}",
+            self.delete_now(contacts, self.tr("Delete {0}").format(describe(contacts)),
                             then=lambda: self.undo_stack.push(DeleteContactsCommand(self, contacts)))
 
     def restore_contacts(self, contacts):
         contacts = [dict(c) for c in contacts]
         if contacts:
-            self.restore_now(contacts, f"Restore {describe(contacts)}",
+            self.restore_now(contacts, self.tr("Restore {0}").format(describe(contacts)),
                              then=lambda: self.undo_stack.push(RestoreContactsCommand(self, contacts)))
 
     def purge_contacts(self, contacts):
