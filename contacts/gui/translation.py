@@ -25,7 +25,7 @@ TRANSLATED_SOURCES = ("views/main_window.py", "views/sidebar.py", "views/setting
                       "views/contact_dialog.py", "views/dialog_fields.py", "views/duplicates.py",
                       "views/import_preview.py", "views/share.py", "views/transfer.py",
                       "models/cluster_model.py", "models/contact_table_model.py", "presentation.py",
-                      "session.py", "commands.py", "merging.py")
+                      "session.py", "commands.py", "merging.py", "app.py")
 
 
 def choose_language(settings=None, environ=None, locale=None):

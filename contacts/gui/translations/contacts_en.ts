@@ -1473,7 +1473,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="61"/>
+        <location filename="../app.py" line="72"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2118,6 +2118,11 @@ Recent:</source>
     <message>
         <location filename="../views/settings_dialog.py" line="76"/>
         <source>host: give a host name or an IP address, without spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="33"/>
+        <source>A phone number typed without +country code is read as a number of this country (each phone in the contact dialog may have its own)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

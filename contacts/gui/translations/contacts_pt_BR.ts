@@ -1469,7 +1469,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="61"/>
+        <location filename="../app.py" line="72"/>
         <source>Contacts</source>
         <translation>Contatos</translation>
     </message>
@@ -2122,6 +2122,11 @@ Recentes:</translation>
         <location filename="../views/settings_dialog.py" line="54"/>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="33"/>
+        <source>A phone number typed without +country code is read as a number of this country (each phone in the contact dialog may have its own)</source>
+        <translation>Um número de telefone digitado sem +código do país é lido como um número deste país (cada telefone no diálogo do contato pode ter o seu)</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ another replica).  The dialog takes in the fields the user has not touched and
 says so; if the user has edited the same field, a banner asks whether to keep
 theirs or take the other version.  Nothing is overwritten silently.
 """
-from PyQt5.QtCore import QCoreApplication, Qt
+from PyQt5.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import (QCheckBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
                              QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QToolButton,
@@ -251,6 +251,7 @@ class ContactDialog(QDialog):
         for editor in (self.phones, self.emails, self.urls, self.impps, self.related, self.keys, self.addresses):
             editor.rowsChanged.connect(self._fit_width)
         self._fit_width()
+        inner.installEventFilter(self)    # and again whenever the form's layout changes (shown, polished)
         self.name_edit.setFocus(Qt.OtherFocusReason)   # not the Save button (QDialog's choice)
 
     def _show_more(self, shown):
@@ -259,12 +260,16 @@ class ContactDialog(QDialog):
         if hasattr(self, "scroll"):
             self._fit_width()
 
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.LayoutRequest and watched is self.scroll.widget():
+            QTimer.singleShot(0, self._fit_width)   # once the layout has been redone
+        return super().eventFilter(watched, event)
+
     def _fit_width(self):
         """As wide as the form needs (its longest row: a phone with its label and country, in
         the window's language): the form scrolls up and down, never sideways, so nothing
         on its right (the ✕ buttons, "Starred") is cut off."""
         inner = self.scroll.widget()
-        inner.layout().activate()
         needed = (inner.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
                   + 2 * self.scroll.frameWidth())
         self.scroll.setMinimumWidth(needed)

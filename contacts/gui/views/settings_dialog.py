@@ -30,8 +30,8 @@ class SettingsDialog(QDialog):
         for code in countries_by_name(phonenumbers.SUPPORTED_REGIONS):
             self.region_box.addItem(f"{country_name(code)} ({code})", code)
         self.region_box.setCurrentIndex(max(0, self.region_box.findData(region or "")))
-        self.region_box.setToolTip("A phone number typed without +country code is read as a number of this "
-                                   "country (each phone in the contact dialog may have its own)")
+        self.region_box.setToolTip(self.tr("A phone number typed without +country code is read as a number of this "
+                                           "country (each phone in the contact dialog may have its own)"))
         layout.addRow(self.tr("Default region"), self.region_box)
         self.vcard_box = QComboBox()
         self.vcard_box.addItem(self.tr("vCard 3.0 (read by every phone and program)"), "3.0")
