@@ -359,3 +359,30 @@ def test_the_duplicates_import_preview_and_qr_dialogs_in_portuguese_fit(qtbot, p
     assert [b.text() for b in qr.buttons.buttons() if "imagem" in b.text()] == ["&Salvar imagem…"]
     assert not cut_off(qr), cut_off(qr)
     window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "pt_BR"])
+def test_each_menu_gives_each_mnemonic_to_one_item(qtbot, tmp_path, language):
+    """Alt+E then U must open Find duplicates: with two items on one letter (&Undo, Find
+    d&uplicates) Qt's menu only moves between them and the key does nothing (seen under Xvfb)."""
+    from PyQt5.QtGui import QKeySequence
+    install_translators(QApplication.instance(), language)
+    try:
+        window = create_window(settings=QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat),
+                               client_factory=lambda: FakeContactsService(), host="127.0.0.1", port=9999)
+        qtbot.addWidget(window)
+        clashes = []
+
+        def walk(menu, where):
+            keys = {}
+            for action in menu.actions():
+                key = QKeySequence.mnemonic(action.text()).toString()
+                if key:
+                    keys.setdefault(key, []).append(action.text())
+                if action.menu() is not None and action.menu() is not menu:
+                    walk(action.menu(), f"{where} > {action.text()}")
+            clashes.extend((where, texts) for texts in keys.values() if len(texts) > 1)
+        walk(window.menuBar(), "menu bar")
+        assert not clashes, clashes
+    finally:
+        install_translators(QApplication.instance(), "en")

@@ -371,37 +371,37 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="389"/>
+        <location filename="../views/contact_dialog.py" line="394"/>
         <source>label: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="421"/>
+        <location filename="../views/contact_dialog.py" line="426"/>
         <source>Overwrite their changes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="421"/>
+        <location filename="../views/contact_dialog.py" line="426"/>
         <source>Someone else changed {fields} of this contact while you were editing it. Save your version over theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="443"/>
+        <location filename="../views/contact_dialog.py" line="448"/>
         <source>Discard this contact?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="443"/>
+        <location filename="../views/contact_dialog.py" line="448"/>
         <source>Discard your changes to this contact?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="445"/>
+        <location filename="../views/contact_dialog.py" line="450"/>
         <source>Discard?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/contact_dialog.py" line="540"/>
+        <location filename="../views/contact_dialog.py" line="545"/>
         <source>Someone else changed this contact: their {fields} has been filled in.</source>
         <translation>
             <numerusform>Someone else changed this contact: their {fields} has been filled in.</numerusform>
@@ -409,12 +409,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="543"/>
+        <location filename="../views/contact_dialog.py" line="548"/>
         <source>They also changed {fields}, which you are editing. Keep yours or use theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="552"/>
+        <location filename="../views/contact_dialog.py" line="557"/>
         <source>Someone else deleted this contact. Saving brings it back with your changes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1524,7 +1524,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
     </message>
     <message>
         <location filename="../views/main_window.py" line="234"/>
-        <source>Remove from g&amp;roup</source>
+        <source>Remo&amp;ve from group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1819,7 +1819,7 @@ Recent:</source>
     </message>
     <message>
         <location filename="../views/main_window.py" line="259"/>
-        <source>Export &amp;selected…</source>
+        <source>Export se&amp;lected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1839,7 +1839,7 @@ Recent:</source>
     </message>
     <message>
         <location filename="../views/main_window.py" line="263"/>
-        <source>Share as &amp;QR code…</source>
+        <source>Share as QR &amp;code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1849,7 +1849,7 @@ Recent:</source>
     </message>
     <message>
         <location filename="../views/main_window.py" line="269"/>
-        <source>Find d&amp;uplicates…</source>
+        <source>Find du&amp;plicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -372,37 +372,37 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Partes do nome, apelidos, departamento, função, data comemorativa, sites, chat, pessoas relacionadas, gênero, idiomas, fuso horário, localização, chaves</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="389"/>
+        <location filename="../views/contact_dialog.py" line="394"/>
         <source>label: </source>
         <translation>rótulo: </translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="421"/>
+        <location filename="../views/contact_dialog.py" line="426"/>
         <source>Overwrite their changes?</source>
         <translation>Sobrescrever as alterações deles?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="421"/>
+        <location filename="../views/contact_dialog.py" line="426"/>
         <source>Someone else changed {fields} of this contact while you were editing it. Save your version over theirs?</source>
         <translation>Outra pessoa alterou {fields} deste contato enquanto você o editava. Salvar a sua versão por cima da deles?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="443"/>
+        <location filename="../views/contact_dialog.py" line="448"/>
         <source>Discard this contact?</source>
         <translation>Descartar este contato?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="443"/>
+        <location filename="../views/contact_dialog.py" line="448"/>
         <source>Discard your changes to this contact?</source>
         <translation>Descartar suas alterações neste contato?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="445"/>
+        <location filename="../views/contact_dialog.py" line="450"/>
         <source>Discard?</source>
         <translation>Descartar?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/contact_dialog.py" line="540"/>
+        <location filename="../views/contact_dialog.py" line="545"/>
         <source>Someone else changed this contact: their {fields} has been filled in.</source>
         <translation>
             <numerusform>Outra pessoa alterou este contato: o campo {fields} dela foi preenchido.</numerusform>
@@ -410,12 +410,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="543"/>
+        <location filename="../views/contact_dialog.py" line="548"/>
         <source>They also changed {fields}, which you are editing. Keep yours or use theirs?</source>
         <translation>Também alteraram {fields}, que você está editando. Manter a sua versão ou usar a deles?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="552"/>
+        <location filename="../views/contact_dialog.py" line="557"/>
         <source>Someone else deleted this contact. Saving brings it back with your changes.</source>
         <translation>Outra pessoa excluiu este contato. Salvar o traz de volta com as suas alterações.</translation>
     </message>
@@ -1520,8 +1520,8 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
     </message>
     <message>
         <location filename="../views/main_window.py" line="234"/>
-        <source>Remove from g&amp;roup</source>
-        <translation>Remover do g&amp;rupo</translation>
+        <source>Remo&amp;ve from group</source>
+        <translation>Re&amp;mover do grupo</translation>
     </message>
     <message>
         <location filename="../views/main_window.py" line="244"/>
@@ -1822,7 +1822,7 @@ Recentes:</translation>
     </message>
     <message>
         <location filename="../views/main_window.py" line="259"/>
-        <source>Export &amp;selected…</source>
+        <source>Export se&amp;lected…</source>
         <translation>Exportar &amp;selecionados…</translation>
     </message>
     <message>
@@ -1842,7 +1842,7 @@ Recentes:</translation>
     </message>
     <message>
         <location filename="../views/main_window.py" line="263"/>
-        <source>Share as &amp;QR code…</source>
+        <source>Share as QR &amp;code…</source>
         <translation>Compartilhar como código &amp;QR…</translation>
     </message>
     <message>
@@ -1852,7 +1852,7 @@ Recentes:</translation>
     </message>
     <message>
         <location filename="../views/main_window.py" line="269"/>
-        <source>Find d&amp;uplicates…</source>
+        <source>Find du&amp;plicates…</source>
         <translation>Encontrar d&amp;uplicados…</translation>
     </message>
     <message>

@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
                                         self.tr("Star the selected contacts (listed first), or unstar them"))
         self.add_group_menu = QMenu(self.tr("Add to &group"), self)
         self.add_group_menu.aboutToShow.connect(self._fill_add_group_menu)
-        self.remove_group_menu = QMenu(self.tr("Remove from g&roup"), self)
+        self.remove_group_menu = QMenu(self.tr("Remo&ve from group"), self)
         self.remove_group_menu.aboutToShow.connect(self._fill_remove_group_menu)
         # Del/Return/Ctrl+D act on the list only, so they keep their meaning in the search box
         for action in (self.edit_action, self.delete_action, self.star_action):
@@ -256,17 +256,17 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import vCard or CSV…"), self.import_contacts)
         self.export_action = self._action(self.tr("&Export…"), self.export_contacts)
         self.refresh_action = self._action(self.tr("&Refresh now"), self.session.poll, [QKeySequence.Refresh])
-        self.export_selected_action = self._action(self.tr("Export &selected…"), self.export_selected, ["Ctrl+E"],
+        self.export_selected_action = self._action(self.tr("Export se&lected…"), self.export_selected, ["Ctrl+E"],
                                                    self.tr("Export the selected contacts to a vCard or CSV file"))
         self.share_vcard_action = self._action(self.tr("Share as .&vcf…"), self.share_vcard, [],
                                                self.tr("Save the selected contact as a vCard file to send"))
-        self.share_qr_action = self._action(self.tr("Share as &QR code…"), self.share_qr, ["Ctrl+Shift+Q"],
+        self.share_qr_action = self._action(self.tr("Share as QR &code…"), self.share_qr, ["Ctrl+Shift+Q"],
                                             self.tr("A QR code of the contact's vCard, for a phone's camera"))
         for action in (self.export_selected_action, self.share_vcard_action, self.share_qr_action):
             self.removeAction(action)
             self.contact_list.addAction(action)
             action.setShortcutContext(Qt.WindowShortcut)
-        self.duplicates_action = self._action(self.tr("Find d&uplicates…"), self.show_duplicates, [],
+        self.duplicates_action = self._action(self.tr("Find du&plicates…"), self.show_duplicates, [],
                                               self.tr("Contacts sharing a number or an email, or with alike names; "
                                                       "merge them"))
 
