@@ -92,7 +92,9 @@ class MergePreview(QWidget):
                 row.setContentsMargins(0, 0, 0, 0)
                 group = QButtonGroup(box)
                 for number, value in enumerate((item.keep, item.other)):
-                    button = QRadioButton(value_text(item.name, value))
+                    text = value_text(item.name, value)
+                    button = QRadioButton(_shortened(text))   # a radio button does not wrap
+                    button.setToolTip(text if _shortened(text) != text else "")
                     button.setObjectName(f"merge_{item.name}_{'keep' if number == 0 else 'other'}")
                     group.addButton(button, number)
                     row.addWidget(button)
@@ -103,6 +105,7 @@ class MergePreview(QWidget):
                 united = QLabel(value_text(item.name, item.merged))
                 united.setObjectName(f"merge_{item.name}_united")
                 united.setTextInteractionFlags(Qt.TextSelectableByMouse)
+                united.setWordWrap(True)    # a long address wraps instead of widening the preview
                 united.setToolTip(_translate("Duplicates", "Both contacts' entries, each once"))
                 form.addRow(_translate("Duplicates", "{field} (all):").format(field=caption(item.name)), united)
 
@@ -111,6 +114,16 @@ class MergePreview(QWidget):
 
     def changes(self):
         return merge_changes(self.keep, self.plan, self.chosen())
+
+
+#: a choice longer than this (a long note) shows its start, the whole in its tooltip
+CHOICE_CHARS = 40
+
+
+def _shortened(text):
+    lines = text.splitlines() or [""]
+    first = lines[0] if len(lines[0]) <= CHOICE_CHARS else lines[0][:CHOICE_CHARS - 1].rstrip() + "…"
+    return first if len(lines) == 1 else first.rstrip("…") + " …"
 
 
 def _html(text):
@@ -128,6 +141,7 @@ class DuplicatesDialog(QDialog):
         self.swapped = False
         self.list = QListWidget()
         self.list.setObjectName("duplicatePairs")
+        self.list.setWordWrap(True)      # "same number …, similar names" whole, not cut at the right
         self.list.currentRowChanged.connect(lambda _: self._show_pair())
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -150,6 +164,11 @@ class DuplicatesDialog(QDialog):
         self.swap_button.setToolTip(_translate("Duplicates", "Keep the second contact and move the first to the trash instead"))
         self.buttons.addButton(self.merge_button, QDialogButtonBox.ActionRole)
         self.buttons.addButton(self.swap_button, QDialogButtonBox.ActionRole)
+        # Return merges (under Xvfb it closed the dialog: Close, an auto-default button of the
+        # box, took the default); Esc closes
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+        self.merge_button.setDefault(True)
         self.merge_button.clicked.connect(self.merge)
         self.swap_button.clicked.connect(self.swap)
         self.buttons.rejected.connect(self.reject)

@@ -1,0 +1,49 @@
+"""What driving the real window under Xvfb with the keyboard found (docs/gui.md, "Checked by
+hand"), each kept fixed by a test here: the fake service of gui_fakes, as in the other GUI unit
+tests; the real cluster runs in test_gui_duplicates.py and test_gui_import_drop.py."""
+from PyQt5.QtCore import QSettings, Qt
+from PyQt5.QtTest import QTest
+
+from contacts.gui.app import create_window
+from gui_fakes import FakeContactsService
+
+LONG_ADDRESS = {"label": "home", "street": "12 St James's Square, second floor, the door on the left",
+                "locality": "London", "postcode": "SW1Y 4JH", "country": "United Kingdom"}
+
+
+def window_with(qtbot, tmp_path, *people):
+    fake = FakeContactsService()
+    for person in people:
+        fake.add_contact(person)
+    window = create_window(settings=QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat),
+                           client_factory=lambda: fake, poll_interval_ms=100, host="127.0.0.1", port=9999)
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == len(people), timeout=3000)
+    return window, fake
+
+
+def test_return_in_the_duplicates_list_merges_and_the_preview_never_scrolls_sideways(qtbot, tmp_path):
+    window, fake = window_with(
+        qtbot, tmp_path,
+        {"id": "ada", "name": "Ada Lovelace", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+         "addresses": [LONG_ADDRESS], "notes": "Wrote the first published program, for Babbage's Analytical "
+                                               "Engine, and saw that it could do more than arithmetic."},
+        {"id": "ada2", "name": "A. Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}],
+         "notes": "Met at the Royal Society."})
+    dialog = window.show_duplicates()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.isVisible(), timeout=3000)
+    # the whole preview is in view across: the long address wraps, a long note is shortened
+    scroll = dialog.scroll
+    assert dialog.preview.minimumSizeHint().width() <= scroll.viewport().width(), (
+        dialog.preview.minimumSizeHint().width(), scroll.viewport().width())
+    assert not scroll.horizontalScrollBar().isVisible()
+    # Return where the focus is when the dialog opens (the list of pairs) merges, as the
+    # default button says; it used to close the dialog
+    assert dialog.focusWidget() is dialog.list
+    QTest.keyClick(dialog.list, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 1, timeout=3000)
+    assert dialog.isVisible() and dialog.hint.text() == "No duplicates left."
+    assert window.session.undo_stack.undoText().startswith("Merge")
