@@ -47,3 +47,21 @@ def test_return_in_the_duplicates_list_merges_and_the_preview_never_scrolls_side
     qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 1, timeout=3000)
     assert dialog.isVisible() and dialog.hint.text() == "No duplicates left."
     assert window.session.undo_stack.undoText().startswith("Merge")
+
+
+def test_return_in_the_import_preview_imports(qtbot, tmp_path):
+    from contacts.gui.views.import_preview import preview_files
+    window, fake = window_with(qtbot, tmp_path, {"id": "ada", "name": "Ada Lovelace"})
+    path = tmp_path / "friends.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:João Silva\r\nTEL:(84) 3215-3800\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Souza\r\nEND:VCARD\r\n", encoding="utf-8")
+    preview_files(window, [str(path)])
+    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.isVisible(), timeout=3000)
+    dialog = window.import_preview
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.tree
+    # Return where the focus is (the list of entries) imports, as the default button says;
+    # under Xvfb it cancelled the import
+    QTest.keyClick(dialog.tree, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 3, timeout=5000)
+    assert not dialog.isVisible()

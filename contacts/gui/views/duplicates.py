@@ -17,7 +17,8 @@ from ..duplicates import CHOOSE, find_duplicates, merge_changes, merge_plan
 from ..merging import merge_contacts
 from ..presentation import describe_date, label_text, structured_name_text
 
-from .contact_dialog import caption   # the field's name as the edit dialog shows it
+from .contact_dialog import caption
+from .dialog_buttons import make_default   # the field's name as the edit dialog shows it
 
 
 def _translate(context, text, disambiguation=None, n=-1):
@@ -166,9 +167,7 @@ class DuplicatesDialog(QDialog):
         self.buttons.addButton(self.swap_button, QDialogButtonBox.ActionRole)
         # Return merges (under Xvfb it closed the dialog: Close, an auto-default button of the
         # box, took the default); Esc closes
-        for button in self.buttons.buttons():
-            button.setAutoDefault(False)
-        self.merge_button.setDefault(True)
+        make_default(self.buttons, self.merge_button)
         self.merge_button.clicked.connect(self.merge)
         self.swap_button.clicked.connect(self.swap)
         self.buttons.rejected.connect(self.reject)

@@ -14,6 +14,8 @@ from PyQt5.QtCore import QCoreApplication
 from PyQt5.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QTreeWidget,
                              QTreeWidgetItem, QVBoxLayout)
 
+from .dialog_buttons import make_default
+
 IMPORTABLE = (".vcf", ".vcard", ".csv")
 
 
@@ -56,7 +58,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.tree, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.import_button = self.buttons.addButton(_translate("ImportPreview", "&Import"), QDialogButtonBox.AcceptRole)
-        self.import_button.setDefault(True)
+        make_default(self.buttons, self.import_button)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
