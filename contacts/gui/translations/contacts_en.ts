@@ -779,97 +779,97 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../views/duplicates.py" line="29"/>
+        <location filename="../views/duplicates.py" line="30"/>
         <source>same number {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="29"/>
+        <location filename="../views/duplicates.py" line="30"/>
         <source>same email {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="33"/>
+        <location filename="../views/duplicates.py" line="34"/>
         <source>similar names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="33"/>
+        <location filename="../views/duplicates.py" line="34"/>
         <source>chosen by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="44"/>
+        <location filename="../views/duplicates.py" line="45"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="46"/>
+        <location filename="../views/duplicates.py" line="47"/>
         <source>a photo ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="46"/>
+        <location filename="../views/duplicates.py" line="47"/>
         <source>a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="51"/>
+        <location filename="../views/duplicates.py" line="52"/>
         <source>★ starred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="51"/>
+        <location filename="../views/duplicates.py" line="52"/>
         <source>not starred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="81"/>
+        <location filename="../views/duplicates.py" line="82"/>
         <source>Keeps &lt;b&gt;{keep}&lt;/b&gt; with what is below; &lt;b&gt;{other}&lt;/b&gt; goes to the trash (Ctrl+Z undoes the merge).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="86"/>
+        <location filename="../views/duplicates.py" line="87"/>
         <source>{other} holds nothing {keep} lacks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="106"/>
+        <location filename="../views/duplicates.py" line="110"/>
         <source>Both contacts&apos; entries, each once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="107"/>
+        <location filename="../views/duplicates.py" line="111"/>
         <source>{field} (all):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="124"/>
+        <location filename="../views/duplicates.py" line="138"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="146"/>
+        <location filename="../views/duplicates.py" line="161"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="149"/>
+        <location filename="../views/duplicates.py" line="164"/>
         <source>&amp;Keep the other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="150"/>
+        <location filename="../views/duplicates.py" line="165"/>
         <source>Keep the second contact and move the first to the trash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="175"/>
+        <location filename="../views/duplicates.py" line="193"/>
         <source>This book is too big to hold in the window: finding duplicates needs every contact. Select two contacts and use Merge on the row menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="187"/>
+        <location filename="../views/duplicates.py" line="205"/>
         <source>%n likely duplicate pair(s)</source>
         <translation>
             <numerusform>%n likely duplicate pair</numerusform>
@@ -877,12 +877,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="187"/>
+        <location filename="../views/duplicates.py" line="205"/>
         <source>No likely duplicates: no two contacts share a number or an email, and no names are alike.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="240"/>
+        <location filename="../views/duplicates.py" line="258"/>
         <source>%n likely duplicate pair(s) left</source>
         <translation>
             <numerusform>%n likely duplicate pair left</numerusform>
@@ -890,7 +890,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="240"/>
+        <location filename="../views/duplicates.py" line="258"/>
         <source>No duplicates left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,12 +1186,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../views/import_preview.py" line="39"/>
+        <location filename="../views/import_preview.py" line="41"/>
         <source>Import {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_preview.py" line="46"/>
+        <location filename="../views/import_preview.py" line="48"/>
         <source>&amp;Update the %n contact(s) of the same id with the file&apos;s version</source>
         <translation>
             <numerusform>&amp;Update the %n contact of the same id with the file's version</numerusform>
@@ -1199,92 +1199,92 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="54"/>
+        <location filename="../views/import_preview.py" line="56"/>
         <source>Entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="54"/>
+        <location filename="../views/import_preview.py" line="56"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="58"/>
+        <location filename="../views/import_preview.py" line="60"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="86"/>
+        <location filename="../views/import_preview.py" line="88"/>
         <source>same id: the file&apos;s version replaces it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="86"/>
+        <location filename="../views/import_preview.py" line="88"/>
         <source>the same contact is already in the book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="88"/>
+        <location filename="../views/import_preview.py" line="90"/>
         <source>To add ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="89"/>
+        <location filename="../views/import_preview.py" line="91"/>
         <source>To update ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="91"/>
+        <location filename="../views/import_preview.py" line="93"/>
         <source>Already there ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="92"/>
+        <location filename="../views/import_preview.py" line="94"/>
         <source>Skipped ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="102"/>
+        <location filename="../views/import_preview.py" line="104"/>
         <source>entry {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="103"/>
+        <location filename="../views/import_preview.py" line="105"/>
         <source>{name}  (line {line})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="119"/>
+        <location filename="../views/import_preview.py" line="121"/>
         <source>Reading {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="141"/>
+        <location filename="../views/import_preview.py" line="143"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="141"/>
+        <location filename="../views/import_preview.py" line="143"/>
         <source>Could not read {file}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="148"/>
+        <location filename="../views/import_preview.py" line="150"/>
         <source>Read {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="155"/>
+        <location filename="../views/import_preview.py" line="157"/>
         <source>Drop to import: a preview says what will be added first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="167"/>
+        <location filename="../views/import_preview.py" line="169"/>
         <source>An import or export is still running: drop the file again once it is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_preview.py" line="80"/>
+        <location filename="../views/import_preview.py" line="82"/>
         <source>&lt;b&gt;{file}&lt;/b&gt;: %n entry(ies). {added} will be added, {updated} updated, {unchanged} already there (left as they are), {skipped} skipped.</source>
         <translation>
             <numerusform>&lt;b&gt;{file}&lt;/b&gt;: %n entry. {added} will be added, {updated} updated, {unchanged} already there (left as they are), {skipped} skipped.</numerusform>
@@ -2396,18 +2396,21 @@ Recent:</source>
         <source>Delete every contact in the trash on every replica, for good</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../views/trash_dialog.py" line="96"/>
         <source>This cannot be undone: the contacts are removed from every replica.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>This cannot be undone: the contact is removed from every replica.</numerusform>
+            <numerusform>This cannot be undone: the contacts are removed from every replica.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="108"/>
+        <location filename="../views/trash_dialog.py" line="109"/>
         <source>Delete “{0}” forever?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="108"/>
+        <location filename="../views/trash_dialog.py" line="109"/>
         <source>Delete %n contacts forever?</source>
         <translation>
             <numerusform>Delete %n contact forever?</numerusform>
@@ -2415,17 +2418,17 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="110"/>
+        <location filename="../views/trash_dialog.py" line="111"/>
         <source>Delete forever</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="117"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="117"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Delete all %n contact(s) in the trash forever?</source>
         <translation>
             <numerusform>Delete the %n contact in the trash forever?</numerusform>
@@ -2433,7 +2436,7 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="117"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Empty trash</source>
         <translation type="unfinished"></translation>
     </message>

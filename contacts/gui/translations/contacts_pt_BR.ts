@@ -780,97 +780,97 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../views/duplicates.py" line="29"/>
+        <location filename="../views/duplicates.py" line="30"/>
         <source>same number {value}</source>
         <translation>mesmo número {value}</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="29"/>
+        <location filename="../views/duplicates.py" line="30"/>
         <source>same email {value}</source>
         <translation>mesmo e-mail {value}</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="33"/>
+        <location filename="../views/duplicates.py" line="34"/>
         <source>similar names</source>
         <translation>nomes parecidos</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="33"/>
+        <location filename="../views/duplicates.py" line="34"/>
         <source>chosen by you</source>
         <translation>escolhidos por você</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="44"/>
+        <location filename="../views/duplicates.py" line="45"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="46"/>
+        <location filename="../views/duplicates.py" line="47"/>
         <source>a photo ({size} KB)</source>
         <translation>uma foto ({size} KB)</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="46"/>
+        <location filename="../views/duplicates.py" line="47"/>
         <source>a photo</source>
         <translation>uma foto</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="51"/>
+        <location filename="../views/duplicates.py" line="52"/>
         <source>★ starred</source>
         <translation>★ favorito</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="51"/>
+        <location filename="../views/duplicates.py" line="52"/>
         <source>not starred</source>
         <translation>não favorito</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="81"/>
+        <location filename="../views/duplicates.py" line="82"/>
         <source>Keeps &lt;b&gt;{keep}&lt;/b&gt; with what is below; &lt;b&gt;{other}&lt;/b&gt; goes to the trash (Ctrl+Z undoes the merge).</source>
         <translation>Mantém &lt;b&gt;{keep}&lt;/b&gt; com o que está abaixo; &lt;b&gt;{other}&lt;/b&gt; vai para a lixeira (Ctrl+Z desfaz a mesclagem).</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="86"/>
+        <location filename="../views/duplicates.py" line="87"/>
         <source>{other} holds nothing {keep} lacks.</source>
         <translation>{other} não tem nada que falte em {keep}.</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="106"/>
+        <location filename="../views/duplicates.py" line="110"/>
         <source>Both contacts&apos; entries, each once</source>
         <translation>As entradas dos dois contatos, cada uma uma vez</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="107"/>
+        <location filename="../views/duplicates.py" line="111"/>
         <source>{field} (all):</source>
         <translation>{field} (todos):</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="124"/>
+        <location filename="../views/duplicates.py" line="138"/>
         <source>Duplicates</source>
         <translation>Duplicados</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="146"/>
+        <location filename="../views/duplicates.py" line="161"/>
         <source>&amp;Merge</source>
         <translation>&amp;Mesclar</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="149"/>
+        <location filename="../views/duplicates.py" line="164"/>
         <source>&amp;Keep the other</source>
         <translation>Manter o &amp;outro</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="150"/>
+        <location filename="../views/duplicates.py" line="165"/>
         <source>Keep the second contact and move the first to the trash instead</source>
         <translation>Manter o segundo contato e mover o primeiro para a lixeira</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="175"/>
+        <location filename="../views/duplicates.py" line="193"/>
         <source>This book is too big to hold in the window: finding duplicates needs every contact. Select two contacts and use Merge on the row menu.</source>
         <translation>Esta agenda é grande demais para caber na janela: encontrar duplicados exige todos os contatos. Selecione dois contatos e use Mesclar no menu da linha.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="187"/>
+        <location filename="../views/duplicates.py" line="205"/>
         <source>%n likely duplicate pair(s)</source>
         <translation>
             <numerusform>%n provável par duplicado</numerusform>
@@ -878,12 +878,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="187"/>
+        <location filename="../views/duplicates.py" line="205"/>
         <source>No likely duplicates: no two contacts share a number or an email, and no names are alike.</source>
         <translation>Nenhum provável duplicado: não há dois contatos com o mesmo número ou e-mail, nem nomes parecidos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="240"/>
+        <location filename="../views/duplicates.py" line="258"/>
         <source>%n likely duplicate pair(s) left</source>
         <translation>
             <numerusform>Resta %n provável par duplicado</numerusform>
@@ -891,7 +891,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="240"/>
+        <location filename="../views/duplicates.py" line="258"/>
         <source>No duplicates left.</source>
         <translation>Não restam duplicados.</translation>
     </message>
@@ -1187,12 +1187,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../views/import_preview.py" line="39"/>
+        <location filename="../views/import_preview.py" line="41"/>
         <source>Import {file}</source>
         <translation>Importar {file}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_preview.py" line="46"/>
+        <location filename="../views/import_preview.py" line="48"/>
         <source>&amp;Update the %n contact(s) of the same id with the file&apos;s version</source>
         <translation>
             <numerusform>&amp;Atualizar o %n contato de mesmo id com a versão do arquivo</numerusform>
@@ -1200,92 +1200,92 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="54"/>
+        <location filename="../views/import_preview.py" line="56"/>
         <source>Entry</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="54"/>
+        <location filename="../views/import_preview.py" line="56"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="58"/>
+        <location filename="../views/import_preview.py" line="60"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="86"/>
+        <location filename="../views/import_preview.py" line="88"/>
         <source>same id: the file&apos;s version replaces it</source>
         <translation>mesmo id: a versão do arquivo o substitui</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="86"/>
+        <location filename="../views/import_preview.py" line="88"/>
         <source>the same contact is already in the book</source>
         <translation>o mesmo contato já está na agenda</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="88"/>
+        <location filename="../views/import_preview.py" line="90"/>
         <source>To add ({count})</source>
         <translation>A adicionar ({count})</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="89"/>
+        <location filename="../views/import_preview.py" line="91"/>
         <source>To update ({count})</source>
         <translation>A atualizar ({count})</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="91"/>
+        <location filename="../views/import_preview.py" line="93"/>
         <source>Already there ({count})</source>
         <translation>Já presentes ({count})</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="92"/>
+        <location filename="../views/import_preview.py" line="94"/>
         <source>Skipped ({count})</source>
         <translation>Ignorados ({count})</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="102"/>
+        <location filename="../views/import_preview.py" line="104"/>
         <source>entry {number}</source>
         <translation>entrada {number}</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="103"/>
+        <location filename="../views/import_preview.py" line="105"/>
         <source>{name}  (line {line})</source>
         <translation>{name}  (linha {line})</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="119"/>
+        <location filename="../views/import_preview.py" line="121"/>
         <source>Reading {file}…</source>
         <translation>Lendo {file}…</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="141"/>
+        <location filename="../views/import_preview.py" line="143"/>
         <source>Import failed</source>
         <translation>A importação falhou</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="141"/>
+        <location filename="../views/import_preview.py" line="143"/>
         <source>Could not read {file}: {error}</source>
         <translation>Não foi possível ler {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="148"/>
+        <location filename="../views/import_preview.py" line="150"/>
         <source>Read {file}</source>
         <translation>Ler {file}</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="155"/>
+        <location filename="../views/import_preview.py" line="157"/>
         <source>Drop to import: a preview says what will be added first</source>
         <translation>Solte para importar: uma prévia mostra antes o que será adicionado</translation>
     </message>
     <message>
-        <location filename="../views/import_preview.py" line="167"/>
+        <location filename="../views/import_preview.py" line="169"/>
         <source>An import or export is still running: drop the file again once it is done</source>
         <translation>Uma importação ou exportação ainda está em andamento: solte o arquivo de novo quando ela terminar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_preview.py" line="80"/>
+        <location filename="../views/import_preview.py" line="82"/>
         <source>&lt;b&gt;{file}&lt;/b&gt;: %n entry(ies). {added} will be added, {updated} updated, {unchanged} already there (left as they are), {skipped} skipped.</source>
         <translation>
             <numerusform>&lt;b&gt;{file}&lt;/b&gt;: %n entrada. A adicionar: {added}; a atualizar: {updated}; já presentes (mantidos como estão): {unchanged}; ignorados: {skipped}.</numerusform>
@@ -2399,18 +2399,21 @@ Recentes:</translation>
         <source>Delete every contact in the trash on every replica, for good</source>
         <translation>Excluir de vez, em todas as réplicas, todos os contatos da lixeira</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../views/trash_dialog.py" line="96"/>
         <source>This cannot be undone: the contacts are removed from every replica.</source>
-        <translation>Isto não pode ser desfeito: os contatos são removidos de todas as réplicas.</translation>
+        <translation>
+            <numerusform>Isso não pode ser desfeito: o contato é removido de todas as réplicas.</numerusform>
+            <numerusform>Isso não pode ser desfeito: os contatos são removidos de todas as réplicas.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="108"/>
+        <location filename="../views/trash_dialog.py" line="109"/>
         <source>Delete “{0}” forever?</source>
         <translation>Excluir “{0}” para sempre?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="108"/>
+        <location filename="../views/trash_dialog.py" line="109"/>
         <source>Delete %n contacts forever?</source>
         <translation>
             <numerusform>Excluir %n contato para sempre?</numerusform>
@@ -2418,17 +2421,17 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="110"/>
+        <location filename="../views/trash_dialog.py" line="111"/>
         <source>Delete forever</source>
         <translation>Excluir para sempre</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="117"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Empty the trash</source>
         <translation>Esvaziar a lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="117"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Delete all %n contact(s) in the trash forever?</source>
         <translation>
             <numerusform>Excluir para sempre o %n contato da lixeira?</numerusform>
@@ -2436,7 +2439,7 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="117"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Empty trash</source>
         <translation>Esvaziar lixeira</translation>
     </message>
