@@ -65,3 +65,19 @@ def test_return_in_the_import_preview_imports(qtbot, tmp_path):
     QTest.keyClick(dialog.tree, Qt.Key_Return)
     qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 3, timeout=5000)
     assert not dialog.isVisible()
+
+
+def test_typing_in_a_just_opened_edit_dialog_adds_to_the_name_not_replaces_it(qtbot, tmp_path):
+    """Under Xvfb, Return on Grace Hopper then typing " B." left the name "B.": the dialog opened
+    with the whole name selected. The cursor now waits at the end of the name."""
+    window, fake = window_with(qtbot, tmp_path, {"id": "grace", "name": "Grace Hopper"})
+    window.select_contact("grace")
+    qtbot.waitUntil(lambda: window.detail.contact is not None, timeout=3000)
+    window.edit_contact()
+    dialog = window.contact_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.name_edit, timeout=3000)
+    qtbot.waitUntil(lambda: not dialog.name_edit.hasSelectedText(), timeout=3000)
+    QTest.keyClicks(dialog.focusWidget(), " B.")
+    assert dialog.name_edit.text() == "Grace Hopper B."
+    dialog.done(0)

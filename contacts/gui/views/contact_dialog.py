@@ -260,6 +260,17 @@ class ContactDialog(QDialog):
         if hasattr(self, "scroll"):
             self._fit_width()
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        # Qt gives the first field the focus as if by Tab, which selects the whole name: the
+        # first key typed would replace it. The cursor waits at the end of the name instead
+        QTimer.singleShot(0, self._cursor_after_name)
+
+    def _cursor_after_name(self):
+        if self.name_edit.selectedText() == self.name_edit.text():
+            self.name_edit.deselect()
+            self.name_edit.end(False)
+
     def eventFilter(self, watched, event):
         if event.type() == QEvent.LayoutRequest and watched is self.scroll.widget():
             QTimer.singleShot(0, self._fit_width)   # once the layout has been redone
