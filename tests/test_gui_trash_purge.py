@@ -53,3 +53,23 @@ def test_empty_the_trash_asks_then_purges_every_deleted_contact(qtbot, window, f
                     timeout=3000)
     trash.empty_button.click()   # nothing left: nothing asked
     assert trash.confirmation is box and not box.isVisible()
+
+
+def test_after_delete_forever_undo_no_longer_offers_to_bring_the_contact_back(qtbot, window, fake):
+    """Edit → Undo used to still say "Undo Delete 'Grace Hopper'" after Delete forever, and
+    failed with "no contact with id 'grace'"."""
+    errors = []
+    window.session.errorOccurred.connect(lambda *args: errors.append(args))
+    window.session.delete_contacts([fake.get_contact("grace")])
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Delete 'Grace Hopper'", timeout=3000)
+    trash = trashed(window, fake)
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    trash.table.selectRow(0)
+    trash.purge_button.click()
+    trash.confirmation.button(QMessageBox.Cancel)   # (the box is there)
+    [b for b in trash.confirmation.buttons() if b.text() == "Delete forever"][0].click()
+    qtbot.waitUntil(lambda: "grace" not in fake.contacts, timeout=3000)
+    qtbot.waitUntil(lambda: not window.session.undo_stack.canUndo(), timeout=3000)
+    assert not window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert not errors
