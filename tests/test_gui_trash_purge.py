@@ -6,6 +6,15 @@ from PyQt5.QtWidgets import QMessageBox
 from test_gui_window import fake, settings, window, rows  # noqa: F401 - the fixtures
 
 
+def select_first(trash):
+    """Select the trash's first row. Not table.selectRow(0): that follows the keyboard modifiers
+    Qt last saw, and after a test that sent Shift+End (test_gui_paging) it extended a selection
+    from nowhere and selected nothing."""
+    from PyQt5.QtCore import QItemSelectionModel
+    trash.table.selectionModel().select(trash.proxy.index(0, 0),
+                                        QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+
+
 def trashed(window, fake, *ids):
     for contact_id in ids:
         fake.delete_contact(contact_id)
@@ -18,7 +27,7 @@ def trashed(window, fake, *ids):
 def test_delete_forever_asks_and_cancel_keeps_the_contact(qtbot, window, fake):
     trash = trashed(window, fake, "grace")
     qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
-    trash.table.selectRow(0)
+    select_first(trash)
     trash.purge_button.click()
     box = trash.confirmation
     assert box.isVisible() and "Grace Hopper" in box.text() and "cannot be undone" in box.informativeText()
@@ -29,7 +38,7 @@ def test_delete_forever_asks_and_cancel_keeps_the_contact(qtbot, window, fake):
     assert "grace" in fake.contacts and fake.contacts["grace"]["deleted"]
     assert trash.proxy.rowCount() == 1
 
-    trash.table.selectRow(0)
+    select_first(trash)
     trash.purge_button.click()
     box = trash.confirmation
     [confirm] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.DestructiveRole]
@@ -64,7 +73,7 @@ def test_after_delete_forever_undo_no_longer_offers_to_bring_the_contact_back(qt
     qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Delete 'Grace Hopper'", timeout=3000)
     trash = trashed(window, fake)
     qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
-    trash.table.selectRow(0)
+    select_first(trash)
     trash.purge_button.click()
     trash.confirmation.button(QMessageBox.Cancel)   # (the box is there)
     [b for b in trash.confirmation.buttons() if b.text() == "Delete forever"][0].click()
