@@ -307,6 +307,8 @@ def test_the_edit_dialog_fits_its_words_and_a_whole_international_number(qtbot, 
             countries = [row.region_box.itemText(i) for i in range(row.region_box.count())]
             assert "Reino Unido (GB)" in countries and "Alemanha (DE)" in countries
             assert countries.index("África do Sul (ZA)") < countries.index("Brasil (BR)")   # accents sorted as in pt
+            # every region has a name, none is only its code ("AC (AC)" was first under A)
+            assert not [c for c in countries if re.fullmatch(r"([A-Z]{2}) \(\1\)", c)]
             assert row.feedback.text() == "✓ Reino Unido, pelo código do país"
         else:
             assert row.label_box.currentText() == "Work" and "United Kingdom (GB)" in [

@@ -63,10 +63,13 @@ _QT_COUNTRIES = None
 
 
 def _qt_country_names():
-    """Qt's own (English) names, for the few regions the geocoder names in no language (XK)."""
+    """Qt's own (English) names, for the few regions the geocoder names in no language (AC, TA,
+    XK: no locale of Qt's is of those countries, so they are asked for by name)."""
     global _QT_COUNTRIES
     if _QT_COUNTRIES is None:
-        _QT_COUNTRIES = {}
+        _QT_COUNTRIES = {code: QLocale.countryToString(getattr(QLocale, name))
+                         for code, name in (("AC", "AscensionIsland"), ("TA", "TristanDaCunha"), ("XK", "Kosovo"))
+                         if hasattr(QLocale, name)}
         for locale in QLocale.matchingLocales(QLocale.AnyLanguage, QLocale.AnyScript, QLocale.AnyCountry):
             code = locale.name().rpartition("_")[2]
             if len(code) == 2 and code.isupper():
