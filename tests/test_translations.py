@@ -324,10 +324,12 @@ def test_the_duplicates_import_preview_and_qr_dialogs_in_portuguese_fit(qtbot, p
     from contacts.gui.views.import_preview import ImportPreviewDialog
     from contacts.gui.views.share import QrDialog
     fake = FakeContactsService()
-    ana = {"id": "ana", "name": "Ana Beatriz Gonçalves", "phones": [{"label": "mobile", "number": "+55 84 98888-7777"}]}
+    ana = {"id": "ana", "name": "Ana Beatriz Gonçalves", "phones": [{"label": "mobile", "number": "+55 84 98888-7777"}],
+           "emails": [{"label": "home", "address": "ana@natal.rn.gov.br"}]}
     fake.add_contact(ana)
     fake.add_contact({"id": "ana2", "name": "Ana B. Gonçalves", "organization": "Prefeitura de Natal",
-                      "phones": [{"label": "work", "number": "+55 84 98888-7777"}]})
+                      "phones": [{"label": "work", "number": "+55 84 98888-7777"}],
+                      "emails": [{"label": "work", "address": "ana@ufrn.br"}]})
     settings = QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
     window = create_window(settings=settings, client_factory=lambda: fake, poll_interval_ms=100,
                            host="127.0.0.1", port=9999)
@@ -342,6 +344,8 @@ def test_the_duplicates_import_preview_and_qr_dialogs_in_portuguese_fit(qtbot, p
     assert duplicates.windowTitle() == "Duplicados" and duplicates.merge_button.text() == "&Mesclar"
     assert duplicates.hint.text() == "1 provável par duplicado"
     assert "mesmo número +5584988887777" in duplicates.list.item(0).text()
+    united = duplicates.preview.findChild(QLabel, "merge_emails_united")   # the labels in Portuguese
+    assert sorted(united.text().splitlines()) == ["Casa: ana@natal.rn.gov.br", "Trabalho: ana@ufrn.br"]
     assert not cut_off(duplicates), cut_off(duplicates)
 
     text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:João Silva\r\nTEL:+55 84 3215-3800\r\nEND:VCARD\r\n"

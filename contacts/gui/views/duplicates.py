@@ -62,6 +62,7 @@ def value_text(field, value):
                     text = next((str(item[k]) for k in ("number", "address", "url", "uri", "value") if item.get(k)),
                                 "")
                 label = label_text(item.get("label", ""))
+                label = QCoreApplication.translate("Labels", label) if label else label   # "Casa" in pt_BR
                 lines.append(f"{label}: {text}" if label else text)
             else:
                 lines.append(str(item))
