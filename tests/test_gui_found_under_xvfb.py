@@ -81,3 +81,26 @@ def test_typing_in_a_just_opened_edit_dialog_adds_to_the_name_not_replaces_it(qt
     QTest.keyClicks(dialog.focusWidget(), " B.")
     assert dialog.name_edit.text() == "Grace Hopper B."
     dialog.done(0)
+
+
+def test_the_import_summary_in_portuguese_is_portuguese_and_as_wide_as_its_title(qtbot, tmp_path):
+    """Under Xvfb in Portuguese the box said "Imported 2, skipped 0." under a title the window
+    manager cut to "Importa…ncluída"."""
+    from PyQt5.QtWidgets import QApplication
+    from contacts.gui.translation import install_translators
+    from contacts.gui.views.transfer import import_contacts
+    install_translators(QApplication.instance(), "pt_BR")
+    try:
+        window, fake = window_with(qtbot, tmp_path, {"id": "ada", "name": "Ada Lovelace"})
+        path = tmp_path / "amigos.vcf"
+        path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:João Silva\r\nEND:VCARD\r\n"
+                        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Souza\r\nEND:VCARD\r\n", encoding="utf-8")
+        import_contacts(window, str(path))
+        qtbot.waitUntil(lambda: getattr(window, "message_box", None) is not None
+                        and window.message_box.isVisible(), timeout=5000)
+        box = window.message_box
+        assert box.windowTitle() == "Importação concluída" and box.text() == "Importados: 2, ignorados: 0."
+        assert box.width() >= box.fontMetrics().horizontalAdvance(box.windowTitle()) + 100, box.width()
+        box.done(0)
+    finally:
+        install_translators(QApplication.instance(), "en")

@@ -371,37 +371,37 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="394"/>
+        <location filename="../views/contact_dialog.py" line="405"/>
         <source>label: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="426"/>
+        <location filename="../views/contact_dialog.py" line="437"/>
         <source>Overwrite their changes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="426"/>
+        <location filename="../views/contact_dialog.py" line="437"/>
         <source>Someone else changed {fields} of this contact while you were editing it. Save your version over theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="448"/>
+        <location filename="../views/contact_dialog.py" line="459"/>
         <source>Discard this contact?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="448"/>
+        <location filename="../views/contact_dialog.py" line="459"/>
         <source>Discard your changes to this contact?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="450"/>
+        <location filename="../views/contact_dialog.py" line="461"/>
         <source>Discard?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/contact_dialog.py" line="545"/>
+        <location filename="../views/contact_dialog.py" line="556"/>
         <source>Someone else changed this contact: their {fields} has been filled in.</source>
         <translation>
             <numerusform>Someone else changed this contact: their {fields} has been filled in.</numerusform>
@@ -409,12 +409,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="548"/>
+        <location filename="../views/contact_dialog.py" line="559"/>
         <source>They also changed {fields}, which you are editing. Keep yours or use theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="557"/>
+        <location filename="../views/contact_dialog.py" line="568"/>
         <source>Someone else deleted this contact. Saving brings it back with your changes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,52 +824,52 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="82"/>
+        <location filename="../views/duplicates.py" line="83"/>
         <source>Keeps &lt;b&gt;{keep}&lt;/b&gt; with what is below; &lt;b&gt;{other}&lt;/b&gt; goes to the trash (Ctrl+Z undoes the merge).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="87"/>
+        <location filename="../views/duplicates.py" line="88"/>
         <source>{other} holds nothing {keep} lacks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="110"/>
+        <location filename="../views/duplicates.py" line="111"/>
         <source>Both contacts&apos; entries, each once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="111"/>
+        <location filename="../views/duplicates.py" line="112"/>
         <source>{field} (all):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="138"/>
+        <location filename="../views/duplicates.py" line="139"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="161"/>
+        <location filename="../views/duplicates.py" line="162"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="164"/>
+        <location filename="../views/duplicates.py" line="165"/>
         <source>&amp;Keep the other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="165"/>
+        <location filename="../views/duplicates.py" line="166"/>
         <source>Keep the second contact and move the first to the trash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="193"/>
+        <location filename="../views/duplicates.py" line="194"/>
         <source>This book is too big to hold in the window: finding duplicates needs every contact. Select two contacts and use Merge on the row menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="205"/>
+        <location filename="../views/duplicates.py" line="206"/>
         <source>%n likely duplicate pair(s)</source>
         <translation>
             <numerusform>%n likely duplicate pair</numerusform>
@@ -877,12 +877,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="205"/>
+        <location filename="../views/duplicates.py" line="206"/>
         <source>No likely duplicates: no two contacts share a number or an email, and no names are alike.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="258"/>
+        <location filename="../views/duplicates.py" line="259"/>
         <source>%n likely duplicate pair(s) left</source>
         <translation>
             <numerusform>%n likely duplicate pair left</numerusform>
@@ -890,7 +890,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="258"/>
+        <location filename="../views/duplicates.py" line="259"/>
         <source>No duplicates left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,287 +898,287 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../views/dialog_fields.py" line="113"/>
+        <location filename="../views/dialog_fields.py" line="116"/>
         <source>kept as typed: not a valid number for its country code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="116"/>
+        <location filename="../views/dialog_fields.py" line="119"/>
         <source>kept as typed: not a valid number in {country} ({code}); add +country code to check it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="118"/>
+        <location filename="../views/dialog_fields.py" line="121"/>
         <source>kept as typed: no region is set, add +country code to check it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="123"/>
+        <location filename="../views/dialog_fields.py" line="126"/>
         <source>{shown} read in {country} ({code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="126"/>
+        <location filename="../views/dialog_fields.py" line="129"/>
         <source>{shown} {country}, by its country code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="184"/>
+        <location filename="../views/dialog_fields.py" line="187"/>
         <source>A label from the list, or type your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="193"/>
+        <location filename="../views/dialog_fields.py" line="196"/>
         <source>The country a number without +country code is read in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="194"/>
+        <location filename="../views/dialog_fields.py" line="197"/>
         <source>Default ({code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="194"/>
+        <location filename="../views/dialog_fields.py" line="197"/>
         <source>No region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="345"/>
+        <location filename="../views/dialog_fields.py" line="348"/>
         <source>Add phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="345"/>
+        <location filename="../views/dialog_fields.py" line="348"/>
         <source>Add email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="346"/>
+        <location filename="../views/dialog_fields.py" line="349"/>
         <source>Add website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="347"/>
+        <location filename="../views/dialog_fields.py" line="350"/>
         <source>Add chat address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="348"/>
+        <location filename="../views/dialog_fields.py" line="351"/>
         <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="348"/>
+        <location filename="../views/dialog_fields.py" line="351"/>
         <source>Add key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="349"/>
+        <location filename="../views/dialog_fields.py" line="352"/>
         <source>Remove this phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="350"/>
+        <location filename="../views/dialog_fields.py" line="353"/>
         <source>Remove this email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="351"/>
+        <location filename="../views/dialog_fields.py" line="354"/>
         <source>Remove this website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="352"/>
+        <location filename="../views/dialog_fields.py" line="355"/>
         <source>Remove this chat address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="353"/>
+        <location filename="../views/dialog_fields.py" line="356"/>
         <source>Remove this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="354"/>
+        <location filename="../views/dialog_fields.py" line="357"/>
         <source>Remove this key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Apartment, suite…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>PO box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>State / province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="427"/>
+        <location filename="../views/dialog_fields.py" line="430"/>
         <source>Remove this address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="479"/>
+        <location filename="../views/dialog_fields.py" line="482"/>
         <source>Add address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="504"/>
+        <location filename="../views/dialog_fields.py" line="507"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="508"/>
+        <location filename="../views/dialog_fields.py" line="511"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="512"/>
+        <location filename="../views/dialog_fields.py" line="515"/>
         <source>Year (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="517"/>
+        <location filename="../views/dialog_fields.py" line="520"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Prefix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>First name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Middle name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Suffix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="718"/>
+        <location filename="../views/dialog_fields.py" line="721"/>
         <source>Add to a group (Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="768"/>
+        <location filename="../views/dialog_fields.py" line="771"/>
         <source>Remove from {group}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="769"/>
+        <location filename="../views/dialog_fields.py" line="772"/>
         <source>Group {group}, press to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="809"/>
+        <location filename="../views/dialog_fields.py" line="812"/>
         <source>the photo is too large even at low quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="825"/>
+        <location filename="../views/dialog_fields.py" line="828"/>
         <source>Choose photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="825"/>
+        <location filename="../views/dialog_fields.py" line="828"/>
         <source>A photo from a file (or drop one on this window)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="827"/>
+        <location filename="../views/dialog_fields.py" line="830"/>
         <source>Remove photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="868"/>
+        <location filename="../views/dialog_fields.py" line="871"/>
         <source>Photo at {uri} (not downloaded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="874"/>
+        <location filename="../views/dialog_fields.py" line="877"/>
         <source>Choose a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="876"/>
+        <location filename="../views/dialog_fields.py" line="879"/>
         <source>Images ({formats})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="876"/>
+        <location filename="../views/dialog_fields.py" line="879"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="887"/>
+        <location filename="../views/dialog_fields.py" line="890"/>
         <source>Not an image this window can read: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>None or not applicable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="928"/>
+        <location filename="../views/dialog_fields.py" line="931"/>
         <source>Gender identity, in words (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,62 +1889,62 @@ Recent:</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="146"/>
+        <location filename="../session.py" line="159"/>
         <source>Connecting to the cluster…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="275"/>
+        <location filename="../session.py" line="288"/>
         <source>Refreshing failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="279"/>
+        <location filename="../session.py" line="292"/>
         <source>Lost contact with every replica; retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="283"/>
+        <location filename="../session.py" line="296"/>
         <source>No replica reachable — retrying every second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="304"/>
+        <location filename="../session.py" line="317"/>
         <source>Every saved change is shown again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="315"/>
+        <location filename="../session.py" line="328"/>
         <source>Cannot use replica {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="326"/>
+        <location filename="../session.py" line="339"/>
         <source>Now using replica {0}, as chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="328"/>
+        <location filename="../session.py" line="341"/>
         <source>Replica {0} stopped answering — now using replica {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="331"/>
+        <location filename="../session.py" line="344"/>
         <source>Back in touch: using replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="339"/>
+        <location filename="../session.py" line="352"/>
         <source>Replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="341"/>
+        <location filename="../session.py" line="354"/>
         <source> · {0} of {1} alive</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="344"/>
+        <location filename="../session.py" line="357"/>
         <source> · %n saved change(s) not shown</source>
         <translation>
             <numerusform> · %n saved change not shown</numerusform>
@@ -1952,37 +1952,37 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="360"/>
+        <location filename="../session.py" line="373"/>
         <source>{0}: waiting for a replica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="400"/>
+        <location filename="../session.py" line="413"/>
         <source>Added {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="539"/>
+        <location filename="../session.py" line="569"/>
         <source>Nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="437"/>
+        <location filename="../session.py" line="450"/>
         <source>Saved &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="566"/>
+        <location filename="../session.py" line="596"/>
         <source>{0}: done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="298"/>
+        <location filename="../session.py" line="311"/>
         <source>replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="301"/>
+        <location filename="../session.py" line="314"/>
         <source>%n saved change(s) only on {0}, which is down: not shown until it is back (nothing is lost)</source>
         <translation>
             <numerusform>%n saved change only on {0}, which is down: not shown until it is back (nothing is lost)</numerusform>
@@ -1990,17 +1990,17 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="465"/>
+        <location filename="../session.py" line="478"/>
         <source>Delete forever {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="483"/>
+        <location filename="../session.py" line="497"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="488"/>
+        <location filename="../session.py" line="508"/>
         <source>Trash emptied: %n contact(s) deleted forever</source>
         <translation>
             <numerusform>Trash emptied: %n contact deleted forever</numerusform>
@@ -2008,32 +2008,32 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="51"/>
+        <location filename="../session.py" line="64"/>
         <source>No replica could be reached: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="388"/>
+        <location filename="../session.py" line="401"/>
         <source>{0} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="395"/>
+        <location filename="../session.py" line="408"/>
         <source>Add {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="446"/>
+        <location filename="../session.py" line="459"/>
         <source>Save &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="451"/>
+        <location filename="../session.py" line="464"/>
         <source>Delete {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="457"/>
+        <location filename="../session.py" line="470"/>
         <source>Restore {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2230,17 +2230,17 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="93"/>
+        <location filename="../views/transfer.py" line="104"/>
         <source>Import contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="108"/>
+        <location filename="../views/transfer.py" line="119"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/transfer.py" line="131"/>
+        <location filename="../views/transfer.py" line="142"/>
         <source>%n property(ies) too big to keep and left out (see the details).</source>
         <translation>
             <numerusform>%n property was too big to keep and left out (see the details).</numerusform>
@@ -2248,47 +2248,47 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="133"/>
+        <location filename="../views/transfer.py" line="144"/>
         <source>Cancelled before anything was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="135"/>
+        <location filename="../views/transfer.py" line="146"/>
         <source>Cancelled after {done} of {total} contacts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="137"/>
+        <location filename="../views/transfer.py" line="148"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="144"/>
+        <location filename="../views/transfer.py" line="155"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="144"/>
+        <location filename="../views/transfer.py" line="155"/>
         <source>Could not import {file}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="147"/>
+        <location filename="../views/transfer.py" line="158"/>
         <source>Import {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="162"/>
+        <location filename="../views/transfer.py" line="183"/>
         <source>Export contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="162"/>
+        <location filename="../views/transfer.py" line="183"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/transfer.py" line="164"/>
+        <location filename="../views/transfer.py" line="185"/>
         <source>Export %n contact(s)</source>
         <translation>
             <numerusform>Export %n contact</numerusform>
@@ -2296,32 +2296,32 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="165"/>
+        <location filename="../views/transfer.py" line="186"/>
         <source>selected contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="192"/>
+        <location filename="../views/transfer.py" line="213"/>
         <source>Exporting to {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="235"/>
+        <location filename="../views/transfer.py" line="256"/>
         <source>Export cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="235"/>
+        <location filename="../views/transfer.py" line="256"/>
         <source>Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="238"/>
+        <location filename="../views/transfer.py" line="259"/>
         <source>Export finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/transfer.py" line="238"/>
+        <location filename="../views/transfer.py" line="259"/>
         <source>Wrote %n contact(s) to {path} ({kind}).</source>
         <translation>
             <numerusform>Wrote %n contact to {path} ({kind}).</numerusform>
@@ -2329,18 +2329,38 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="243"/>
+        <location filename="../views/transfer.py" line="264"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="243"/>
+        <location filename="../views/transfer.py" line="264"/>
         <source>Could not export to {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="246"/>
+        <location filename="../views/transfer.py" line="267"/>
         <source>Export to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="164"/>
+        <source>Imported {imported}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="166"/>
+        <source>, already there {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="168"/>
+        <source>, updated {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="169"/>
+        <source>, skipped {count}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

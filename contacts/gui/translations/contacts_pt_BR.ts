@@ -372,37 +372,37 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Partes do nome, apelidos, departamento, função, data comemorativa, sites, chat, pessoas relacionadas, gênero, idiomas, fuso horário, localização, chaves</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="394"/>
+        <location filename="../views/contact_dialog.py" line="405"/>
         <source>label: </source>
         <translation>rótulo: </translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="426"/>
+        <location filename="../views/contact_dialog.py" line="437"/>
         <source>Overwrite their changes?</source>
         <translation>Sobrescrever as alterações deles?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="426"/>
+        <location filename="../views/contact_dialog.py" line="437"/>
         <source>Someone else changed {fields} of this contact while you were editing it. Save your version over theirs?</source>
         <translation>Outra pessoa alterou {fields} deste contato enquanto você o editava. Salvar a sua versão por cima da deles?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="448"/>
+        <location filename="../views/contact_dialog.py" line="459"/>
         <source>Discard this contact?</source>
         <translation>Descartar este contato?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="448"/>
+        <location filename="../views/contact_dialog.py" line="459"/>
         <source>Discard your changes to this contact?</source>
         <translation>Descartar suas alterações neste contato?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="450"/>
+        <location filename="../views/contact_dialog.py" line="461"/>
         <source>Discard?</source>
         <translation>Descartar?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/contact_dialog.py" line="545"/>
+        <location filename="../views/contact_dialog.py" line="556"/>
         <source>Someone else changed this contact: their {fields} has been filled in.</source>
         <translation>
             <numerusform>Outra pessoa alterou este contato: o campo {fields} dela foi preenchido.</numerusform>
@@ -410,12 +410,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="548"/>
+        <location filename="../views/contact_dialog.py" line="559"/>
         <source>They also changed {fields}, which you are editing. Keep yours or use theirs?</source>
         <translation>Também alteraram {fields}, que você está editando. Manter a sua versão ou usar a deles?</translation>
     </message>
     <message>
-        <location filename="../views/contact_dialog.py" line="557"/>
+        <location filename="../views/contact_dialog.py" line="568"/>
         <source>Someone else deleted this contact. Saving brings it back with your changes.</source>
         <translation>Outra pessoa excluiu este contato. Salvar o traz de volta com as suas alterações.</translation>
     </message>
@@ -825,52 +825,52 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>não favorito</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="82"/>
+        <location filename="../views/duplicates.py" line="83"/>
         <source>Keeps &lt;b&gt;{keep}&lt;/b&gt; with what is below; &lt;b&gt;{other}&lt;/b&gt; goes to the trash (Ctrl+Z undoes the merge).</source>
         <translation>Mantém &lt;b&gt;{keep}&lt;/b&gt; com o que está abaixo; &lt;b&gt;{other}&lt;/b&gt; vai para a lixeira (Ctrl+Z desfaz a mesclagem).</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="87"/>
+        <location filename="../views/duplicates.py" line="88"/>
         <source>{other} holds nothing {keep} lacks.</source>
         <translation>{other} não tem nada que falte em {keep}.</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="110"/>
+        <location filename="../views/duplicates.py" line="111"/>
         <source>Both contacts&apos; entries, each once</source>
         <translation>As entradas dos dois contatos, cada uma uma vez</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="111"/>
+        <location filename="../views/duplicates.py" line="112"/>
         <source>{field} (all):</source>
         <translation>{field} (todos):</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="138"/>
+        <location filename="../views/duplicates.py" line="139"/>
         <source>Duplicates</source>
         <translation>Duplicados</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="161"/>
+        <location filename="../views/duplicates.py" line="162"/>
         <source>&amp;Merge</source>
         <translation>&amp;Mesclar</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="164"/>
+        <location filename="../views/duplicates.py" line="165"/>
         <source>&amp;Keep the other</source>
         <translation>Manter o &amp;outro</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="165"/>
+        <location filename="../views/duplicates.py" line="166"/>
         <source>Keep the second contact and move the first to the trash instead</source>
         <translation>Manter o segundo contato e mover o primeiro para a lixeira</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="193"/>
+        <location filename="../views/duplicates.py" line="194"/>
         <source>This book is too big to hold in the window: finding duplicates needs every contact. Select two contacts and use Merge on the row menu.</source>
         <translation>Esta agenda é grande demais para caber na janela: encontrar duplicados exige todos os contatos. Selecione dois contatos e use Mesclar no menu da linha.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="205"/>
+        <location filename="../views/duplicates.py" line="206"/>
         <source>%n likely duplicate pair(s)</source>
         <translation>
             <numerusform>%n provável par duplicado</numerusform>
@@ -878,12 +878,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="205"/>
+        <location filename="../views/duplicates.py" line="206"/>
         <source>No likely duplicates: no two contacts share a number or an email, and no names are alike.</source>
         <translation>Nenhum provável duplicado: não há dois contatos com o mesmo número ou e-mail, nem nomes parecidos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="258"/>
+        <location filename="../views/duplicates.py" line="259"/>
         <source>%n likely duplicate pair(s) left</source>
         <translation>
             <numerusform>Resta %n provável par duplicado</numerusform>
@@ -891,7 +891,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="258"/>
+        <location filename="../views/duplicates.py" line="259"/>
         <source>No duplicates left.</source>
         <translation>Não restam duplicados.</translation>
     </message>
@@ -899,287 +899,287 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../views/dialog_fields.py" line="113"/>
+        <location filename="../views/dialog_fields.py" line="116"/>
         <source>kept as typed: not a valid number for its country code</source>
         <translation>mantido como digitado: não é um número válido para o seu código de país</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="116"/>
+        <location filename="../views/dialog_fields.py" line="119"/>
         <source>kept as typed: not a valid number in {country} ({code}); add +country code to check it</source>
         <translation>mantido como digitado: não é um número válido em {country} ({code}); acrescente o +código do país para verificá-lo</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="118"/>
+        <location filename="../views/dialog_fields.py" line="121"/>
         <source>kept as typed: no region is set, add +country code to check it</source>
         <translation>mantido como digitado: nenhuma região definida, acrescente o +código do país para verificá-lo</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="123"/>
+        <location filename="../views/dialog_fields.py" line="126"/>
         <source>{shown} read in {country} ({code})</source>
         <translation>{shown} lido como de {country} ({code})</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="126"/>
+        <location filename="../views/dialog_fields.py" line="129"/>
         <source>{shown} {country}, by its country code</source>
         <translation>{shown} {country}, pelo código do país</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="184"/>
+        <location filename="../views/dialog_fields.py" line="187"/>
         <source>A label from the list, or type your own</source>
         <translation>Um rótulo da lista, ou digite o seu</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="193"/>
+        <location filename="../views/dialog_fields.py" line="196"/>
         <source>The country a number without +country code is read in</source>
         <translation>O país em que se lê um número sem +código do país</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="194"/>
+        <location filename="../views/dialog_fields.py" line="197"/>
         <source>Default ({code})</source>
         <translation>Padrão ({code})</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="194"/>
+        <location filename="../views/dialog_fields.py" line="197"/>
         <source>No region</source>
         <translation>Sem região</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="345"/>
+        <location filename="../views/dialog_fields.py" line="348"/>
         <source>Add phone</source>
         <translation>Adicionar telefone</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="345"/>
+        <location filename="../views/dialog_fields.py" line="348"/>
         <source>Add email</source>
         <translation>Adicionar e-mail</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="346"/>
+        <location filename="../views/dialog_fields.py" line="349"/>
         <source>Add website</source>
         <translation>Adicionar site</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="347"/>
+        <location filename="../views/dialog_fields.py" line="350"/>
         <source>Add chat address</source>
         <translation>Adicionar endereço de chat</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="348"/>
+        <location filename="../views/dialog_fields.py" line="351"/>
         <source>Add person</source>
         <translation>Adicionar pessoa</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="348"/>
+        <location filename="../views/dialog_fields.py" line="351"/>
         <source>Add key</source>
         <translation>Adicionar chave</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="349"/>
+        <location filename="../views/dialog_fields.py" line="352"/>
         <source>Remove this phone</source>
         <translation>Remover este telefone</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="350"/>
+        <location filename="../views/dialog_fields.py" line="353"/>
         <source>Remove this email</source>
         <translation>Remover este e-mail</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="351"/>
+        <location filename="../views/dialog_fields.py" line="354"/>
         <source>Remove this website</source>
         <translation>Remover este site</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="352"/>
+        <location filename="../views/dialog_fields.py" line="355"/>
         <source>Remove this chat address</source>
         <translation>Remover este endereço de chat</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="353"/>
+        <location filename="../views/dialog_fields.py" line="356"/>
         <source>Remove this person</source>
         <translation>Remover esta pessoa</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="354"/>
+        <location filename="../views/dialog_fields.py" line="357"/>
         <source>Remove this key</source>
         <translation>Remover esta chave</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Street</source>
         <translation>Rua e número</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Apartment, suite…</source>
         <translation>Complemento (apto., sala…)</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>PO box</source>
         <translation>Caixa postal</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>City</source>
         <translation>Cidade</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>State / province</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Postcode</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="406"/>
+        <location filename="../views/dialog_fields.py" line="409"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="427"/>
+        <location filename="../views/dialog_fields.py" line="430"/>
         <source>Remove this address</source>
         <translation>Remover este endereço</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="479"/>
+        <location filename="../views/dialog_fields.py" line="482"/>
         <source>Add address</source>
         <translation>Adicionar endereço</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="504"/>
+        <location filename="../views/dialog_fields.py" line="507"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="508"/>
+        <location filename="../views/dialog_fields.py" line="511"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="512"/>
+        <location filename="../views/dialog_fields.py" line="515"/>
         <source>Year (optional)</source>
         <translation>Ano (opcional)</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="517"/>
+        <location filename="../views/dialog_fields.py" line="520"/>
         <source>No date</source>
         <translation>Sem data</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Prefix</source>
         <translation>Prefixo</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>First name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Middle name</source>
         <translation>Nome do meio</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Last name</source>
         <translation>Sobrenome</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="606"/>
+        <location filename="../views/dialog_fields.py" line="609"/>
         <source>Suffix</source>
         <translation>Sufixo</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="718"/>
+        <location filename="../views/dialog_fields.py" line="721"/>
         <source>Add to a group (Return)</source>
         <translation>Adicionar a um grupo (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="768"/>
+        <location filename="../views/dialog_fields.py" line="771"/>
         <source>Remove from {group}</source>
         <translation>Remover de {group}</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="769"/>
+        <location filename="../views/dialog_fields.py" line="772"/>
         <source>Group {group}, press to remove</source>
         <translation>Grupo {group}, pressione para remover</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="809"/>
+        <location filename="../views/dialog_fields.py" line="812"/>
         <source>the photo is too large even at low quality</source>
         <translation>a foto é grande demais mesmo em baixa qualidade</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="825"/>
+        <location filename="../views/dialog_fields.py" line="828"/>
         <source>Choose photo…</source>
         <translation>Escolher foto…</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="825"/>
+        <location filename="../views/dialog_fields.py" line="828"/>
         <source>A photo from a file (or drop one on this window)</source>
         <translation>Uma foto de um arquivo (ou solte uma nesta janela)</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="827"/>
+        <location filename="../views/dialog_fields.py" line="830"/>
         <source>Remove photo</source>
         <translation>Remover foto</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="868"/>
+        <location filename="../views/dialog_fields.py" line="871"/>
         <source>Photo at {uri} (not downloaded)</source>
         <translation>Foto em {uri} (não baixada)</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="874"/>
+        <location filename="../views/dialog_fields.py" line="877"/>
         <source>Choose a photo</source>
         <translation>Escolher uma foto</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="876"/>
+        <location filename="../views/dialog_fields.py" line="879"/>
         <source>Images ({formats})</source>
         <translation>Imagens ({formats})</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="876"/>
+        <location filename="../views/dialog_fields.py" line="879"/>
         <source>All files (*)</source>
         <translation>Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="887"/>
+        <location filename="../views/dialog_fields.py" line="890"/>
         <source>Not an image this window can read: {path}</source>
         <translation>Não é uma imagem que esta janela consiga ler: {path}</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Female</source>
         <translation>Feminino</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Male</source>
         <translation>Masculino</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Other</source>
         <translation>Outro</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>None or not applicable</source>
         <translation>Nenhum ou não se aplica</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="912"/>
+        <location filename="../views/dialog_fields.py" line="915"/>
         <source>Unknown</source>
         <translation>Desconhecido</translation>
     </message>
     <message>
-        <location filename="../views/dialog_fields.py" line="928"/>
+        <location filename="../views/dialog_fields.py" line="931"/>
         <source>Gender identity, in words (optional)</source>
         <translation>Identidade de gênero, por extenso (opcional)</translation>
     </message>
@@ -1892,62 +1892,62 @@ Recentes:</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="146"/>
+        <location filename="../session.py" line="159"/>
         <source>Connecting to the cluster…</source>
         <translation>Conectando ao cluster…</translation>
     </message>
     <message>
-        <location filename="../session.py" line="275"/>
+        <location filename="../session.py" line="288"/>
         <source>Refreshing failed: {0}</source>
         <translation>Falha ao atualizar: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="279"/>
+        <location filename="../session.py" line="292"/>
         <source>Lost contact with every replica; retrying…</source>
         <translation>Contato perdido com todas as réplicas; tentando de novo…</translation>
     </message>
     <message>
-        <location filename="../session.py" line="283"/>
+        <location filename="../session.py" line="296"/>
         <source>No replica reachable — retrying every second</source>
         <translation>Nenhuma réplica acessível — tentando de novo a cada segundo</translation>
     </message>
     <message>
-        <location filename="../session.py" line="304"/>
+        <location filename="../session.py" line="317"/>
         <source>Every saved change is shown again</source>
         <translation>Todas as alterações salvas voltaram a aparecer</translation>
     </message>
     <message>
-        <location filename="../session.py" line="315"/>
+        <location filename="../session.py" line="328"/>
         <source>Cannot use replica {0}: {1}</source>
         <translation>Não é possível usar a réplica {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="326"/>
+        <location filename="../session.py" line="339"/>
         <source>Now using replica {0}, as chosen</source>
         <translation>Usando agora a réplica {0}, como escolhido</translation>
     </message>
     <message>
-        <location filename="../session.py" line="328"/>
+        <location filename="../session.py" line="341"/>
         <source>Replica {0} stopped answering — now using replica {1}</source>
         <translation>A réplica {0} parou de responder — usando agora a réplica {1}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="331"/>
+        <location filename="../session.py" line="344"/>
         <source>Back in touch: using replica {0}</source>
         <translation>Contato restabelecido: usando a réplica {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="339"/>
+        <location filename="../session.py" line="352"/>
         <source>Replica {0}</source>
         <translation>Réplica {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="341"/>
+        <location filename="../session.py" line="354"/>
         <source> · {0} of {1} alive</source>
         <translation> · {0} de {1} ativas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="344"/>
+        <location filename="../session.py" line="357"/>
         <source> · %n saved change(s) not shown</source>
         <translation>
             <numerusform> · %n alteração salva não exibida</numerusform>
@@ -1955,37 +1955,37 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="360"/>
+        <location filename="../session.py" line="373"/>
         <source>{0}: waiting for a replica…</source>
         <translation>{0}: aguardando uma réplica…</translation>
     </message>
     <message>
-        <location filename="../session.py" line="400"/>
+        <location filename="../session.py" line="413"/>
         <source>Added {0}</source>
         <translation>Adicionado: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="539"/>
+        <location filename="../session.py" line="569"/>
         <source>Nothing changed</source>
         <translation>Nada mudou</translation>
     </message>
     <message>
-        <location filename="../session.py" line="437"/>
+        <location filename="../session.py" line="450"/>
         <source>Saved &apos;{0}&apos;</source>
         <translation>Salvo: '{0}'</translation>
     </message>
     <message>
-        <location filename="../session.py" line="566"/>
+        <location filename="../session.py" line="596"/>
         <source>{0}: done</source>
         <translation>{0}: concluído</translation>
     </message>
     <message>
-        <location filename="../session.py" line="298"/>
+        <location filename="../session.py" line="311"/>
         <source>replica {0}</source>
         <translation>réplica {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="301"/>
+        <location filename="../session.py" line="314"/>
         <source>%n saved change(s) only on {0}, which is down: not shown until it is back (nothing is lost)</source>
         <translation>
             <numerusform>%n alteração salva só está na {0}, que está fora do ar: não aparece até ela voltar (nada se perde)</numerusform>
@@ -1993,17 +1993,17 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="465"/>
+        <location filename="../session.py" line="478"/>
         <source>Delete forever {0}</source>
         <translation>Excluir para sempre {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="483"/>
+        <location filename="../session.py" line="497"/>
         <source>Empty the trash</source>
         <translation>Esvaziar a lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="488"/>
+        <location filename="../session.py" line="508"/>
         <source>Trash emptied: %n contact(s) deleted forever</source>
         <translation>
             <numerusform>Lixeira esvaziada: %n contato excluído para sempre</numerusform>
@@ -2011,32 +2011,32 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="51"/>
+        <location filename="../session.py" line="64"/>
         <source>No replica could be reached: {0}</source>
         <translation>Nenhuma réplica respondeu: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="388"/>
+        <location filename="../session.py" line="401"/>
         <source>{0} failed</source>
         <translation>{0} falhou</translation>
     </message>
     <message>
-        <location filename="../session.py" line="395"/>
+        <location filename="../session.py" line="408"/>
         <source>Add {0}</source>
         <translation>Adicionar {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="446"/>
+        <location filename="../session.py" line="459"/>
         <source>Save &apos;{0}&apos;</source>
         <translation>Salvar '{0}'</translation>
     </message>
     <message>
-        <location filename="../session.py" line="451"/>
+        <location filename="../session.py" line="464"/>
         <source>Delete {0}</source>
         <translation>Excluir {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="457"/>
+        <location filename="../session.py" line="470"/>
         <source>Restore {0}</source>
         <translation>Restaurar {0}</translation>
     </message>
@@ -2233,17 +2233,17 @@ Recentes:</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="93"/>
+        <location filename="../views/transfer.py" line="104"/>
         <source>Import contacts</source>
         <translation>Importar contatos</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="108"/>
+        <location filename="../views/transfer.py" line="119"/>
         <source>Importing {file}…</source>
         <translation>Importando {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/transfer.py" line="131"/>
+        <location filename="../views/transfer.py" line="142"/>
         <source>%n property(ies) too big to keep and left out (see the details).</source>
         <translation>
             <numerusform>%n propriedade grande demais para guardar foi deixada de fora (veja os detalhes).</numerusform>
@@ -2251,47 +2251,47 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="133"/>
+        <location filename="../views/transfer.py" line="144"/>
         <source>Cancelled before anything was imported.</source>
         <translation>Cancelado antes de importar qualquer coisa.</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="135"/>
+        <location filename="../views/transfer.py" line="146"/>
         <source>Cancelled after {done} of {total} contacts:</source>
         <translation>Cancelado após {done} de {total} contatos:</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="137"/>
+        <location filename="../views/transfer.py" line="148"/>
         <source>Import finished</source>
         <translation>Importação concluída</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="144"/>
+        <location filename="../views/transfer.py" line="155"/>
         <source>Import failed</source>
         <translation>A importação falhou</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="144"/>
+        <location filename="../views/transfer.py" line="155"/>
         <source>Could not import {file}: {error}</source>
         <translation>Não foi possível importar {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="147"/>
+        <location filename="../views/transfer.py" line="158"/>
         <source>Import {file}</source>
         <translation>Importar {file}</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="162"/>
+        <location filename="../views/transfer.py" line="183"/>
         <source>Export contacts</source>
         <translation>Exportar contatos</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="162"/>
+        <location filename="../views/transfer.py" line="183"/>
         <source>contacts</source>
         <translation>contatos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/transfer.py" line="164"/>
+        <location filename="../views/transfer.py" line="185"/>
         <source>Export %n contact(s)</source>
         <translation>
             <numerusform>Exportar %n contato</numerusform>
@@ -2299,32 +2299,32 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="165"/>
+        <location filename="../views/transfer.py" line="186"/>
         <source>selected contacts</source>
         <translation>contatos selecionados</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="192"/>
+        <location filename="../views/transfer.py" line="213"/>
         <source>Exporting to {file}…</source>
         <translation>Exportando para {file}…</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="235"/>
+        <location filename="../views/transfer.py" line="256"/>
         <source>Export cancelled</source>
         <translation>Exportação cancelada</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="235"/>
+        <location filename="../views/transfer.py" line="256"/>
         <source>Nothing was written.</source>
         <translation>Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="238"/>
+        <location filename="../views/transfer.py" line="259"/>
         <source>Export finished</source>
         <translation>Exportação concluída</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/transfer.py" line="238"/>
+        <location filename="../views/transfer.py" line="259"/>
         <source>Wrote %n contact(s) to {path} ({kind}).</source>
         <translation>
             <numerusform>%n contato gravado em {path} ({kind}).</numerusform>
@@ -2332,19 +2332,39 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="243"/>
+        <location filename="../views/transfer.py" line="264"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="243"/>
+        <location filename="../views/transfer.py" line="264"/>
         <source>Could not export to {path}: {error}</source>
         <translation>Não foi possível exportar para {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../views/transfer.py" line="246"/>
+        <location filename="../views/transfer.py" line="267"/>
         <source>Export to {file}</source>
         <translation>Exportar para {file}</translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="164"/>
+        <source>Imported {imported}</source>
+        <translation>Importados: {imported}</translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="166"/>
+        <source>, already there {count}</source>
+        <translation>, já presentes: {count}</translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="168"/>
+        <source>, updated {count}</source>
+        <translation>, atualizados: {count}</translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="169"/>
+        <source>, skipped {count}.</source>
+        <translation>, ignorados: {count}.</translation>
     </message>
 </context>
 <context>

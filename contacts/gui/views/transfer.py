@@ -82,8 +82,19 @@ class Transfer:
         box = QMessageBox(icon, title, text, QMessageBox.Ok, self.window)
         if details:
             box.setDetailedText(details)
+        fit_title(box)
         self.window.message_box = box
         box.open()
+
+
+def fit_title(box):
+    """A message box at least as wide as its title: QMessageBox sizes itself to its text only,
+    and the window manager cut "Importação concluída" to "Importa…ncluída" (seen under Xvfb)."""
+    from PyQt5.QtWidgets import QSizePolicy, QSpacerItem
+    wanted = box.fontMetrics().horizontalAdvance(box.windowTitle()) + 160   # + the title bar's buttons
+    layout = box.layout()
+    layout.addItem(QSpacerItem(wanted, 0, QSizePolicy.Minimum, QSizePolicy.Minimum), layout.rowCount(), 0, 1,
+                   layout.columnCount())
 
 
 def import_contacts(window, path=None):
@@ -124,8 +135,8 @@ def start_import(window, path, entries=None, update=False, region=None, then=Non
 
     def done(result):
         report, total = result
-        lines = report.summary_lines()
-        text = lines[0][0].upper() + lines[0][1:].rstrip(":") + "."
+        lines = report.summary_lines()   # the details (each skipped entry and why), as the CLI says them
+        text = summary_text(report)
         if report.not_kept:
             count = len(report.not_kept)
             text += " " + _translate("Transfer", "%n property(ies) too big to keep and left out (see the details).", None, count)
@@ -146,6 +157,16 @@ def start_import(window, path, entries=None, update=False, region=None, then=Non
                         icon=QMessageBox.Warning)
     window.session.submit(job, done, failed, description=_translate("Transfer", "Import {file}").format(file=Path(path).name))
     return transfer
+
+
+def summary_text(report):
+    """The import's outcome in a sentence, in the window's language ("Imported 2, skipped 0.")."""
+    text = _translate("Transfer", "Imported {imported}").format(imported=report.imported)
+    if report.unchanged:
+        text += _translate("Transfer", ", already there {count}").format(count=report.unchanged)
+    if report.updated:
+        text += _translate("Transfer", ", updated {count}").format(count=report.updated)
+    return text + _translate("Transfer", ", skipped {count}.").format(count=len(report.skipped))
 
 
 def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=None, contacts=None):
