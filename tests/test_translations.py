@@ -42,6 +42,8 @@ def test_every_wrapped_string_has_a_brazilian_portuguese_translation(tmp_path):
     missing = [key for key in wrapped if key not in committed or not committed[key][2]
                or not all(form.strip() for form in committed[key][1])]
     assert not missing, f"run scripts/update_translations.py and translate: {missing[:10]}"
+    unfinished = [key for key, (_, forms, finished) in committed.items() if not finished]
+    assert not unfinished, f"unfinished in contacts_pt_BR.ts: {unfinished[:10]}"
     for (context, source), (numerus, forms, _) in committed.items():
         for form in forms:   # "{0}" and "%n" survive the translation, and so does a mnemonic
             assert sorted(PLACEHOLDER.findall(form)) == sorted(set(PLACEHOLDER.findall(source))) or (
