@@ -5,6 +5,7 @@ The sample contacts are rich ones (photos made here, groups, starred ones, birth
 without a year, addresses), plus the Brazilian iPhone card of tests/corpus.
 
     python scripts/screenshot.py [--out docs/screenshot.png]
+    python scripts/screenshot.py --all      # every picture of docs/gui.md (light and dark, en and pt_BR)
 
 Starts a name server and 3 replicas in a temporary directory, adds sample contacts
 through a second client, opens the window (QT_QPA_PLATFORM=offscreen), waits until
@@ -105,7 +106,15 @@ def main(argv=None):
     parser.add_argument("--language", default="en", help="en or pt_BR (default en)")
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument("--no-dialog", action="store_true", help="only the main window")
+    parser.add_argument("--workflows", action="store_true",
+                        help="also the dialogs of docs/gui.md's guide: duplicates, import preview, QR code, trash "
+                             "(saved beside --out as <dialog>-<language>.png)")
+    parser.add_argument("--all", action="store_true",
+                        help="the set docs/gui.md shows: the window in light and dark, English and Portuguese, "
+                             "and each language's dialogs")
     args = parser.parse_args(argv)
+    if args.all:
+        return make_all(Path(args.out).parent)
     app = QApplication([sys.argv[0]])
     from contacts.gui.theme import ThemeSwitcher
     from contacts.gui.translation import install_translators
@@ -146,7 +155,7 @@ def main(argv=None):
         for _ in range(20):
             app.processEvents()
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(args.out)
+        save(window.grab(), args.out)
         print(f"saved {args.out}")
         if args.no_dialog:
             window.close()
@@ -162,11 +171,102 @@ def main(argv=None):
         dialog.emails.rows[1].value_edit.textEdited.emit("countess@lovelace")
         for _ in range(20):
             app.processEvents()
-        dialog_out = str(Path(args.out).with_name("dialog.png"))
-        dialog.grab().save(dialog_out)
+        suffix = "" if args.language == "en" else f"-{args.language}"
+        dialog_out = str(Path(args.out).with_name(f"dialog{suffix}.png"))
+        save(dialog.grab(), dialog_out)
         dialog.done(0)   # not reject(): that asks whether to discard the typing
-        window.close()
         print(f"saved {dialog_out}")
+        if args.workflows:
+            workflow_shots(app, window, client_for(cluster), ids, Path(args.out).parent, args.language, wait)
+        window.close()
+    return 0
+
+
+def client_for(cluster):
+    return ContactsClient(ns_host="127.0.0.1", ns_port=cluster.ns_port)
+
+
+def save(pixmap, path):
+    """A screenshot as a PNG of 256 colours (a fifth of the size; the window's flat colours
+    survive it)."""
+    from PyQt5.QtCore import Qt as _Qt
+    image = pixmap.toImage().convertToFormat(QImage.Format_Indexed8, _Qt.ThresholdDither | _Qt.AvoidDither)
+    image.save(str(path), "PNG", 9)
+
+
+def settle(app):
+    for _ in range(20):
+        app.processEvents()
+
+
+def workflow_shots(app, window, client, ids, out_dir, language, wait):
+    """The dialogs of the user guide, each as the user meets it, saved as <name>-<language>.png."""
+    from contacts.gui.views.import_preview import preview_files
+    shots = []
+
+    def shoot(widget, name):
+        settle(app)
+        path = out_dir / f"{name}-{language}.png"
+        save(widget.grab(), path)
+        shots.append(path)
+        print(f"saved {path}")
+    with client:
+        # duplicates: a second card of Ada, with her number and a birthday with its year
+        client.add_contact({"name": "A. Lovelace", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+                            "groups": ["Family"], "birthday": "1815-12-10"})
+        wait(lambda: window.session.contacts.rowCount() == len(SAMPLES) + 2, "the duplicate")
+        dialog = window.show_duplicates()
+        dialog.resize(900, 560)
+        wait(lambda: dialog.preview is not None, "the merge preview")
+        shoot(dialog, "duplicates")
+        dialog.close()
+        # import preview: a file with two new people and one already in the book
+        with tempfile.TemporaryDirectory() as files:
+            path = Path(files) / "amigos.vcf"
+            path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:João Silva\r\nTEL;TYPE=CELL:(84) 3215-3800\r\n"
+                            "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Souza\r\n"
+                            "EMAIL:maria@example.com.br\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\n"
+                            "TEL:+55 84 3215-3800\r\nEND:VCARD\r\n", encoding="utf-8")
+            preview_files(window, [str(path)])
+            wait(lambda: window.import_preview is not None and window.import_preview.isVisible(), "the preview")
+            shoot(window.import_preview, "import")
+            window.import_preview.done(0)
+        # the QR code of Grace Hopper
+        window.select_contact(ids["Grace Hopper"])
+        wait(lambda: window.detail.contact is not None and window.detail.contact["name"] == "Grace Hopper",
+             "Grace Hopper")
+        window.share_qr()
+        shoot(window.qr_dialog, "qr")
+        window.qr_dialog.done(0)
+        # the trash, with two contacts deleted and the confirmation of Empty trash
+        for name in ("Tu Youyou", "Hedy Lamarr"):
+            client.delete_contact(ids[name])
+        window.show_trash()
+        trash = window.trash_dialog
+        wait(lambda: trash.proxy.rowCount() == 2, "the trash")
+        trash.empty_trash()
+        wait(lambda: trash.confirmation is not None and trash.confirmation.isVisible(), "the confirmation")
+        settle(app)
+        # the dialog and its question together, as the user sees them
+        trash.confirmation.move(trash.geometry().center() - trash.confirmation.rect().center())
+        shoot(trash, "trash")
+        shoot(trash.confirmation, "trash-confirm")
+        trash.confirmation.done(0)
+        trash.close()
+    return shots
+
+
+def make_all(out_dir):
+    """Each screenshot in a process of its own (a language and a theme per application)."""
+    import subprocess
+    script = str(Path(__file__).resolve())
+    runs = [("en", "light", "screenshot.png", ["--workflows"]),
+            ("en", "dark", "screenshot-en-dark.png", ["--no-dialog"]),
+            ("pt_BR", "light", "screenshot-pt_BR.png", ["--workflows"]),
+            ("pt_BR", "dark", "screenshot-pt_BR-dark.png", ["--no-dialog"])]
+    for language, theme, name, extra in runs:
+        subprocess.run([sys.executable, script, "--language", language, "--theme", theme,
+                        "--out", str(out_dir / name), *extra], check=True)
     return 0
 
 

@@ -63,7 +63,7 @@ def test_one_contact_shared_as_vcf_and_as_a_qr_code_holding_its_vcard(qtbot, win
     texts = [a.text() for a in window.row_menu.actions() if a.text()]
     window.row_menu.close()
     assert texts == ["&Edit contact…", "Star", "Add to group", "Remove from group", "Export contact…",
-                     "Share as .&vcf…", "Share as &QR code…", "&Delete"]
+                     "Share as .&vcf…", "Share as QR &code…", "&Delete"]
     path = tmp_path / "ada.vcf"
     transfer = window.share_vcard(str(path))
     qtbot.waitUntil(lambda: transfer.done, timeout=5000)

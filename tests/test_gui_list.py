@@ -150,7 +150,7 @@ def test_the_row_menu_offers_what_the_selection_allows(qtbot, window):
     menu = window.row_menu
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["&Edit contact…", "Unstar", "Add to group", "Remove from group", "Export contact…",
-                     "Share as .&vcf…", "Share as &QR code…", "&Delete"]
+                     "Share as .&vcf…", "Share as QR &code…", "&Delete"]
     removable = [a.text() for a in menu.actions()[3].menu().actions()]
     assert removable == ["Work"]
     addable = {a.text(): a.isEnabled() for a in menu.actions()[2].menu().actions() if a.text()}

@@ -31,6 +31,8 @@ def test_delete_forever_asks_and_cancel_keeps_the_contact(qtbot, window, fake):
     trash.purge_button.click()
     box = trash.confirmation
     assert box.isVisible() and "Grace Hopper" in box.text() and "cannot be undone" in box.informativeText()
+    # one contact: "the contact is removed", not "the contacts are" (read under Xvfb)
+    assert box.informativeText() == "This cannot be undone: the contact is removed from every replica."
     assert box.defaultButton() is box.button(QMessageBox.Cancel)   # Return does not purge
     box.button(QMessageBox.Cancel).click()
     assert "grace" in fake.contacts and fake.contacts["grace"]["deleted"]
@@ -69,3 +71,23 @@ def test_the_trash_lists_a_to_z_with_accents_ignored_and_the_sidebar_counts_it(q
     qtbot.waitUntil(lambda: trash.proxy.rowCount() == 4, timeout=3000)
     assert [trash.proxy.index(r, 0).data() for r in range(4)] == ["Álvaro", "Ana", "João", "Zé"]
     qtbot.waitUntil(lambda: window.sidebar.counts()["Trash"] == 4, timeout=3000)
+
+
+def test_after_delete_forever_undo_no_longer_offers_to_bring_the_contact_back(qtbot, window, fake):
+    """Edit → Undo used to still say "Undo Delete 'Grace Hopper'" after Delete forever, and
+    failed with "no contact with id 'grace'"."""
+    errors = []
+    window.session.errorOccurred.connect(lambda *args: errors.append(args))
+    window.session.delete_contacts([fake.get_contact("grace")])
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Delete 'Grace Hopper'", timeout=3000)
+    trash = trashed(window, fake)
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    select_first(trash)
+    trash.purge_button.click()
+    trash.confirmation.button(QMessageBox.Cancel)   # (the box is there)
+    [b for b in trash.confirmation.buttons() if b.text() == "Delete forever"][0].click()
+    qtbot.waitUntil(lambda: "grace" not in fake.contacts, timeout=3000)
+    qtbot.waitUntil(lambda: not window.session.undo_stack.canUndo(), timeout=3000)
+    assert not window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert not errors

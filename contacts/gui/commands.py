@@ -10,14 +10,27 @@ Inverses: add <-> delete, delete <-> restore (deletes are tombstones, so the ver
 same contact comes back), edit <-> edit with the previous values of the fields
 the edit changed (fields changed by others meanwhile are left alone).
 """
+from PyQt5.QtCore import QCoreApplication
 from PyQt5.QtWidgets import QUndoCommand
+
+
+def _translate(context, text, disambiguation=None, n=-1):
+    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def describe(contacts):
     """How a change names the contacts it touches: 'Ada Lovelace' or '3 contacts'."""
     if len(contacts) == 1:
         return f"'{contacts[0].get('name', '')}'"
-    return f"{len(contacts)} contacts"
+    return _translate("Commands", "%n contacts", None, len(contacts))
+
+
+def undo_text(text):
+    return _translate("Commands", "Undo {0}").format(text)
+
+
+def redo_text(text):
+    return _translate("Commands", "Redo {0}").format(text)
 
 
 class _ServiceCommand(QUndoCommand):
@@ -44,28 +57,28 @@ class _ServiceCommand(QUndoCommand):
 
 class AddContactCommand(_ServiceCommand):
     def __init__(self, session, contact):
-        super().__init__(session, f"Add {describe([contact])}")
+        super().__init__(session, _translate("Commands", "Add {0}").format(describe([contact])))
         self.contact = contact
 
     def undo_it(self):
-        self.session.delete_now([self.contact], f"Undo add of {describe([self.contact])}")
+        self.session.delete_now([self.contact], _translate("Commands", "Undo add of {0}").format(describe([self.contact])))
 
     def do(self):
-        self.session.restore_now([self.contact], f"Redo add of {describe([self.contact])}")
+        self.session.restore_now([self.contact], _translate("Commands", "Redo add of {0}").format(describe([self.contact])))
 
 
 class EditContactCommand(_ServiceCommand):
     def __init__(self, session, contact_id, name, before, after):
-        super().__init__(session, f"Edit '{name}'")
+        super().__init__(session, _translate("Commands", "Edit '{0}'").format(name))
         self.contact_id = contact_id
         self.before = before  # {field: value before the edit}, only the fields it changed
         self.after = after
 
     def undo_it(self):
-        self.session.update_now(self.contact_id, self.before, f"Undo {self.text()}")
+        self.session.update_now(self.contact_id, self.before, undo_text(self.text()))
 
     def do(self):
-        self.session.update_now(self.contact_id, self.after, f"Redo {self.text()}")
+        self.session.update_now(self.contact_id, self.after, redo_text(self.text()))
 
 
 class EditContactsCommand(_ServiceCommand):
@@ -76,31 +89,31 @@ class EditContactsCommand(_ServiceCommand):
         self.edits = edits
 
     def undo_it(self):
-        self.session.update_many_now([(i, inverse) for i, _, inverse in reversed(self.edits)], f"Undo {self.text()}")
+        self.session.update_many_now([(i, inverse) for i, _, inverse in reversed(self.edits)], undo_text(self.text()))
 
     def do(self):
-        self.session.update_many_now([(i, changes) for i, changes, _ in self.edits], f"Redo {self.text()}")
+        self.session.update_many_now([(i, changes) for i, changes, _ in self.edits], redo_text(self.text()))
 
 
 class DeleteContactsCommand(_ServiceCommand):
     def __init__(self, session, contacts):
-        super().__init__(session, f"Delete {describe(contacts)}")
+        super().__init__(session, _translate("Commands", "Delete {0}").format(describe(contacts)))
         self.contacts = contacts
 
     def undo_it(self):
-        self.session.restore_now(self.contacts, f"Undo {self.text()}")
+        self.session.restore_now(self.contacts, undo_text(self.text()))
 
     def do(self):
-        self.session.delete_now(self.contacts, f"Redo {self.text()}")
+        self.session.delete_now(self.contacts, redo_text(self.text()))
 
 
 class RestoreContactsCommand(_ServiceCommand):
     def __init__(self, session, contacts):
-        super().__init__(session, f"Restore {describe(contacts)}")
+        super().__init__(session, _translate("Commands", "Restore {0}").format(describe(contacts)))
         self.contacts = contacts
 
     def undo_it(self):
-        self.session.delete_now(self.contacts, f"Undo {self.text()}")
+        self.session.delete_now(self.contacts, undo_text(self.text()))
 
     def do(self):
-        self.session.restore_now(self.contacts, f"Redo {self.text()}")
+        self.session.restore_now(self.contacts, redo_text(self.text()))

@@ -6,7 +6,7 @@ the other one is deleted (a tombstone: it goes to the trash). Undo restores the 
 (the very same contact comes back) and sends the kept one's previous values of just those
 fields; redo does both writes again.
 """
-from .commands import _ServiceCommand, describe
+from .commands import _ServiceCommand, _translate, describe, redo_text, undo_text
 
 
 def merge_now(session, keep_id, drop, changes, description, then=None):
@@ -25,7 +25,7 @@ def merge_now(session, keep_id, drop, changes, description, then=None):
         session.trash.upsert(dict(drop, deleted=True))
         if then is not None:
             then()
-        session._tell(f"{description}: done")
+        session._tell(_translate("Commands", "{0}: done").format(description))
     return session._write(job, done, description)
 
 
@@ -40,21 +40,21 @@ def unmerge_now(session, keep_id, drop, inverse, description):
         for contact in result:
             session._show_written(contact)
         session.trash.remove(drop["id"])
-        session._tell(f"{description}: done")
+        session._tell(_translate("Commands", "{0}: done").format(description))
     return session._write(job, done, description)
 
 
 class MergeContactsCommand(_ServiceCommand):
     def __init__(self, session, keep, drop, changes, inverse):
-        super().__init__(session, f"Merge {describe([drop])} into {describe([keep])}")
+        super().__init__(session, _translate("Commands", "Merge {0} into {1}").format(describe([drop]), describe([keep])))
         self.keep_id, self.drop = keep["id"], dict(drop)
         self.changes, self.inverse = changes, inverse
 
     def undo_it(self):
-        unmerge_now(self.session, self.keep_id, self.drop, self.inverse, f"Undo {self.text()}")
+        unmerge_now(self.session, self.keep_id, self.drop, self.inverse, undo_text(self.text()))
 
     def do(self):
-        merge_now(self.session, self.keep_id, self.drop, self.changes, f"Redo {self.text()}")
+        merge_now(self.session, self.keep_id, self.drop, self.changes, redo_text(self.text()))
 
 
 def merge_contacts(session, keep, drop, changes, inverse):

@@ -21,7 +21,7 @@ shown in the ContactTableModel.
 import collections
 import time
 
-from PyQt5.QtCore import QObject, QTimer, pyqtSignal
+from PyQt5.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QUndoStack
 
 from ..config import Settings
@@ -46,9 +46,22 @@ class EditConflict(Exception):
         super().__init__(f"the contact {what} since you opened it")
 
 
+def _ids_of(command):
+    """The contacts an undo step acts on (the commands of commands.py and merging.py)."""
+    ids = {c["id"] for c in getattr(command, "contacts", ())}
+    for name in ("contact_id", "keep_id"):
+        if getattr(command, name, None):
+            ids.add(getattr(command, name))
+    for name in ("contact", "drop"):
+        if getattr(command, name, None):
+            ids.add(getattr(command, name)["id"])
+    ids.update(edit[0] for edit in getattr(command, "edits", ()))
+    return ids
+
+
 def describe_error(exc):
     if is_unavailable(exc):
-        return f"No replica could be reached: {exc}"
+        return QCoreApplication.translate("Session", "No replica could be reached: {0}").format(exc)
     if isinstance(exc, (ContactsError, ValueError, LookupError, TypeError)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
@@ -414,14 +427,14 @@ class Session(QObject):
         def failed(exc):
             if on_error is not None and on_error(exc):
                 return
-            self.errorOccurred.emit(f"{description} failed", describe_error(exc))
+            self.errorOccurred.emit(self.tr("{0} failed").format(description), describe_error(exc))
         return self._lane.submit(job, on_done, failed, description=description)
 
     def add_contact(self, fields):
         """Add a contact; the id is chosen here so that a retried add never adds twice."""
         contact = {f: fields[f] for f in FIELDS if f in fields}
         contact["id"] = new_contact_id()
-        description = f"Add {describe([contact])}"
+        description = self.tr("Add {0}").format(describe([contact]))
 
         def done(stored):
             self._show_written(stored)
@@ -472,18 +485,18 @@ class Session(QObject):
                 on_conflict(exc)
                 return True
             return False
-        return self._write(job, done, f"Save '{name}'", conflict)
+        return self._write(job, done, self.tr("Save '{0}'").format(name), conflict)
 
     def delete_contacts(self, contacts):
         contacts = [dict(c) for c in contacts]
         if contacts:
-            self.delete_now(contacts, f"Delete {describe(contacts)}",
+            self.delete_now(contacts, self.tr("Delete {0}").format(describe(contacts)),
                             then=lambda: self.undo_stack.push(DeleteContactsCommand(self, contacts)))
 
     def restore_contacts(self, contacts):
         contacts = [dict(c) for c in contacts]
         if contacts:
-            self.restore_now(contacts, f"Restore {describe(contacts)}",
+            self.restore_now(contacts, self.tr("Restore {0}").format(describe(contacts)),
                              then=lambda: self.undo_stack.push(RestoreContactsCommand(self, contacts)))
 
     def purge_contacts(self, contacts):
@@ -504,18 +517,35 @@ class Session(QObject):
         def done(_):
             for contact_id in ids:
                 self.trash.remove(contact_id)
+            self._forget_undo_of(set(ids))
             self._tell(self.tr("{0}: done").format(description))
         return self._write(job, done, description)
 
     def empty_trash(self):
         """Purge every contact in the trash (the replica's whole trash, not only what is shown)."""
         description = self.tr("Empty the trash")
+        # what may be in the trash: what it shows, and what this window's deletes and merges put there
+        trashed = {c["id"] for c in self.trash.contacts()} | {
+            contact_id for command in self._commands() if isinstance(command, (DeleteContactsCommand,))
+            for contact_id in _ids_of(command)} | {
+            command.drop["id"] for command in self._commands() if hasattr(command, "drop")}
 
         def done(count):
             for contact in self.trash.contacts():
                 self.trash.remove(contact["id"])
+            self._forget_undo_of(trashed)
             self._tell(self.tr("Trash emptied: %n contact(s) deleted forever", "", count))
         return self._write(lambda client: client.empty_trash(), done, description)
+
+    def _commands(self):
+        return [self.undo_stack.command(i) for i in range(self.undo_stack.count())]
+
+    def _forget_undo_of(self, purged):
+        """A contact deleted forever cannot come back: undo steps that would need it go (and, the
+        stack being one line, the steps before them). Without this Edit → Undo still offered
+        "Undo Delete 'Grace Hopper'" and failed with "no contact with id 'grace'"."""
+        if any(_ids_of(command) & purged for command in self._commands()):
+            self.undo_stack.clear()
 
     # the plain writes, used by the commands' undo/redo too
     def delete_now(self, contacts, description, then=None):

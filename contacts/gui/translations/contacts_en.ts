@@ -102,6 +102,67 @@ Double-click a replica to use it (the window returns to it after a failover).</s
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message numerus="yes">
+        <location filename="../commands.py" line="25"/>
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="29"/>
+        <source>Undo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="33"/>
+        <source>Redo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="60"/>
+        <source>Add {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="64"/>
+        <source>Undo add of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="67"/>
+        <source>Redo add of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="72"/>
+        <source>Edit &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="100"/>
+        <source>Delete {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="112"/>
+        <source>Restore {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../merging.py" line="43"/>
+        <source>{0}: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../merging.py" line="49"/>
+        <source>Merge {0} into {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactColumns</name>
     <message>
         <location filename="../models/contact_table_model.py" line="15"/>
@@ -130,6 +191,232 @@ Double-click a replica to use it (the window returns to it after a failover).</s
             <numerusform>  (%n more)</numerusform>
             <numerusform>  (%n more)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../views/contact_dialog.py" line="48"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="48"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="49"/>
+        <source>Phones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="49"/>
+        <source>Emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="50"/>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="51"/>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="52"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="52"/>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="53"/>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="53"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="54"/>
+        <source>Name details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="55"/>
+        <source>Nicknames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="56"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="56"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="57"/>
+        <source>Anniversary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="58"/>
+        <source>Websites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="58"/>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="59"/>
+        <source>Related people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="60"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="60"/>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="61"/>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="62"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="62"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="63"/>
+        <source>Starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="94"/>
+        <source>Edit contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="94"/>
+        <source>New contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="104"/>
+        <source>Use their version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="105"/>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="121"/>
+        <source>Full name (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="133"/>
+        <source>Starred (listed first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="136"/>
+        <source>Nicknames, with commas between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="137"/>
+        <source>Departments, with commas between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="148"/>
+        <source>A name, or a URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="186"/>
+        <source>More fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="187"/>
+        <source>Name details, nicknames, department, role, anniversary, websites, chat, related people, gender, languages, time zone, location, keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="405"/>
+        <source>label: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="437"/>
+        <source>Overwrite their changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="437"/>
+        <source>Someone else changed {fields} of this contact while you were editing it. Save your version over theirs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="459"/>
+        <source>Discard this contact?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="459"/>
+        <source>Discard your changes to this contact?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="461"/>
+        <source>Discard?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/contact_dialog.py" line="556"/>
+        <source>Someone else changed this contact: their {fields} has been filled in.</source>
+        <translation>
+            <numerusform>Someone else changed this contact: their {fields} has been filled in.</numerusform>
+            <numerusform>Someone else changed this contact: their {fields} have been filled in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="559"/>
+        <source>They also changed {fields}, which you are editing. Keep yours or use theirs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/contact_dialog.py" line="568"/>
+        <source>Someone else deleted this contact. Saving brings it back with your changes.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -490,6 +777,522 @@ Double-click a replica to use it (the window returns to it after a failover).</s
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../views/duplicates.py" line="30"/>
+        <source>same number {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="30"/>
+        <source>same email {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="34"/>
+        <source>similar names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="34"/>
+        <source>chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="45"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="47"/>
+        <source>a photo ({size} KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="47"/>
+        <source>a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="52"/>
+        <source>★ starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="52"/>
+        <source>not starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="83"/>
+        <source>Keeps &lt;b&gt;{keep}&lt;/b&gt; with what is below; &lt;b&gt;{other}&lt;/b&gt; goes to the trash (Ctrl+Z undoes the merge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="88"/>
+        <source>{other} holds nothing {keep} lacks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="111"/>
+        <source>Both contacts&apos; entries, each once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="112"/>
+        <source>{field} (all):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="139"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="162"/>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="165"/>
+        <source>&amp;Keep the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="166"/>
+        <source>Keep the second contact and move the first to the trash instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="194"/>
+        <source>This book is too big to hold in the window: finding duplicates needs every contact. Select two contacts and use Merge on the row menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/duplicates.py" line="206"/>
+        <source>%n likely duplicate pair(s)</source>
+        <translation>
+            <numerusform>%n likely duplicate pair</numerusform>
+            <numerusform>%n likely duplicate pairs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="206"/>
+        <source>No likely duplicates: no two contacts share a number or an email, and no names are alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/duplicates.py" line="259"/>
+        <source>%n likely duplicate pair(s) left</source>
+        <translation>
+            <numerusform>%n likely duplicate pair left</numerusform>
+            <numerusform>%n likely duplicate pairs left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/duplicates.py" line="259"/>
+        <source>No duplicates left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../views/dialog_fields.py" line="116"/>
+        <source>kept as typed: not a valid number for its country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="119"/>
+        <source>kept as typed: not a valid number in {country} ({code}); add +country code to check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="121"/>
+        <source>kept as typed: no region is set, add +country code to check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="126"/>
+        <source>{shown} read in {country} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="129"/>
+        <source>{shown} {country}, by its country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="187"/>
+        <source>A label from the list, or type your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="196"/>
+        <source>The country a number without +country code is read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="197"/>
+        <source>Default ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="197"/>
+        <source>No region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="348"/>
+        <source>Add phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="348"/>
+        <source>Add email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="349"/>
+        <source>Add website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="350"/>
+        <source>Add chat address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="351"/>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="351"/>
+        <source>Add key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="352"/>
+        <source>Remove this phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="353"/>
+        <source>Remove this email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="354"/>
+        <source>Remove this website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="355"/>
+        <source>Remove this chat address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="356"/>
+        <source>Remove this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="357"/>
+        <source>Remove this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="409"/>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="409"/>
+        <source>Apartment, suite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="409"/>
+        <source>PO box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="409"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="409"/>
+        <source>State / province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="409"/>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="409"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="430"/>
+        <source>Remove this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="482"/>
+        <source>Add address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="507"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="511"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="515"/>
+        <source>Year (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="520"/>
+        <source>No date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="609"/>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="609"/>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="609"/>
+        <source>Middle name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="609"/>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="609"/>
+        <source>Suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="721"/>
+        <source>Add to a group (Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="771"/>
+        <source>Remove from {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="772"/>
+        <source>Group {group}, press to remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="812"/>
+        <source>the photo is too large even at low quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="828"/>
+        <source>Choose photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="828"/>
+        <source>A photo from a file (or drop one on this window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="830"/>
+        <source>Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="871"/>
+        <source>Photo at {uri} (not downloaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="877"/>
+        <source>Choose a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="879"/>
+        <source>Images ({formats})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="879"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="890"/>
+        <source>Not an image this window can read: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="915"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="915"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="915"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="915"/>
+        <source>None or not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="915"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/dialog_fields.py" line="931"/>
+        <source>Gender identity, in words (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../views/import_preview.py" line="41"/>
+        <source>Import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/import_preview.py" line="48"/>
+        <source>&amp;Update the %n contact(s) of the same id with the file&apos;s version</source>
+        <translation>
+            <numerusform>&amp;Update the %n contact of the same id with the file's version</numerusform>
+            <numerusform>&amp;Update the %n contacts of the same id with the file's version</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="56"/>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="56"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="60"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="88"/>
+        <source>same id: the file&apos;s version replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="88"/>
+        <source>the same contact is already in the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="90"/>
+        <source>To add ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="91"/>
+        <source>To update ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="93"/>
+        <source>Already there ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="94"/>
+        <source>Skipped ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="104"/>
+        <source>entry {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="105"/>
+        <source>{name}  (line {line})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="121"/>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="143"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="143"/>
+        <source>Could not read {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="150"/>
+        <source>Read {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="157"/>
+        <source>Drop to import: a preview says what will be added first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/import_preview.py" line="169"/>
+        <source>An import or export is still running: drop the file again once it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/import_preview.py" line="82"/>
+        <source>&lt;b&gt;{file}&lt;/b&gt;: %n entry(ies). {added} will be added, {updated} updated, {unchanged} already there (left as they are), {skipped} skipped.</source>
+        <translation>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt;: %n entry. {added} will be added, {updated} updated, {unchanged} already there (left as they are), {skipped} skipped.</numerusform>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt;: %n entries. {added} will be added, {updated} updated, {unchanged} already there (left as they are), {skipped} skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../views/detail_pane.py" line="114"/>
@@ -670,142 +1473,142 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="58"/>
+        <location filename="../app.py" line="72"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="71"/>
+        <location filename="../views/main_window.py" line="74"/>
         <source>Search every field  (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="182"/>
+        <location filename="../views/main_window.py" line="188"/>
         <source>The replica this window uses and how many are alive; click for the cluster panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="220"/>
+        <location filename="../views/main_window.py" line="226"/>
         <source>&amp;New contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="221"/>
+        <location filename="../views/main_window.py" line="227"/>
         <source>&amp;Edit contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="222"/>
+        <location filename="../views/main_window.py" line="228"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="222"/>
+        <location filename="../views/main_window.py" line="228"/>
         <source>Delete the selected contacts (undo with Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="224"/>
+        <location filename="../views/main_window.py" line="230"/>
         <source>&amp;Star / unstar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="224"/>
+        <location filename="../views/main_window.py" line="230"/>
         <source>Star the selected contacts (listed first), or unstar them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="226"/>
+        <location filename="../views/main_window.py" line="232"/>
         <source>Add to &amp;group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="228"/>
-        <source>Remove from g&amp;roup</source>
+        <location filename="../views/main_window.py" line="234"/>
+        <source>Remo&amp;ve from group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="238"/>
+        <location filename="../views/main_window.py" line="244"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="239"/>
+        <location filename="../views/main_window.py" line="245"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="246"/>
+        <location filename="../views/main_window.py" line="252"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="247"/>
+        <location filename="../views/main_window.py" line="253"/>
         <source>&amp;Trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="248"/>
+        <location filename="../views/main_window.py" line="254"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="249"/>
+        <location filename="../views/main_window.py" line="255"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="250"/>
+        <location filename="../views/main_window.py" line="256"/>
         <source>&amp;Import vCard or CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="251"/>
+        <location filename="../views/main_window.py" line="257"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="252"/>
+        <location filename="../views/main_window.py" line="258"/>
         <source>&amp;Refresh now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="258"/>
+        <location filename="../views/main_window.py" line="277"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="262"/>
+        <location filename="../views/main_window.py" line="282"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="276"/>
+        <location filename="../views/main_window.py" line="297"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="293"/>
+        <location filename="../views/main_window.py" line="314"/>
         <source>Undo {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="293"/>
+        <location filename="../views/main_window.py" line="314"/>
         <source>Nothing to undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="293"/>
+        <location filename="../views/main_window.py" line="314"/>
         <source>Redo {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="293"/>
+        <location filename="../views/main_window.py" line="314"/>
         <source>Nothing to redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="374"/>
+        <location filename="../views/main_window.py" line="402"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -813,7 +1616,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="378"/>
+        <location filename="../views/main_window.py" line="406"/>
         <source> (first %n found)</source>
         <translation>
             <numerusform> (first %n found)</numerusform>
@@ -821,7 +1624,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="378"/>
+        <location filename="../views/main_window.py" line="406"/>
         <source> (%n found)</source>
         <translation>
             <numerusform> (%n found)</numerusform>
@@ -829,39 +1632,39 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="381"/>
+        <location filename="../views/main_window.py" line="409"/>
         <source>, by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="475"/>
+        <location filename="../views/main_window.py" line="503"/>
         <source>No contact matches “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="477"/>
+        <location filename="../views/main_window.py" line="505"/>
         <source>No replica reachable yet — retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="479"/>
+        <location filename="../views/main_window.py" line="507"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="481"/>
+        <location filename="../views/main_window.py" line="509"/>
         <source>No contacts yet — Ctrl+N adds one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="515"/>
+        <location filename="../views/main_window.py" line="543"/>
         <source>Click for the cluster panel.
 
 Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="518"/>
+        <location filename="../views/main_window.py" line="546"/>
         <source>saving %n change(s)…</source>
         <translation>
             <numerusform>saving %n change…</numerusform>
@@ -869,97 +1672,97 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="573"/>
+        <location filename="../views/main_window.py" line="601"/>
         <source>The contact changed meanwhile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="574"/>
+        <location filename="../views/main_window.py" line="602"/>
         <source>While you were saving, {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="575"/>
+        <location filename="../views/main_window.py" line="603"/>
         <source>Save your version over theirs, edit again starting from theirs, or drop your changes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="577"/>
+        <location filename="../views/main_window.py" line="605"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="578"/>
+        <location filename="../views/main_window.py" line="606"/>
         <source>Edit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="579"/>
+        <location filename="../views/main_window.py" line="607"/>
         <source>Keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="601"/>
+        <location filename="../views/main_window.py" line="629"/>
         <source>Star {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="601"/>
+        <location filename="../views/main_window.py" line="629"/>
         <source>Unstar {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="611"/>
+        <location filename="../views/main_window.py" line="639"/>
         <source>Add {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="616"/>
+        <location filename="../views/main_window.py" line="644"/>
         <source>Remove {0} from {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="631"/>
+        <location filename="../views/main_window.py" line="659"/>
         <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="640"/>
+        <location filename="../views/main_window.py" line="668"/>
         <source>(in no group)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="647"/>
+        <location filename="../views/main_window.py" line="675"/>
         <source>New group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="648"/>
+        <location filename="../views/main_window.py" line="676"/>
         <source>Add {0} to the group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="664"/>
+        <location filename="../views/main_window.py" line="692"/>
         <source>Unstar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="664"/>
+        <location filename="../views/main_window.py" line="692"/>
         <source>Star</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="665"/>
+        <location filename="../views/main_window.py" line="693"/>
         <source>Add to group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="665"/>
+        <location filename="../views/main_window.py" line="693"/>
         <source>Remove from group</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="680"/>
+        <location filename="../views/main_window.py" line="716"/>
         <source>%n contacts</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -967,103 +1770,181 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="681"/>
+        <location filename="../views/main_window.py" line="717"/>
         <source>Deleting {0} — Ctrl+Z brings it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="732"/>
+        <location filename="../views/main_window.py" line="779"/>
         <source>Phone numbers without +country code are now read in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="732"/>
+        <location filename="../views/main_window.py" line="779"/>
         <source>Phone numbers without +country code are now kept as typed, unchecked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="743"/>
+        <location filename="../views/main_window.py" line="790"/>
         <source>Using the name server at {0}:{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="785"/>
+        <location filename="../views/main_window.py" line="866"/>
         <source>Changes not saved yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="789"/>
+        <location filename="../views/main_window.py" line="870"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="785"/>
+        <location filename="../views/main_window.py" line="866"/>
         <source>%n change(s) still wait for a replica to answer. Quit anyway and lose them?</source>
         <translation>
             <numerusform>%n change still waits for a replica to answer. Quit anyway and lose it?</numerusform>
             <numerusform>%n changes still wait for a replica to answer. Quit anyway and lose them?</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../views/main_window.py" line="226"/>
+        <source>Add a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="253"/>
+        <source>Deleted contacts, with restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="259"/>
+        <source>Export se&amp;lected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="259"/>
+        <source>Export the selected contacts to a vCard or CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="261"/>
+        <source>Share as .&amp;vcf…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="261"/>
+        <source>Save the selected contact as a vCard file to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="263"/>
+        <source>Share as QR &amp;code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="263"/>
+        <source>A QR code of the contact&apos;s vCard, for a phone&apos;s camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="269"/>
+        <source>Find du&amp;plicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="269"/>
+        <source>Contacts sharing a number or an email, or with alike names; merge them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="304"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="697"/>
+        <source>Export contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/main_window.py" line="697"/>
+        <source>Export %n contacts…</source>
+        <translation>
+            <numerusform>Export %n contact…</numerusform>
+            <numerusform>Export %n contacts…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="703"/>
+        <source>Merge these two…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="803"/>
+        <source>Select the contacts to export first (Ctrl+A selects them all)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="146"/>
+        <location filename="../session.py" line="159"/>
         <source>Connecting to the cluster…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="275"/>
+        <location filename="../session.py" line="288"/>
         <source>Refreshing failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="279"/>
+        <location filename="../session.py" line="292"/>
         <source>Lost contact with every replica; retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="283"/>
+        <location filename="../session.py" line="296"/>
         <source>No replica reachable — retrying every second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="304"/>
+        <location filename="../session.py" line="317"/>
         <source>Every saved change is shown again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="315"/>
+        <location filename="../session.py" line="328"/>
         <source>Cannot use replica {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="326"/>
+        <location filename="../session.py" line="339"/>
         <source>Now using replica {0}, as chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="328"/>
+        <location filename="../session.py" line="341"/>
         <source>Replica {0} stopped answering — now using replica {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="331"/>
+        <location filename="../session.py" line="344"/>
         <source>Back in touch: using replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="339"/>
+        <location filename="../session.py" line="352"/>
         <source>Replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="341"/>
+        <location filename="../session.py" line="354"/>
         <source> · {0} of {1} alive</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="344"/>
+        <location filename="../session.py" line="357"/>
         <source> · %n saved change(s) not shown</source>
         <translation>
             <numerusform> · %n saved change not shown</numerusform>
@@ -1071,37 +1952,37 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="360"/>
+        <location filename="../session.py" line="373"/>
         <source>{0}: waiting for a replica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="400"/>
+        <location filename="../session.py" line="413"/>
         <source>Added {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="539"/>
+        <location filename="../session.py" line="569"/>
         <source>Nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="437"/>
+        <location filename="../session.py" line="450"/>
         <source>Saved &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="566"/>
+        <location filename="../session.py" line="596"/>
         <source>{0}: done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="298"/>
+        <location filename="../session.py" line="311"/>
         <source>replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="301"/>
+        <location filename="../session.py" line="314"/>
         <source>%n saved change(s) only on {0}, which is down: not shown until it is back (nothing is lost)</source>
         <translation>
             <numerusform>%n saved change only on {0}, which is down: not shown until it is back (nothing is lost)</numerusform>
@@ -1109,22 +1990,52 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="465"/>
+        <location filename="../session.py" line="478"/>
         <source>Delete forever {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="483"/>
+        <location filename="../session.py" line="497"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="488"/>
+        <location filename="../session.py" line="508"/>
         <source>Trash emptied: %n contact(s) deleted forever</source>
         <translation>
             <numerusform>Trash emptied: %n contact deleted forever</numerusform>
             <numerusform>Trash emptied: %n contacts deleted forever</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="64"/>
+        <source>No replica could be reached: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="401"/>
+        <source>{0} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="408"/>
+        <source>Add {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="459"/>
+        <source>Save &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="464"/>
+        <source>Delete {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../session.py" line="470"/>
+        <source>Restore {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1209,47 +2120,247 @@ Recent:</source>
         <source>host: give a host name or an IP address, without spaces</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="33"/>
+        <source>A phone number typed without +country code is read as a number of this country (each phone in the contact dialog may have its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Share</name>
+    <message>
+        <location filename="../views/share.py" line="39"/>
+        <source>{name} holds too much for a QR code ({size} bytes of vCard; a QR code holds at most 2953). Share it as a .vcf file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/share.py" line="40"/>
+        <source>This contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/share.py" line="48"/>
+        <source>QR code — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/share.py" line="59"/>
+        <source>Share as .vcf…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/share.py" line="63"/>
+        <source>Point a phone&apos;s camera at it to add the contact (without the photo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/share.py" line="67"/>
+        <source>&amp;Save image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/share.py" line="79"/>
+        <source>Save QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/share.py" line="79"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../views/sidebar.py" line="51"/>
+        <location filename="../views/sidebar.py" line="57"/>
         <source>Contact groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="84"/>
+        <location filename="../views/sidebar.py" line="90"/>
         <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="94"/>
+        <location filename="../views/sidebar.py" line="100"/>
         <source>Groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="87"/>
+        <location filename="../views/sidebar.py" line="93"/>
         <source>Search by group name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="87"/>
+        <location filename="../views/sidebar.py" line="93"/>
         <source>A book this big is held in pages, so its groups are not counted here; the search matches group names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="92"/>
+        <location filename="../views/sidebar.py" line="98"/>
         <source>Starred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="97"/>
+        <location filename="../views/sidebar.py" line="103"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="97"/>
+        <location filename="../views/sidebar.py" line="103"/>
         <source>Deleted contacts (Return or click opens them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../views/transfer.py" line="24"/>
+        <source>Contact files (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="31"/>
+        <source>CSV, plain (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="56"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="104"/>
+        <source>Import contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="119"/>
+        <source>Importing {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/transfer.py" line="142"/>
+        <source>%n property(ies) too big to keep and left out (see the details).</source>
+        <translation>
+            <numerusform>%n property was too big to keep and left out (see the details).</numerusform>
+            <numerusform>%n properties were too big to keep and left out (see the details).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="144"/>
+        <source>Cancelled before anything was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="146"/>
+        <source>Cancelled after {done} of {total} contacts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="148"/>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="155"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="155"/>
+        <source>Could not import {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="158"/>
+        <source>Import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="183"/>
+        <source>Export contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="183"/>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/transfer.py" line="185"/>
+        <source>Export %n contact(s)</source>
+        <translation>
+            <numerusform>Export %n contact</numerusform>
+            <numerusform>Export %n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="186"/>
+        <source>selected contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="213"/>
+        <source>Exporting to {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="256"/>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="256"/>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="259"/>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/transfer.py" line="259"/>
+        <source>Wrote %n contact(s) to {path} ({kind}).</source>
+        <translation>
+            <numerusform>Wrote %n contact to {path} ({kind}).</numerusform>
+            <numerusform>Wrote %n contacts to {path} ({kind}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="264"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="264"/>
+        <source>Could not export to {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="267"/>
+        <source>Export to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="164"/>
+        <source>Imported {imported}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="166"/>
+        <source>, already there {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="168"/>
+        <source>, updated {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/transfer.py" line="169"/>
+        <source>, skipped {count}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1281,7 +2392,7 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="71"/>
+        <location filename="../views/trash_dialog.py" line="67"/>
         <source>Deleted contacts stay here (on every replica) until restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1305,18 +2416,21 @@ Recent:</source>
         <source>Delete every contact in the trash on every replica, for good</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../views/trash_dialog.py" line="94"/>
+    <message numerus="yes">
+        <location filename="../views/trash_dialog.py" line="96"/>
         <source>This cannot be undone: the contacts are removed from every replica.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>This cannot be undone: the contact is removed from every replica.</numerusform>
+            <numerusform>This cannot be undone: the contacts are removed from every replica.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="106"/>
+        <location filename="../views/trash_dialog.py" line="109"/>
         <source>Delete “{0}” forever?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="106"/>
+        <location filename="../views/trash_dialog.py" line="109"/>
         <source>Delete %n contacts forever?</source>
         <translation>
             <numerusform>Delete %n contact forever?</numerusform>
@@ -1324,17 +2438,17 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="108"/>
+        <location filename="../views/trash_dialog.py" line="111"/>
         <source>Delete forever</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="115"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="115"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Delete all %n contact(s) in the trash forever?</source>
         <translation>
             <numerusform>Delete the %n contact in the trash forever?</numerusform>
@@ -1342,7 +2456,7 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="115"/>
+        <location filename="../views/trash_dialog.py" line="118"/>
         <source>Empty trash</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,7 +13,7 @@ another replica).  The dialog takes in the fields the user has not touched and
 says so; if the user has edited the same field, a banner asks whether to keep
 theirs or take the other version.  Nothing is overwritten silently.
 """
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import (QCheckBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
                              QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QToolButton,
@@ -22,6 +22,7 @@ from PyQt5.QtWidgets import (QCheckBox, QCompleter, QDialog, QDialogButtonBox, Q
 from ...errors import ContactsError
 from ...fields import MAX_ENTRIES
 from ...model import EMPTY, FIELDS, MAX_EMAILS, MAX_PHONES, normalize_field
+from ..presentation import QT_TRANSLATE_NOOP
 from .dialog_fields import (AddressList, ChipsEdit, DateEdit, EntryList, ErrorLabel,
                             GenderEdit, ListEdit, NameDetails, PhotoEdit, form_label_alignment, phone_hint)
 
@@ -37,6 +38,39 @@ ENTRY_FIELDS = {"phones": "number", "emails": "address", "urls": "url", "impps":
 #: under "More fields": the ones most contacts leave empty
 MORE = ("n", "nicknames", "org_units", "role", "anniversary", "urls", "impps", "related", "gender", "languages",
         "timezone", "geo", "keys")
+
+
+def _translate(context, text, disambiguation=None, n=-1):
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+#: what the form calls each field (the banner names the fields someone else changed)
+CAPTIONS = {"photo": QT_TRANSLATE_NOOP("ContactDialog", "Photo"), "name": QT_TRANSLATE_NOOP("ContactDialog", "Name"),
+            "phones": QT_TRANSLATE_NOOP("ContactDialog", "Phones"), "emails": QT_TRANSLATE_NOOP("ContactDialog", "Emails"),
+            "addresses": QT_TRANSLATE_NOOP("ContactDialog", "Addresses"),
+            "organization": QT_TRANSLATE_NOOP("ContactDialog", "Organization"),
+            "title": QT_TRANSLATE_NOOP("ContactDialog", "Title"), "birthday": QT_TRANSLATE_NOOP("ContactDialog", "Birthday"),
+            "groups": QT_TRANSLATE_NOOP("ContactDialog", "Groups"), "notes": QT_TRANSLATE_NOOP("ContactDialog", "Notes"),
+            "n": QT_TRANSLATE_NOOP("ContactDialog", "Name details"),
+            "nicknames": QT_TRANSLATE_NOOP("ContactDialog", "Nicknames"),
+            "org_units": QT_TRANSLATE_NOOP("ContactDialog", "Department"), "role": QT_TRANSLATE_NOOP("ContactDialog", "Role"),
+            "anniversary": QT_TRANSLATE_NOOP("ContactDialog", "Anniversary"),
+            "urls": QT_TRANSLATE_NOOP("ContactDialog", "Websites"), "impps": QT_TRANSLATE_NOOP("ContactDialog", "Chat"),
+            "related": QT_TRANSLATE_NOOP("ContactDialog", "Related people"),
+            "gender": QT_TRANSLATE_NOOP("ContactDialog", "Gender"), "languages": QT_TRANSLATE_NOOP("ContactDialog", "Languages"),
+            "timezone": QT_TRANSLATE_NOOP("ContactDialog", "Time zone"),
+            "geo": QT_TRANSLATE_NOOP("ContactDialog", "Location"), "keys": QT_TRANSLATE_NOOP("ContactDialog", "Keys"),
+            "starred": QT_TRANSLATE_NOOP("ContactDialog", "Starred")}
+
+
+def caption(field):
+    return _translate("ContactDialog", CAPTIONS[field]) if field in CAPTIONS else field
+
+
+def _captions(fields):
+    """The fields named mid-sentence: 'their organization, phones' (English and Portuguese
+    both write them lower-case there)."""
+    return ", ".join(caption(f).lower() for f in fields)
 
 
 def _message(exc):
@@ -57,7 +91,7 @@ class ContactDialog(QDialog):
         self.deleted_underneath = False
         self._clashing = []
         self._closing_quietly = False
-        self.setWindowTitle("Edit contact" if contact else "New contact")
+        self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
         self.setMinimumWidth(520)
         self.resize(600, 720)
         self.setAcceptDrops(True)      # an image file dropped on the dialog becomes the photo
@@ -67,8 +101,8 @@ class ContactDialog(QDialog):
         self.banner.setStyleSheet("#conflictBanner { background: #fff4ce; border: 1px solid #e0c060; }")
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        self.use_theirs_button = QPushButton("Use their version")
-        self.keep_mine_button = QPushButton("Keep mine")
+        self.use_theirs_button = QPushButton(self.tr("Use their version"))
+        self.keep_mine_button = QPushButton(self.tr("Keep mine"))
         banner_layout = QVBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_text)
         banner_buttons = QHBoxLayout()
@@ -84,7 +118,7 @@ class ContactDialog(QDialog):
 
         # -- one editor per field of the model ---------------------------------------------
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Full name (required)")
+        self.name_edit.setPlaceholderText(self.tr("Full name (required)"))
         self.organization_edit = QLineEdit()
         self.title_edit = QLineEdit()
         self.role_edit = QLineEdit()
@@ -96,11 +130,11 @@ class ContactDialog(QDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(80)
-        self.starred_box = QCheckBox("Starred (listed first)")
+        self.starred_box = QCheckBox(self.tr("Starred (listed first)"))
         self.photo = PhotoEdit(photos)
         self.name_details = NameDetails()
-        self.nicknames = ListEdit("Nicknames, with commas between them")
-        self.org_units = ListEdit("Departments, with commas between them")
+        self.nicknames = ListEdit(self.tr("Nicknames, with commas between them"))
+        self.org_units = ListEdit(self.tr("Departments, with commas between them"))
         self.languages = ListEdit("pt-BR, en")
         self.birthday = DateEdit()
         self.anniversary = DateEdit()
@@ -112,7 +146,7 @@ class ContactDialog(QDialog):
         self.impps = EntryList("chat address", CHAT_LABELS, MAX_ENTRIES, value_key="uri",
                                placeholder="xmpp:name@example.org")
         self.related = EntryList("person", RELATED_LABELS, MAX_ENTRIES, value_key="value",
-                                 placeholder="A name, or a URI", keep=())
+                                 placeholder=self.tr("A name, or a URI"), keep=())
         self.keys = EntryList("key", (), MAX_ENTRIES, value_key="value", placeholder="https://example.org/key.asc",
                               keep=())
         self.addresses = AddressList(MAX_ENTRIES)
@@ -135,42 +169,42 @@ class ContactDialog(QDialog):
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.addWidget(self._with_error(self.photo, "photo"), 1)
         header_layout.addWidget(self.starred_box, 0, Qt.AlignTop)
-        form.addRow("Photo", header)
-        form.addRow("Name", self._with_error(self.name_edit, "name"))
-        form.addRow("Phones", self.phones)
-        form.addRow("Emails", self.emails)
-        form.addRow("Addresses", self.addresses)
-        form.addRow("Organization", self._with_error(self.organization_edit, "organization"))
-        form.addRow("Title", self._with_error(self.title_edit, "title"))
-        form.addRow("Birthday", self._with_error(self.birthday, "birthday"))
-        form.addRow("Groups", self._with_error(self.groups, "groups"))
-        form.addRow("Notes", self._with_error(self.notes_edit, "notes"))
+        form.addRow(caption("photo"), header)
+        form.addRow(caption("name"), self._with_error(self.name_edit, "name"))
+        form.addRow(caption("phones"), self.phones)
+        form.addRow(caption("emails"), self.emails)
+        form.addRow(caption("addresses"), self.addresses)
+        form.addRow(caption("organization"), self._with_error(self.organization_edit, "organization"))
+        form.addRow(caption("title"), self._with_error(self.title_edit, "title"))
+        form.addRow(caption("birthday"), self._with_error(self.birthday, "birthday"))
+        form.addRow(caption("groups"), self._with_error(self.groups, "groups"))
+        form.addRow(caption("notes"), self._with_error(self.notes_edit, "notes"))
         self.more_button = QToolButton()
         self.more_button.setCheckable(True)
         self.more_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.more_button.setArrowType(Qt.RightArrow)
-        self.more_button.setText("More fields")
-        self.more_button.setToolTip("Name details, nicknames, department, role, anniversary, websites, chat, "
-                                    "related people, gender, languages, time zone, location, keys")
+        self.more_button.setText(self.tr("More fields"))
+        self.more_button.setToolTip(self.tr("Name details, nicknames, department, role, anniversary, websites, chat, "
+                                            "related people, gender, languages, time zone, location, keys"))
         self.more_button.toggled.connect(self._show_more)
         form.addRow(self.more_button)
         self.more = QWidget()
         more = QFormLayout(self.more)
         more.setContentsMargins(0, 0, 0, 0)
         form_label_alignment(more)
-        more.addRow("Name details", self._with_error(self.name_details, "n"))
-        more.addRow("Nicknames", self._with_error(self.nicknames, "nicknames"))
-        more.addRow("Department", self._with_error(self.org_units, "org_units"))
-        more.addRow("Role", self._with_error(self.role_edit, "role"))
-        more.addRow("Anniversary", self._with_error(self.anniversary, "anniversary"))
-        more.addRow("Websites", self.urls)
-        more.addRow("Chat", self.impps)
-        more.addRow("Related people", self.related)
-        more.addRow("Gender", self._with_error(self.gender, "gender"))
-        more.addRow("Languages", self._with_error(self.languages, "languages"))
-        more.addRow("Time zone", self._with_error(self.timezone_edit, "timezone"))
-        more.addRow("Location", self._with_error(self.geo_edit, "geo"))
-        more.addRow("Keys", self.keys)
+        more.addRow(caption("n"), self._with_error(self.name_details, "n"))
+        more.addRow(caption("nicknames"), self._with_error(self.nicknames, "nicknames"))
+        more.addRow(caption("org_units"), self._with_error(self.org_units, "org_units"))
+        more.addRow(caption("role"), self._with_error(self.role_edit, "role"))
+        more.addRow(caption("anniversary"), self._with_error(self.anniversary, "anniversary"))
+        more.addRow(caption("urls"), self.urls)
+        more.addRow(caption("impps"), self.impps)
+        more.addRow(caption("related"), self.related)
+        more.addRow(caption("gender"), self._with_error(self.gender, "gender"))
+        more.addRow(caption("languages"), self._with_error(self.languages, "languages"))
+        more.addRow(caption("timezone"), self._with_error(self.timezone_edit, "timezone"))
+        more.addRow(caption("geo"), self._with_error(self.geo_edit, "geo"))
+        more.addRow(caption("keys"), self.keys)
         form.addRow(self.more)
         inner = QWidget()
         inner.setLayout(form)
@@ -178,6 +212,7 @@ class ContactDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setFocusPolicy(Qt.NoFocus)   # Tab goes to the fields in it, not to the area
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # the dialog is as wide as the form
         scroll.setWidget(inner)
         self.scroll = scroll
 
@@ -213,11 +248,45 @@ class ContactDialog(QDialog):
         for editor in (self.phones, self.emails, self.urls, self.impps, self.related, self.keys, self.addresses):
             editor.rowsChanged.connect(self._order_tabs)
         self.groups.changed.connect(self._order_tabs)
+        for editor in (self.phones, self.emails, self.urls, self.impps, self.related, self.keys, self.addresses):
+            editor.rowsChanged.connect(self._fit_width)
+        self._fit_width()
+        inner.installEventFilter(self)    # and again whenever the form's layout changes (shown, polished)
         self.name_edit.setFocus(Qt.OtherFocusReason)   # not the Save button (QDialog's choice)
 
     def _show_more(self, shown):
         self.more.setVisible(shown)
         self.more_button.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        if hasattr(self, "scroll"):
+            self._fit_width()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        # Qt gives the first field the focus as if by Tab, which selects the whole name: the
+        # first key typed would replace it. The cursor waits at the end of the name instead
+        QTimer.singleShot(0, self._cursor_after_name)
+
+    def _cursor_after_name(self):
+        if self.name_edit.selectedText() == self.name_edit.text():
+            self.name_edit.deselect()
+            self.name_edit.end(False)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.LayoutRequest and watched is self.scroll.widget():
+            QTimer.singleShot(0, self._fit_width)   # once the layout has been redone
+        return super().eventFilter(watched, event)
+
+    def _fit_width(self):
+        """As wide as the form needs (its longest row: a phone with its label and country, in
+        the window's language): the form scrolls up and down, never sideways, so nothing
+        on its right (the ✕ buttons, "Starred") is cut off."""
+        inner = self.scroll.widget()
+        needed = (inner.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+                  + 2 * self.scroll.frameWidth())
+        self.scroll.setMinimumWidth(needed)
+        wanted = self.layout().totalMinimumSize().width()
+        if self.width() < wanted:
+            self.resize(wanted, self.height())
 
     def _order_tabs(self):
         """Tab goes down the form as it is shown, rows added later included (Qt's own order
@@ -333,7 +402,7 @@ class ContactDialog(QDialog):
                 ok = False
                 if show_all or row.touched:
                     on_label = str(getattr(exc, "field", "")).endswith(".label")
-                    row.show_feedback(("label: " if on_label else "") + _message(exc), True, on_label)
+                    row.show_feedback((_translate("ContactDialog", "label: ") if on_label else "") + _message(exc), True, on_label)
                 continue
             values.append(normalized)
             row.show_feedback(phone_hint(normalized, self.region) if field == "phones" else "", False)
@@ -366,9 +435,9 @@ class ContactDialog(QDialog):
             return
         if self._clashing and not self.force:
             answer = QMessageBox.question(
-                self, "Overwrite their changes?",
-                f"Someone else changed {', '.join(self._clashing)} of this contact while you were "
-                "editing it. Save your version over theirs?",
+                self, self.tr("Overwrite their changes?"),
+                self.tr("Someone else changed {fields} of this contact while you were "
+                        "editing it. Save your version over theirs?").format(fields=_captions(self._clashing)),
                 QMessageBox.Save | QMessageBox.Cancel, QMessageBox.Cancel)
             if answer != QMessageBox.Save:
                 return
@@ -387,9 +456,9 @@ class ContactDialog(QDialog):
     def reject(self):
         """Esc, Cancel or closing the window: ask first when that would throw away typing."""
         if not self._closing_quietly and self.has_changes():
-            question = ("Discard this contact?" if self.base is None
-                        else "Discard your changes to this contact?")
-            answer = QMessageBox.question(self, "Discard?", question,
+            question = (self.tr("Discard this contact?") if self.base is None
+                        else self.tr("Discard your changes to this contact?"))
+            answer = QMessageBox.question(self, self.tr("Discard?"), question,
                                           QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
             if answer != QMessageBox.Discard:
                 return
@@ -484,11 +553,11 @@ class ContactDialog(QDialog):
         self.force = False
         parts = []
         if taken:
-            parts.append(f"Someone else changed this contact: their {', '.join(taken)} "
-                         "{} been filled in.".format("has" if len(taken) == 1 else "have"))
+            parts.append(_translate("ContactDialog", "Someone else changed this contact: their {fields} "
+                                    "has been filled in.", None, len(taken)).format(fields=_captions(taken)))
         if self._clashing:
-            parts.append(f"They also changed {', '.join(self._clashing)}, which you are editing. "
-                         "Keep yours or use theirs?")
+            parts.append(self.tr("They also changed {fields}, which you are editing. "
+                                 "Keep yours or use theirs?").format(fields=_captions(self._clashing)))
         if parts:
             self._show_banner(" ".join(parts), bool(self._clashing))
 
@@ -496,7 +565,7 @@ class ContactDialog(QDialog):
         if self.base is None or contact_id != self.base["id"]:
             return
         self.deleted_underneath = True
-        self._show_banner("Someone else deleted this contact. Saving brings it back with your changes.",
+        self._show_banner(self.tr("Someone else deleted this contact. Saving brings it back with your changes."),
                           False)
 
     def _show_banner(self, text, choice):

@@ -17,13 +17,16 @@ import base64
 import re
 
 import phonenumbers
-from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QRect, QSize, Qt, pyqtSignal
+from phonenumbers.geodata.locale import LOCALE_DATA
+from PyQt5.QtCore import (QBuffer, QByteArray, QCollator, QCoreApplication, QIODevice, QLocale, QRect, QSize, Qt,
+                          pyqtSignal)
 from PyQt5.QtGui import QImage, QImageReader
 from PyQt5.QtWidgets import (QComboBox, QCompleter, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
-                             QLayout, QLineEdit, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+                             QLayout, QLineEdit, QPushButton, QSizePolicy, QStyle, QStyleOptionFrame, QToolButton,
+                             QVBoxLayout, QWidget)
 
 from ...fields import MAX_PHOTO
-from ..presentation import MONTHS, parse_date
+from ..presentation import MONTHS, STANDARD_LABELS, QT_TRANSLATE_NOOP, parse_date
 from .avatar import avatar_pixmap
 from .wrapped_label import WrappedLabel
 
@@ -34,24 +37,75 @@ BAD_FIELD = "border: 1px solid #b3261e;"
 PHOTO_SIDE = 512
 
 
-def _country_names():
-    names = {}
-    for locale in QLocale.matchingLocales(QLocale.AnyLanguage, QLocale.AnyScript, QLocale.AnyCountry):
-        code = locale.name().rpartition("_")[2]
-        if len(code) == 2 and code.isupper():
-            names.setdefault(code, QLocale.countryToString(locale.country()))
-    return names
+def _translate(context, text, disambiguation=None, n=-1):
+    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
-_COUNTRIES = None
+def window_language():
+    """The window's language ("pt" for pt_BR): the one installed (contacts.gui.translation),
+    else the system locale's."""
+    app = QCoreApplication.instance()
+    language = (app.property("contactsLanguage") if app is not None else None) or QLocale().name()
+    return str(language).split("_")[0] or "en"
 
 
-def country_name(code):
-    """'BR' -> 'Brazil' (Qt's own table), the code itself when Qt does not know it."""
-    global _COUNTRIES
-    if _COUNTRIES is None:
-        _COUNTRIES = _country_names()
-    return _COUNTRIES.get(code, code)
+def country_name(code, language=None):
+    """'BR' -> 'Brazil' in English, 'Brasil' in Portuguese: the names libphonenumber's geocoder
+    holds for each language (its '*es' means "as in es"); the code itself when it has none."""
+    names = LOCALE_DATA.get(code, {})
+    name = names.get(language or window_language()) or names.get("en")
+    while name and name.startswith("*"):
+        name = names.get(name[1:])
+    return name or _qt_country_names().get(code) or code
+
+
+_QT_COUNTRIES = None
+
+
+def _qt_country_names():
+    """Qt's own (English) names, for the few regions the geocoder names in no language (AC, TA,
+    XK: no locale of Qt's is of those countries, so they are asked for by name)."""
+    global _QT_COUNTRIES
+    if _QT_COUNTRIES is None:
+        _QT_COUNTRIES = {code: QLocale.countryToString(getattr(QLocale, name))
+                         for code, name in (("AC", "AscensionIsland"), ("TA", "TristanDaCunha"), ("XK", "Kosovo"))
+                         if hasattr(QLocale, name)}
+        for locale in QLocale.matchingLocales(QLocale.AnyLanguage, QLocale.AnyScript, QLocale.AnyCountry):
+            code = locale.name().rpartition("_")[2]
+            if len(code) == 2 and code.isupper():
+                _QT_COUNTRIES.setdefault(code, QLocale.countryToString(locale.country()))
+    return _QT_COUNTRIES
+
+
+def countries_by_name(codes, language=None):
+    """``codes`` in the alphabetical order of their names in ``language`` (accents as the
+    locale sorts them: "África do Sul" among the A's)."""
+    language = language or window_language()
+    collator = QCollator(QLocale(language))
+    return sorted(codes, key=lambda code: collator.sortKey(country_name(code, language)))
+
+
+def _label_text(label):
+    return _translate("Labels", STANDARD_LABELS[label]) if label in STANDARD_LABELS else label
+
+
+def fill_labels(box, labels, current):
+    """An editable label box showing the standard labels in the window's language ("Celular"),
+    each keeping its key ("mobile", what is stored); a label of one's own is shown as it is."""
+    for label in labels:
+        box.addItem(_label_text(label), label)
+    index = box.findData(current) if current else -1
+    if index >= 0:
+        box.setCurrentIndex(index)
+    else:
+        box.setCurrentText(current)
+
+
+def chosen_label(box):
+    """The key of a standard label chosen or typed in its shown words, else the text typed."""
+    text = box.currentText()
+    index = box.findText(text, Qt.MatchFixedString)
+    return box.itemData(index) if index >= 0 and box.itemData(index) else text
 
 
 def phone_hint(entry, default_region):
@@ -59,18 +113,21 @@ def phone_hint(entry, default_region):
     region = entry.get("region") or ""
     if not entry.get("e164"):
         if entry.get("number", "").lstrip().startswith("+"):
-            return "kept as typed: not a valid number for its country code"
+            return _translate("Fields", "kept as typed: not a valid number for its country code")
         if region or default_region:
             where = region or default_region
-            return f"kept as typed: not a valid number in {country_name(where)} ({where}); add +country code to check it"
-        return "kept as typed: no region is set, add +country code to check it"
+            return _translate("Fields", "kept as typed: not a valid number in {country} ({code}); "
+                              "add +country code to check it").format(country=country_name(where), code=where)
+        return _translate("Fields", "kept as typed: no region is set, add +country code to check it")
     number = phonenumbers.parse(entry["e164"])
     pretty = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     shown = "✓" if pretty == entry["number"] else f"✓ {pretty} ·"   # stored as, when it differs
     if region:
-        return f"{shown} read in {country_name(region)} ({region})"
+        return _translate("Fields", "{shown} read in {country} ({code})").format(
+            shown=shown, country=country_name(region), code=region)
     country = phonenumbers.region_code_for_number(number) or ""
-    return f"{shown} {country_name(country)}, by its country code" if country else shown.rstrip(" ·")
+    return (_translate("Fields", "{shown} {country}, by its country code").format(shown=shown, country=country_name(country))
+            if country else shown.rstrip(" ·"))
 
 
 class ErrorLabel(WrappedLabel):
@@ -83,6 +140,21 @@ class ErrorLabel(WrappedLabel):
     def show_error(self, text):
         self.setText(text or "")
         self.setVisible(bool(text))
+
+
+#: the longest usual phone number, as people type it: a phone field fits it whole
+PHONE_SAMPLE = "+44 20 7946 0958"
+
+
+def line_edit_width(edit, text):
+    """The width ``edit`` needs to show ``text`` whole: the text, the frame and the margins
+    the style puts around it, and the cursor after it."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    margins = edit.textMargins()
+    inner = edit.fontMetrics().horizontalAdvance(text) + 2 * 2 + 1 + margins.left() + margins.right()  # 2: QLineEdit's own margin
+    return edit.style().sizeFromContents(QStyle.CT_LineEdit, option, QSize(inner, edit.fontMetrics().height()),
+                                         edit).width()
 
 
 def _button(text, tip=""):
@@ -108,21 +180,23 @@ class EntryRow(QWidget):
         self._previous = value
         self.label_box = QComboBox()
         self.label_box.setEditable(True)      # any label: the user's own words are kept
-        self.label_box.addItems(labels)
-        self.label_box.setCurrentText(label if label or not labels else labels[0])
+        fill_labels(self.label_box, labels, label if label or not labels else labels[0])
         self.label_box.setMinimumWidth(95)
         self.label_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.label_box.setMinimumContentsLength(7)
-        self.label_box.setToolTip("A label from the list, or type your own")
+        self.label_box.setToolTip(_translate("Fields", "A label from the list, or type your own"))
         self.value_edit = QLineEdit(value)
         self.value_edit.setPlaceholderText(placeholder)
-        self.value_edit.setMinimumWidth(150)
+        # a phone field shows a whole international number ("+44 20 7946 0958"), not its tail
+        self.value_edit.setMinimumWidth(max(150, line_edit_width(self.value_edit, PHONE_SAMPLE)) if kind == "phone"
+                                        else 150)
         self.region_box = None
         if kind == "phone":
             self.region_box = QComboBox()
-            self.region_box.setToolTip("The country a number without +country code is read in")
-            self.region_box.addItem(f"Default ({region})" if region else "No region", "")
-            for code in sorted(phonenumbers.SUPPORTED_REGIONS, key=country_name):
+            self.region_box.setToolTip(_translate("Fields", "The country a number without +country code is read in"))
+            self.region_box.addItem(_translate("Fields", "Default ({code})").format(code=region) if region
+                                    else _translate("Fields", "No region"), "")
+            for code in countries_by_name(phonenumbers.SUPPORTED_REGIONS):
                 self.region_box.addItem(f"{country_name(code)} ({code})", code)
             # narrow when closed (the number needs the room), the whole names when open
             self.region_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -133,7 +207,7 @@ class EntryRow(QWidget):
             self.region_box.currentIndexChanged.connect(self._region_changed)
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
-        self.remove_button.setToolTip(f"Remove this {kind}")
+        self.remove_button.setToolTip(_translate("Fields", REMOVE_TEXTS.get(kind, "Remove")))
         self.feedback = WrappedLabel()
         self.feedback.setWordWrap(True)
         self.feedback.hide()
@@ -206,7 +280,7 @@ class EntryRow(QWidget):
             edit.setCursorPosition(len(formatted))
 
     def label(self):
-        return self.label_box.currentText()
+        return chosen_label(self.label_box)
 
     def value(self):
         return self.value_edit.text()
@@ -270,12 +344,25 @@ class RowList(QWidget):
         return [w for row in self.rows for w in row.focus_order()] + [self.add_button]
 
 
+#: the kinds of rows (contact_dialog) and the words of their buttons
+ADD_TEXTS = {"phone": QT_TRANSLATE_NOOP("Fields", "Add phone"), "email": QT_TRANSLATE_NOOP("Fields", "Add email"),
+             "website": QT_TRANSLATE_NOOP("Fields", "Add website"),
+             "chat address": QT_TRANSLATE_NOOP("Fields", "Add chat address"),
+             "person": QT_TRANSLATE_NOOP("Fields", "Add person"), "key": QT_TRANSLATE_NOOP("Fields", "Add key")}
+REMOVE_TEXTS = {"phone": QT_TRANSLATE_NOOP("Fields", "Remove this phone"),
+                "email": QT_TRANSLATE_NOOP("Fields", "Remove this email"),
+                "website": QT_TRANSLATE_NOOP("Fields", "Remove this website"),
+                "chat address": QT_TRANSLATE_NOOP("Fields", "Remove this chat address"),
+                "person": QT_TRANSLATE_NOOP("Fields", "Remove this person"),
+                "key": QT_TRANSLATE_NOOP("Fields", "Remove this key")}
+
+
 class EntryList(RowList):
     """The phones (or emails, websites ...) of a contact: rows plus an 'Add' button."""
 
     def __init__(self, kind, labels, limit, parent=None, region=None, value_key=None, placeholder="",
                  keep=("pref",)):
-        super().__init__(limit, f"Add {kind}", parent)
+        super().__init__(limit, _translate("Fields", ADD_TEXTS.get(kind, "Add")), parent)
         self.kind, self.labels, self.region = kind, labels, region
         self.value_key = value_key or {"phone": "number", "email": "address"}.get(kind, "value")
         self.placeholder = placeholder or {"phone": "+44 20 7946 0958", "email": "name@example.com"}.get(kind, "")
@@ -319,9 +406,12 @@ class EntryList(RowList):
 
 # -- addresses ------------------------------------------------------------------------------------
 ADDRESS_LABELS = ("home", "work", "other")
-_ADDRESS_FIELDS = (("street", "Street"), ("extended", "Apartment, suite…"), ("pobox", "PO box"),
-                   ("locality", "City"), ("region", "State / province"), ("postcode", "Postcode"),
-                   ("country", "Country"))
+_ADDRESS_FIELDS = (("street", QT_TRANSLATE_NOOP("Fields", "Street")),
+                   ("extended", QT_TRANSLATE_NOOP("Fields", "Apartment, suite…")),
+                   ("pobox", QT_TRANSLATE_NOOP("Fields", "PO box")), ("locality", QT_TRANSLATE_NOOP("Fields", "City")),
+                   ("region", QT_TRANSLATE_NOOP("Fields", "State / province")),
+                   ("postcode", QT_TRANSLATE_NOOP("Fields", "Postcode")),
+                   ("country", QT_TRANSLATE_NOOP("Fields", "Country")))
 
 
 class AddressRow(QWidget):
@@ -334,14 +424,14 @@ class AddressRow(QWidget):
         self.original = address
         self.label_box = QComboBox()
         self.label_box.setEditable(True)
-        self.label_box.addItems(ADDRESS_LABELS)
-        self.label_box.setCurrentText(address.get("label") or ADDRESS_LABELS[0])
+        fill_labels(self.label_box, ADDRESS_LABELS, address.get("label") or ADDRESS_LABELS[0])
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
-        self.remove_button.setToolTip("Remove this address")
+        self.remove_button.setToolTip(_translate("Fields", "Remove this address"))
         self.edits = {}
         for part, placeholder in _ADDRESS_FIELDS:
             edit = QLineEdit(address.get(part, ""))
+            placeholder = _translate("Fields", placeholder)
             edit.setPlaceholderText(placeholder)
             edit.setAccessibleName(placeholder)
             edit.textEdited.connect(self._touch)
@@ -376,7 +466,7 @@ class AddressRow(QWidget):
         return not any(edit.text().strip() for edit in self.edits.values())
 
     def raw(self):
-        entry = {"label": self.label_box.currentText()}
+        entry = {"label": chosen_label(self.label_box)}
         entry.update({part: edit.text() for part, edit in self.edits.items()})
         if self.original.get("pref") is not None:
             entry["pref"] = self.original["pref"]     # the preference stays with the address
@@ -389,7 +479,7 @@ class AddressRow(QWidget):
 
 class AddressList(RowList):
     def __init__(self, limit, parent=None):
-        super().__init__(limit, "Add address", parent)
+        super().__init__(limit, _translate("Fields", "Add address"), parent)
 
     def add_row(self, address=None, focus=False):
         row = AddressRow(address)
@@ -414,20 +504,20 @@ class DateEdit(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.day = QComboBox()
-        self.day.addItem("Day", 0)
+        self.day.addItem(_translate("Fields", "Day"), 0)
         for day in range(1, 32):
             self.day.addItem(str(day), day)
         self.month = QComboBox()
-        self.month.addItem("Month", 0)
+        self.month.addItem(_translate("Fields", "Month"), 0)
         for number, name in enumerate(MONTHS, 1):
-            self.month.addItem(name, number)
+            self.month.addItem(_translate("Dates", name), number)
         self.year = QLineEdit()
-        self.year.setPlaceholderText("Year (optional)")
+        self.year.setPlaceholderText(_translate("Fields", "Year (optional)"))
         self.year.setMaxLength(4)
         self.year.setMaximumWidth(140)
         self.clear_button = QToolButton()
         self.clear_button.setText("✕")
-        self.clear_button.setToolTip("No date")
+        self.clear_button.setToolTip(_translate("Fields", "No date"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.day, self.month, self.year, self.clear_button):
@@ -516,8 +606,9 @@ class ListEdit(QLineEdit):
         return [self]
 
 
-NAME_PARTS = (("prefixes", "Prefix"), ("given", "First name"), ("additional", "Middle name"),
-              ("family", "Last name"), ("suffixes", "Suffix"))
+NAME_PARTS = (("prefixes", QT_TRANSLATE_NOOP("Fields", "Prefix")), ("given", QT_TRANSLATE_NOOP("Fields", "First name")),
+              ("additional", QT_TRANSLATE_NOOP("Fields", "Middle name")),
+              ("family", QT_TRANSLATE_NOOP("Fields", "Last name")), ("suffixes", QT_TRANSLATE_NOOP("Fields", "Suffix")))
 
 
 class NameDetails(QWidget):
@@ -532,6 +623,7 @@ class NameDetails(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(6)
         for index, (part, label) in enumerate(NAME_PARTS):
+            label = _translate("Fields", label)
             edit = ListEdit(label)
             edit.setAccessibleName(label)
             edit.changed.connect(self.changed)
@@ -626,7 +718,7 @@ class ChipsEdit(QWidget):
         self.chip_area = QWidget()
         self._flow = FlowLayout(self.chip_area)
         self.entry = QLineEdit()
-        self.entry.setPlaceholderText("Add to a group (Return)")
+        self.entry.setPlaceholderText(_translate("Fields", "Add to a group (Return)"))
         self.set_known(known)
         self.entry.returnPressed.connect(self._add_typed)
         self.entry.textEdited.connect(self._maybe_comma)
@@ -676,8 +768,8 @@ class ChipsEdit(QWidget):
         for name in self.chips:
             chip = QToolButton()
             chip.setText(f"{name}  ✕")
-            chip.setToolTip(f"Remove from {name}")
-            chip.setAccessibleName(f"Group {name}, press to remove")
+            chip.setToolTip(_translate("Fields", "Remove from {group}").format(group=name))
+            chip.setAccessibleName(_translate("Fields", "Group {group}, press to remove").format(group=name))
             chip.setObjectName("groupChip")
             chip.setStyleSheet("QToolButton#groupChip { border: 1px solid palette(mid); border-radius: 10px;"
                                " padding: 2px 8px; background: palette(midlight); }")
@@ -717,7 +809,7 @@ def photo_from_image(image):
         out.save(buffer, fmt, quality)
         if data.size() <= MAX_PHOTO:
             return base64.b64encode(bytes(data)).decode("ascii"), square
-    raise ValueError("the photo is too large even at low quality")
+    raise ValueError(_translate("Fields", "the photo is too large even at low quality"))
 
 
 class PhotoEdit(QWidget):
@@ -733,8 +825,9 @@ class PhotoEdit(QWidget):
         self._image = None        # the new photo's square image, to show it
         self.preview = QLabel()
         self.preview.setFixedSize(72, 72)
-        self.choose_button = _button("Choose photo…", "A photo from a file (or drop one on this window)")
-        self.remove_button = _button("Remove photo")
+        self.choose_button = _button(_translate("Fields", "Choose photo…"),
+                                     _translate("Fields", "A photo from a file (or drop one on this window)"))
+        self.remove_button = _button(_translate("Fields", "Remove photo"))
         self.feedback = ErrorLabel()
         buttons = QVBoxLayout()
         buttons.setSpacing(4)
@@ -775,15 +868,16 @@ class PhotoEdit(QWidget):
                                              self.devicePixelRatioF(), image=self._image))
         self.remove_button.setEnabled(bool(self._value))
         uri = self._value.get("uri")
-        self.preview.setToolTip(f"Photo at {uri} (not downloaded)" if uri else "")
+        self.preview.setToolTip(_translate("Fields", "Photo at {uri} (not downloaded)").format(uri=uri) if uri else "")
 
     def raw(self):
         return dict(self._value)
 
     def choose(self):
-        dialog = QFileDialog(self.window(), "Choose a photo")
+        dialog = QFileDialog(self.window(), _translate("Fields", "Choose a photo"))
         formats = " ".join(f"*.{bytes(f).decode()}" for f in QImageReader.supportedImageFormats())
-        dialog.setNameFilters([f"Images ({formats})", "All files (*)"])
+        dialog.setNameFilters([_translate("Fields", "Images ({formats})").format(formats=formats),
+                               _translate("Fields", "All files (*)")])
         dialog.setFileMode(QFileDialog.ExistingFile)
         dialog.fileSelected.connect(self.load_file)
         self.file_dialog = dialog
@@ -793,7 +887,7 @@ class PhotoEdit(QWidget):
         """Read an image file; False (and a message under the photo) if it is not one."""
         image = QImage(path)
         if image.isNull():
-            self.feedback.show_error(f"Not an image this window can read: {path}")
+            self.feedback.show_error(_translate("Fields", "Not an image this window can read: {path}").format(path=path))
             return False
         return self.load_image(image)
 
@@ -818,8 +912,9 @@ class PhotoEdit(QWidget):
         return [self.choose_button, self.remove_button]
 
 
-GENDERS = (("", "—"), ("F", "Female"), ("M", "Male"), ("O", "Other"), ("N", "None or not applicable"),
-           ("U", "Unknown"))
+GENDERS = (("", "—"), ("F", QT_TRANSLATE_NOOP("Fields", "Female")), ("M", QT_TRANSLATE_NOOP("Fields", "Male")),
+           ("O", QT_TRANSLATE_NOOP("Fields", "Other")), ("N", QT_TRANSLATE_NOOP("Fields", "None or not applicable")),
+           ("U", QT_TRANSLATE_NOOP("Fields", "Unknown")))
 
 
 class GenderEdit(QWidget):
@@ -831,9 +926,9 @@ class GenderEdit(QWidget):
         super().__init__(parent)
         self.sex = QComboBox()
         for code, name in GENDERS:
-            self.sex.addItem(name, code)
+            self.sex.addItem(_translate("Fields", name) if code else name, code)
         self.identity = QLineEdit()
-        self.identity.setPlaceholderText("Gender identity, in words (optional)")
+        self.identity.setPlaceholderText(_translate("Fields", "Gender identity, in words (optional)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sex)

@@ -7,7 +7,7 @@ choices, the kept contact's checked. *Merge* updates the kept contact and moves 
 the trash (contacts.gui.merging), one step on the undo stack. *Keep the other* swaps which
 one is kept.
 """
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QCoreApplication, Qt
 from PyQt5.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                              QListWidget, QListWidgetItem, QPushButton, QRadioButton, QScrollArea, QSplitter,
                              QVBoxLayout, QWidget)
@@ -17,24 +17,39 @@ from ..duplicates import CHOOSE, find_duplicates, merge_changes, merge_plan
 from ..merging import merge_contacts
 from ..presentation import describe_date, label_text, structured_name_text
 
-CAPTIONS = {"n": "Name parts", "org_units": "Departments", "urls": "Websites", "impps": "Chat",
-            "geo": "Location", "timezone": "Time zone", "starred": "Starred"}
+from .contact_dialog import caption
+from .dialog_buttons import make_default   # the field's name as the edit dialog shows it
 
 
-def caption(field):
-    return CAPTIONS.get(field, field.replace("_", " ").capitalize())
+def _translate(context, text, disambiguation=None, n=-1):
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def reason_text(reason):
+    """What a pair shares (contacts.gui.duplicates says it in English) in the window's language."""
+    for kind, words in (("same number ", _translate("Duplicates", "same number {value}")),
+                        ("same email ", _translate("Duplicates", "same email {value}"))):
+        if reason.startswith(kind):
+            return words.format(value=reason[len(kind):])
+    return {"similar names": _translate("Duplicates", "similar names"), "chosen by you": _translate("Duplicates", "chosen by you")}.get(reason,
+                                                                                                          reason)
+
+
+def pair_text(first, second, reasons):
+    return f"{first['name']}  ⇄  {second['name']}\n    {', '.join(reason_text(r) for r in reasons)}"
 
 
 def value_text(field, value):
     """A field's value in one or a few lines, as the preview shows it."""
     if value in (None, "", [], {}):
-        return "(none)"
+        return _translate("Duplicates", "(none)")
     if field == "photo":
-        return f"a photo ({value['size'] // 1024 or 1} KB)" if "size" in value else value.get("uri", "a photo")
+        return (_translate("Duplicates", "a photo ({size} KB)").format(size=value["size"] // 1024 or 1) if "size" in value
+                else value.get("uri", _translate("Duplicates", "a photo")))
     if field in ("birthday", "anniversary"):
         return describe_date(value)
     if field == "starred":
-        return "★ starred" if value else "not starred"
+        return _translate("Duplicates", "★ starred") if value else _translate("Duplicates", "not starred")
     if field == "n":
         return structured_name_text(value) or " ".join(p for part in NAME_PARTS for p in value.get(part, []))
     if isinstance(value, list):
@@ -47,6 +62,7 @@ def value_text(field, value):
                     text = next((str(item[k]) for k in ("number", "address", "url", "uri", "value") if item.get(k)),
                                 "")
                 label = label_text(item.get("label", ""))
+                label = QCoreApplication.translate("Labels", label) if label else label   # "Casa" in pt_BR
                 lines.append(f"{label}: {text}" if label else text)
             else:
                 lines.append(str(item))
@@ -64,12 +80,13 @@ class MergePreview(QWidget):
         self.choices = {}            # field -> QButtonGroup (id 0: keep's, 1: other's)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        head = QLabel(f"Keeps <b>{_html(keep['name'])}</b> with what is below; "
-                      f"<b>{_html(other['name'])}</b> goes to the trash (Ctrl+Z undoes the merge).")
+        head = QLabel(_translate("Duplicates", "Keeps <b>{keep}</b> with what is below; <b>{other}</b> goes to the trash "
+                                 "(Ctrl+Z undoes the merge).").format(keep=_html(keep["name"]), other=_html(other["name"])))
         head.setWordWrap(True)
         form.addRow(head)
         if not self.plan:
-            form.addRow(QLabel(f"{other['name']} holds nothing {keep['name']} lacks."))
+            form.addRow(QLabel(_translate("Duplicates", "{other} holds nothing {keep} lacks.").format(other=other["name"],
+                                                                                       keep=keep["name"])))
         for item in self.plan:
             if item.how == CHOOSE:
                 box = QWidget()
@@ -77,7 +94,9 @@ class MergePreview(QWidget):
                 row.setContentsMargins(0, 0, 0, 0)
                 group = QButtonGroup(box)
                 for number, value in enumerate((item.keep, item.other)):
-                    button = QRadioButton(value_text(item.name, value))
+                    text = value_text(item.name, value)
+                    button = QRadioButton(_shortened(text))   # a radio button does not wrap
+                    button.setToolTip(text if _shortened(text) != text else "")
                     button.setObjectName(f"merge_{item.name}_{'keep' if number == 0 else 'other'}")
                     group.addButton(button, number)
                     row.addWidget(button)
@@ -88,14 +107,25 @@ class MergePreview(QWidget):
                 united = QLabel(value_text(item.name, item.merged))
                 united.setObjectName(f"merge_{item.name}_united")
                 united.setTextInteractionFlags(Qt.TextSelectableByMouse)
-                united.setToolTip("Both contacts' entries, each once")
-                form.addRow(caption(item.name) + " (all):", united)
+                united.setWordWrap(True)    # a long address wraps instead of widening the preview
+                united.setToolTip(_translate("Duplicates", "Both contacts' entries, each once"))
+                form.addRow(_translate("Duplicates", "{field} (all):").format(field=caption(item.name)), united)
 
     def chosen(self):
         return {name: ("keep" if group.checkedId() == 0 else "other") for name, group in self.choices.items()}
 
     def changes(self):
         return merge_changes(self.keep, self.plan, self.chosen())
+
+
+#: a choice longer than this (a long note) shows its start, the whole in its tooltip
+CHOICE_CHARS = 40
+
+
+def _shortened(text):
+    lines = text.splitlines() or [""]
+    first = lines[0] if len(lines[0]) <= CHOICE_CHARS else lines[0][:CHOICE_CHARS - 1].rstrip() + "…"
+    return first if len(lines) == 1 else first.rstrip("…") + " …"
 
 
 def _html(text):
@@ -106,13 +136,14 @@ class DuplicatesDialog(QDialog):
     def __init__(self, window, pair=None):
         super().__init__(window)
         self.window = window
-        self.setWindowTitle("Duplicates")
+        self.setWindowTitle(_translate("Duplicates", "Duplicates"))
         self.resize(860, 520)
         self.pairs = []
         self.preview = None
         self.swapped = False
         self.list = QListWidget()
         self.list.setObjectName("duplicatePairs")
+        self.list.setWordWrap(True)      # "same number …, similar names" whole, not cut at the right
         self.list.currentRowChanged.connect(lambda _: self._show_pair())
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -128,13 +159,16 @@ class DuplicatesDialog(QDialog):
         splitter.addWidget(self.scroll)
         splitter.setSizes([300, 560])
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        self.merge_button = QPushButton("&Merge")
+        self.merge_button = QPushButton(_translate("Duplicates", "&Merge"))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.setDefault(True)
-        self.swap_button = QPushButton("&Keep the other")
-        self.swap_button.setToolTip("Keep the second contact and move the first to the trash instead")
+        self.swap_button = QPushButton(_translate("Duplicates", "&Keep the other"))
+        self.swap_button.setToolTip(_translate("Duplicates", "Keep the second contact and move the first to the trash instead"))
         self.buttons.addButton(self.merge_button, QDialogButtonBox.ActionRole)
         self.buttons.addButton(self.swap_button, QDialogButtonBox.ActionRole)
+        # Return merges (under Xvfb it closed the dialog: Close, an auto-default button of the
+        # box, took the default); Esc closes
+        make_default(self.buttons, self.merge_button)
         self.merge_button.clicked.connect(self.merge)
         self.swap_button.clicked.connect(self.swap)
         self.buttons.rejected.connect(self.reject)
@@ -157,8 +191,8 @@ class DuplicatesDialog(QDialog):
         first, whatever they share."""
         session = self.window.session
         if session.paged:
-            self.hint.setText("This book is too big to hold in the window: finding duplicates needs "
-                              "every contact. Select two contacts and use Merge on the row menu.")
+            self.hint.setText(_translate("Duplicates", "This book is too big to hold in the window: finding duplicates needs "
+                                         "every contact. Select two contacts and use Merge on the row menu."))
             contacts = []
         else:
             contacts = session.contacts.contacts()
@@ -169,13 +203,13 @@ class DuplicatesDialog(QDialog):
             shared = next((d.reasons for d in find_duplicates(pair)), ["chosen by you"])
             self.pairs.insert(0, (pair[0], pair[1], shared))
         if not session.paged:
-            self.hint.setText(f"{len(self.pairs)} likely duplicate pair{'s' if len(self.pairs) != 1 else ''}"
-                              if self.pairs else "No likely duplicates: no two contacts share a number or an "
-                                                 "email, and no names are alike.")
+            self.hint.setText(_translate("Duplicates", "%n likely duplicate pair(s)", None, len(self.pairs))
+                              if self.pairs else _translate("Duplicates", "No likely duplicates: no two contacts share a number "
+                                                            "or an email, and no names are alike."))
         self.list.clear()
         for first, second, reasons in self.pairs:
-            item = QListWidgetItem(f"{first['name']}  ⇄  {second['name']}\n    {', '.join(reasons)}")
-            item.setToolTip("\n".join(reasons))
+            item = QListWidgetItem(pair_text(first, second, reasons))
+            item.setToolTip("\n".join(reason_text(r) for r in reasons))
             self.list.addItem(item)
         self.list.setCurrentRow(0 if self.pairs else -1)
         self._show_pair()
@@ -219,9 +253,9 @@ class DuplicatesDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for first, second, reasons in self.pairs:
-            self.list.addItem(QListWidgetItem(f"{first['name']}  ⇄  {second['name']}\n    {', '.join(reasons)}"))
+            self.list.addItem(QListWidgetItem(pair_text(first, second, reasons)))
         self.list.blockSignals(False)
         self.list.setCurrentRow(row)
-        self.hint.setText(f"{len(self.pairs)} likely duplicate pair{'s' if len(self.pairs) != 1 else ''} left"
-                          if self.pairs else "No duplicates left.")
+        self.hint.setText(_translate("Duplicates", "%n likely duplicate pair(s) left", None, len(self.pairs))
+                          if self.pairs else _translate("Duplicates", "No duplicates left."))
         self._show_pair()

@@ -10,8 +10,11 @@ previewed and imported one after the other.
 """
 from pathlib import Path
 
+from PyQt5.QtCore import QCoreApplication
 from PyQt5.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QTreeWidget,
                              QTreeWidgetItem, QVBoxLayout)
+
+from .dialog_buttons import make_default
 
 IMPORTABLE = (".vcf", ".vcard", ".csv")
 
@@ -24,6 +27,10 @@ def importable_paths(mime):
     return [p for p in paths if Path(p).suffix.lower() in IMPORTABLE]
 
 
+def _translate(context, text, disambiguation=None, n=-1):
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
 class ImportPreviewDialog(QDialog):
     """What importing ``path`` will do; ``accepted`` with :meth:`update` telling whether
     contacts of the same id are to be overwritten."""
@@ -31,28 +38,27 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, path, preview, parent=None):
         super().__init__(parent)
         self.path, self.preview = path, preview
-        self.setWindowTitle(f"Import {Path(path).name}")
+        self.setWindowTitle(_translate("ImportPreview", "Import {file}").format(file=Path(path).name))
         self.resize(640, 460)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.update_box = QCheckBox(f"&Update the {len(preview.conflicting)} contact"
-                                    f"{'s' if len(preview.conflicting) != 1 else ''} of the same id with the file's "
-                                    f"version")
+        self.update_box = QCheckBox(_translate("ImportPreview", "&Update the %n contact(s) of the same id with the file's version", None,
+                                               len(preview.conflicting)))
         self.update_box.setObjectName("importUpdate")
         self.update_box.setVisible(bool(preview.conflicting))
         self.update_box.toggled.connect(self._fill)
         layout.addWidget(self.update_box)
         self.tree = QTreeWidget()
         self.tree.setObjectName("importEntries")
-        self.tree.setHeaderLabels(["Entry", "Why"])
+        self.tree.setHeaderLabels([_translate("ImportPreview", "Entry"), _translate("ImportPreview", "Why")])
         self.tree.setColumnWidth(0, 300)
         layout.addWidget(self.tree, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.AcceptRole)
-        self.import_button.setDefault(True)
+        self.import_button = self.buttons.addButton(_translate("ImportPreview", "&Import"), QDialogButtonBox.AcceptRole)
+        make_default(self.buttons, self.import_button)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -72,17 +78,21 @@ class ImportPreviewDialog(QDialog):
         p = self.preview
         added, updated, unchanged, skipped = self.counts()
         conflicting = {id(e) for e in p.conflicting} if self.update() else set()
-        self.summary.setText(f"<b>{Path(self.path).name}</b>: {p.total} entr{'y' if p.total == 1 else 'ies'}. "
-                             f"{added} will be added, {updated} updated, {unchanged} already there "
-                             f"(left as they are), {skipped} skipped.")
+        total = p.total   # (pylupdate5 drops a call whose count is an attribute: p.total)
+        self.summary.setText(_translate("ImportPreview", "<b>{file}</b>: %n entry(ies). {added} will be added, {updated} updated, "
+                                        "{unchanged} already there (left as they are), {skipped} skipped.", None, total)
+                             .format(file=Path(self.path).name, added=added, updated=updated, unchanged=unchanged,
+                                     skipped=skipped))
         self.import_button.setEnabled(added + updated > 0)
         self.tree.clear()
-        sections = [(f"To add ({added})", [(e, "") for e in p.added]),
-                    (f"To update ({updated})", [(e, "") for e in p.updated] +
-                     [(e, "same id: the file's version replaces it") for e in p.conflicting if id(e) in conflicting]),
-                    (f"Already there ({unchanged})", [(e, "the same contact is already in the book")
-                                                      for e in p.unchanged]),
-                    (f"Skipped ({skipped})", [(e, reason) for e, reason in p.skipped if id(e) not in conflicting])]
+        replaces, same = _translate("ImportPreview", "same id: the file's version replaces it"), _translate("ImportPreview", 
+            "the same contact is already in the book")
+        sections = [(_translate("ImportPreview", "To add ({count})").format(count=added), [(e, "") for e in p.added]),
+                    (_translate("ImportPreview", "To update ({count})").format(count=updated), [(e, "") for e in p.updated] +
+                     [(e, replaces) for e in p.conflicting if id(e) in conflicting]),
+                    (_translate("ImportPreview", "Already there ({count})").format(count=unchanged), [(e, same) for e in p.unchanged]),
+                    (_translate("ImportPreview", "Skipped ({count})").format(count=skipped),
+                     [(e, reason) for e, reason in p.skipped if id(e) not in conflicting])]
         for title, rows in sections:
             section = QTreeWidgetItem([title])
             section.setFirstColumnSpanned(False)
@@ -91,8 +101,8 @@ class ImportPreviewDialog(QDialog):
             section.setFont(0, font)
             self.tree.addTopLevelItem(section)
             for entry, why in rows:
-                name = (entry.contact or {}).get("name") or f"entry {entry.number}"
-                item = QTreeWidgetItem([f"{name}  (line {entry.line})", why])
+                name = (entry.contact or {}).get("name") or _translate("ImportPreview", "entry {number}").format(number=entry.number)
+                item = QTreeWidgetItem([_translate("ImportPreview", "{name}  (line {line})").format(name=name, line=entry.line), why])
                 item.setToolTip(1, why)
                 section.addChild(item)
             section.setExpanded(bool(rows) and len(rows) <= 200)
@@ -108,7 +118,7 @@ def preview_files(window, paths):
     from ...formats.importing import decode, detect_format, read_entries
     from ...formats.preview import preview_import
     region = window.session.region
-    window._show_message(f"Reading {Path(path).name}…")
+    window._show_message(_translate("ImportPreview", "Reading {file}…").format(file=Path(path).name))
 
     def job(client):
         text = decode(Path(path).read_bytes())
@@ -130,19 +140,21 @@ def preview_files(window, paths):
 
     def failed(exc):
         from ..session import describe_error
-        box = QMessageBox(QMessageBox.Warning, "Import failed",
-                          f"Could not read {Path(path).name}: {describe_error(exc)}", QMessageBox.Ok, window)
+        box = QMessageBox(QMessageBox.Warning, _translate("ImportPreview", "Import failed"),
+                          _translate("ImportPreview", "Could not read {file}: {error}").format(file=Path(path).name,
+                                                                              error=describe_error(exc)),
+                          QMessageBox.Ok, window)
         window.message_box = box
         box.finished.connect(lambda _: preview_files(window, rest))
         box.open()
-    window.session.submit(job, done, failed, description=f"Read {Path(path).name}")
+    window.session.submit(job, done, failed, description=_translate("ImportPreview", "Read {file}").format(file=Path(path).name))
     return path
 
 
 def drag_enter(window, event):
     if importable_paths(event.mimeData()):
         event.acceptProposedAction()
-        window._show_message("Drop to import: a preview says what will be added first")
+        window._show_message(_translate("ImportPreview", "Drop to import: a preview says what will be added first"))
     else:
         event.ignore()
 
@@ -154,7 +166,7 @@ def drop(window, event):
         return
     event.acceptProposedAction()
     if window.transfer is not None:
-        window._show_message("An import or export is still running: drop the file again once it is done",
+        window._show_message(_translate("ImportPreview", "An import or export is still running: drop the file again once it is done"),
                              important=True)
         return
     preview_files(window, paths)

@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self):
         stack = self.session.undo_stack
-        self.new_action = self._action(self.tr("&New contact…"), self.new_contact, [QKeySequence.New], "Add a contact")
+        self.new_action = self._action(self.tr("&New contact…"), self.new_contact, [QKeySequence.New], self.tr("Add a contact"))
         self.edit_action = self._action(self.tr("&Edit contact…"), self.edit_contact, ["Return", "F2"])
         self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, [QKeySequence.Delete],
                                           self.tr("Delete the selected contacts (undo with Ctrl+Z)"))
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
                                         self.tr("Star the selected contacts (listed first), or unstar them"))
         self.add_group_menu = QMenu(self.tr("Add to &group"), self)
         self.add_group_menu.aboutToShow.connect(self._fill_add_group_menu)
-        self.remove_group_menu = QMenu(self.tr("Remove from g&roup"), self)
+        self.remove_group_menu = QMenu(self.tr("Remo&ve from group"), self)
         self.remove_group_menu.aboutToShow.connect(self._fill_remove_group_menu)
         # Del/Return/Ctrl+D act on the list only, so they keep their meaning in the search box
         for action in (self.edit_action, self.delete_action, self.star_action):
@@ -256,24 +256,25 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._update_undo_actions)
         self._update_undo_actions()
         self.find_action = self._action(self.tr("&Find"), self.focus_search, [QKeySequence.Find])
-        self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, [], "Deleted contacts, with restore")
+        self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, [], self.tr("Deleted contacts, with restore"))
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.quit_action = self._action(self.tr("&Quit"), self.close, [QKeySequence("Ctrl+Q")])
         self.import_action = self._action(self.tr("&Import vCard or CSV…"), self.import_contacts)
         self.export_action = self._action(self.tr("&Export…"), self.export_contacts)
         self.refresh_action = self._action(self.tr("&Refresh now"), self.session.poll, [QKeySequence.Refresh])
-        self.export_selected_action = self._action("Export &selected…", self.export_selected, ["Ctrl+E"],
-                                                   "Export the selected contacts to a vCard or CSV file")
-        self.share_vcard_action = self._action("Share as .&vcf…", self.share_vcard, [],
-                                               "Save the selected contact as a vCard file to send")
-        self.share_qr_action = self._action("Share as &QR code…", self.share_qr, ["Ctrl+Shift+Q"],
-                                            "A QR code of the contact's vCard, for a phone's camera")
+        self.export_selected_action = self._action(self.tr("Export se&lected…"), self.export_selected, ["Ctrl+E"],
+                                                   self.tr("Export the selected contacts to a vCard or CSV file"))
+        self.share_vcard_action = self._action(self.tr("Share as .&vcf…"), self.share_vcard, [],
+                                               self.tr("Save the selected contact as a vCard file to send"))
+        self.share_qr_action = self._action(self.tr("Share as QR &code…"), self.share_qr, ["Ctrl+Shift+Q"],
+                                            self.tr("A QR code of the contact's vCard, for a phone's camera"))
         for action in (self.export_selected_action, self.share_vcard_action, self.share_qr_action):
             self.removeAction(action)
             self.contact_list.addAction(action)
             action.setShortcutContext(Qt.WindowShortcut)
-        self.duplicates_action = self._action("Find d&uplicates…", self.show_duplicates, [],
-                                              "Contacts sharing a number or an email, or with alike names; merge them")
+        self.duplicates_action = self._action(self.tr("Find du&plicates…"), self.show_duplicates, [],
+                                              self.tr("Contacts sharing a number or an email, or with alike names; "
+                                                      "merge them"))
 
         for action, icon in ((self.new_action, "SP_FileIcon"), (self.edit_action, "SP_FileDialogDetailedView"),
                              (self.delete_action, "SP_TrashIcon"), (self.undo_action, "SP_ArrowBack"),
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
             self.sort_group.addAction(action)
             self.sort_actions[order] = action
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -730,13 +731,13 @@ class MainWindow(QMainWindow):
             self._fill_add_group_menu(add)
             self._fill_remove_group_menu(remove)
             menu.addSeparator()
-            menu.addAction(f"Export {'contact' if len(contacts) == 1 else f'{len(contacts)} contacts'}…",
-                           self.export_selected)
+            menu.addAction(self.tr("Export contact…") if len(contacts) == 1
+                           else self.tr("Export %n contacts…", "", len(contacts)), self.export_selected)
             if len(contacts) == 1:
                 menu.addAction(self.share_vcard_action)
                 menu.addAction(self.share_qr_action)
             if len(contacts) == 2:
-                menu.addAction("Merge these two…", lambda: self.show_duplicates(contacts))
+                menu.addAction(self.tr("Merge these two…"), lambda: self.show_duplicates(contacts))
             menu.addSeparator()
             menu.addAction(self.delete_action)
         else:
@@ -836,7 +837,7 @@ class MainWindow(QMainWindow):
     def export_selected(self, path=None, fmt=None):
         contacts = self.selected_contacts()
         if not contacts:
-            self._show_message("Select the contacts to export first (Ctrl+A selects them all)")
+            self._show_message(self.tr("Select the contacts to export first (Ctrl+A selects them all)"))
             return None
         from .transfer import export_contacts
         return export_contacts(self, path or None, fmt, contacts=contacts)

@@ -3,7 +3,7 @@ version of an export, the theme and the language (all remembered across runs wit
 import phonenumbers
 from PyQt5.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
-from .dialog_fields import country_name
+from .dialog_fields import countries_by_name, country_name
 
 
 class SettingsDialog(QDialog):
@@ -27,11 +27,11 @@ class SettingsDialog(QDialog):
         layout.addRow(self.tr("Name server port"), self.port_box)
         self.region_box = QComboBox()
         self.region_box.addItem(self.tr("None: only numbers with a +country code are checked"), "")
-        for code in sorted(phonenumbers.SUPPORTED_REGIONS, key=country_name):
+        for code in countries_by_name(phonenumbers.SUPPORTED_REGIONS):
             self.region_box.addItem(f"{country_name(code)} ({code})", code)
         self.region_box.setCurrentIndex(max(0, self.region_box.findData(region or "")))
-        self.region_box.setToolTip("A phone number typed without +country code is read as a number of this "
-                                   "country (each phone in the contact dialog may have its own)")
+        self.region_box.setToolTip(self.tr("A phone number typed without +country code is read as a number of this "
+                                           "country (each phone in the contact dialog may have its own)"))
         layout.addRow(self.tr("Default region"), self.region_box)
         self.vcard_box = QComboBox()
         self.vcard_box.addItem(self.tr("vCard 3.0 (read by every phone and program)"), "3.0")

@@ -10,7 +10,7 @@ dialog says so and offers the .vcf instead. The code is made by segno.
 import io
 
 import segno
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QCoreApplication, Qt
 from PyQt5.QtGui import QImage, QPixmap
 from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout
 
@@ -18,6 +18,10 @@ from .transfer import export_contacts, file_name
 
 #: pixels per module of the code shown (a 30-line card makes a code of ~70 modules: ~420 px)
 SCALE = 6
+
+
+def _translate(context, text, disambiguation=None, n=-1):
+    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def qr_text(contact):
@@ -32,16 +36,16 @@ def qr_code(contact):
     try:
         return segno.make_qr(text, error="l", boost_error=True), text
     except segno.DataOverflowError:
-        return None, (f"{contact.get('name', 'This contact')} holds too much for a QR code "
-                      f"({len(text.encode('utf-8')):,} bytes of vCard; a QR code holds at most 2,953). "
-                      "Share it as a .vcf file instead.")
+        return None, _translate("Share", "{name} holds too much for a QR code ({size} bytes of vCard; a QR code holds at "
+                                "most 2953). Share it as a .vcf file instead.").format(
+            name=contact.get("name") or _translate("Share", "This contact"), size=len(text.encode("utf-8")))
 
 
 class QrDialog(QDialog):
     def __init__(self, contact, parent=None):
         super().__init__(parent)
         self.contact = contact
-        self.setWindowTitle(f"QR code — {contact.get('name', '')}")
+        self.setWindowTitle(_translate("Share", "QR code — {name}").format(name=contact.get("name", "")))
         layout = QVBoxLayout(self)
         self.code, self.text = qr_code(contact)
         self.image = QLabel()
@@ -52,15 +56,15 @@ class QrDialog(QDialog):
         if self.code is None:
             self.image.setText(self.text)
             self.image.setWordWrap(True)
-            share = self.buttons.addButton("Share as .vcf…", QDialogButtonBox.ActionRole)
+            share = self.buttons.addButton(_translate("Share", "Share as .vcf…"), QDialogButtonBox.ActionRole)
             share.clicked.connect(lambda: (self.accept(), share_vcard(parent, contact)))
         else:
             self.image.setPixmap(QPixmap.fromImage(QImage.fromData(self.png(), "PNG")))
-            hint = QLabel("Point a phone's camera at it to add the contact (without the photo).")
+            hint = QLabel(_translate("Share", "Point a phone's camera at it to add the contact (without the photo)."))
             hint.setAlignment(Qt.AlignCenter)
             hint.setWordWrap(True)
             layout.addWidget(hint)
-            save = self.buttons.addButton("&Save image…", QDialogButtonBox.ActionRole)
+            save = self.buttons.addButton(_translate("Share", "&Save image…"), QDialogButtonBox.ActionRole)
             save.clicked.connect(self.save_image)
         layout.insertWidget(0, self.image, 1)
         layout.addWidget(self.buttons)
@@ -72,8 +76,8 @@ class QrDialog(QDialog):
 
     def save_image(self, path=None):
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save QR code", file_name(self.contact["name"]) + ".png",
-                                                  "PNG image (*.png)")
+            path, _ = QFileDialog.getSaveFileName(self, _translate("Share", "Save QR code"), file_name(self.contact["name"]) + ".png",
+                                                  _translate("Share", "PNG image (*.png)"))
             if not path:
                 return None
         with open(path, "wb") as out:

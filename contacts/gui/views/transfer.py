@@ -11,18 +11,29 @@ before the next contact; what was added stays, and the summary says how far it g
 import threading
 from pathlib import Path
 
-from PyQt5.QtCore import QObject, Qt, pyqtSignal
+from PyQt5.QtCore import QCoreApplication, QObject, Qt, pyqtSignal
 from PyQt5.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-FILTERS = "Contact files (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
+from ..presentation import QT_TRANSLATE_NOOP
+
+
+def _translate(context, text, disambiguation=None, n=-1):
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+FILTERS = QT_TRANSLATE_NOOP("Transfer", "Contact files (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)")
 #: the save dialog's choices: (format, vCard version, CSV style) of each, the first as
 #: the command line's defaults (contacts export), so both write the same file
 EXPORT_CHOICES = {"vCard 3.0 (*.vcf)": ("vcard", "3.0", None),
                   "vCard 4.0 (*.vcf)": ("vcard", "4.0", None),
                   "CSV, Google Contacts (*.csv)": ("csv", None, "google"),
                   "CSV, Outlook (*.csv)": ("csv", None, "outlook"),
-                  "CSV, plain (*.csv)": ("csv", None, "plain")}
-EXPORT_FILTERS = ";;".join(EXPORT_CHOICES)
+                  QT_TRANSLATE_NOOP("Transfer", "CSV, plain (*.csv)"): ("csv", None, "plain")}
+
+
+def export_choices():
+    """EXPORT_CHOICES as the save dialog shows them, in the window's language."""
+    return {_translate("Transfer", name): choice for name, choice in EXPORT_CHOICES.items()}
 
 
 class TransferProgress(QObject):
@@ -42,7 +53,7 @@ class Transfer:
     def __init__(self, window, title):
         self.window = window
         self.progress = TransferProgress(window)
-        self.dialog = QProgressDialog(title, "Cancel", 0, 0, window)
+        self.dialog = QProgressDialog(title, _translate("Transfer", "Cancel"), 0, 0, window)
         self.dialog.setWindowTitle(title)
         # not modal: a modal progress dialog runs a nested event loop inside setValue()
         self.dialog.setWindowModality(Qt.NonModal)
@@ -71,15 +82,27 @@ class Transfer:
         box = QMessageBox(icon, title, text, QMessageBox.Ok, self.window)
         if details:
             box.setDetailedText(details)
+        fit_title(box)
         self.window.message_box = box
         box.open()
+
+
+def fit_title(box):
+    """A message box at least as wide as its title: QMessageBox sizes itself to its text only,
+    and the window manager cut "Importação concluída" to "Importa…ncluída" (seen under Xvfb)."""
+    from PyQt5.QtWidgets import QSizePolicy, QSpacerItem
+    wanted = box.fontMetrics().horizontalAdvance(box.windowTitle()) + 160   # + the title bar's buttons
+    layout = box.layout()
+    layout.addItem(QSpacerItem(wanted, 0, QSizePolicy.Minimum, QSizePolicy.Minimum), layout.rowCount(), 0, 1,
+                   layout.columnCount())
 
 
 def import_contacts(window, path=None):
     if window.transfer is not None:
         return None
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, "Import contacts", str(Path.home()), FILTERS)
+        path, _ = QFileDialog.getOpenFileName(window, _translate("Transfer", "Import contacts"), str(Path.home()),
+                                              _translate("Transfer", FILTERS))
         if not path:
             return None
         # chosen by the user: first a preview of what it will add, update and skip
@@ -93,7 +116,7 @@ def start_import(window, path, entries=None, update=False, region=None, then=Non
     read it (else read here); ``update``: overwrite contacts of the same id; ``then()``: after
     the summary (the next dropped file)."""
     from ...formats.importing import ImportReport, decode, detect_format, import_entries, read_entries
-    transfer = Transfer(window, f"Importing {Path(path).name}…")
+    transfer = Transfer(window, _translate("Transfer", "Importing {file}…").format(file=Path(path).name))
     window.transfer = transfer
     progress = transfer.progress
 
@@ -112,27 +135,38 @@ def start_import(window, path, entries=None, update=False, region=None, then=Non
 
     def done(result):
         report, total = result
-        lines = report.summary_lines()
-        text = lines[0][0].upper() + lines[0][1:].rstrip(":") + "."
+        lines = report.summary_lines()   # the details (each skipped entry and why), as the CLI says them
+        text = summary_text(report)
         if report.not_kept:
             count = len(report.not_kept)
-            text += (f" {count} propert{'y was' if count == 1 else 'ies were'} too big to keep and left out "
-                     f"(see the details).")
+            text += " " + _translate("Transfer", "%n property(ies) too big to keep and left out (see the details).", None, count)
         if progress.cancelled.is_set() and not total:
-            text = "Cancelled before anything was imported."
+            text = _translate("Transfer", "Cancelled before anything was imported.")
         elif progress.cancelled.is_set() and report.total < total:
-            text = f"Cancelled after {report.total} of {total} contacts: " + text[0].lower() + text[1:]
-        transfer.finish("Import finished", text, "\n".join(lines[1:]))
+            text = _translate("Transfer", "Cancelled after {done} of {total} contacts:").format(done=report.total, total=total) + (
+                " " + text[0].lower() + text[1:])
+        transfer.finish(_translate("Transfer", "Import finished"), text, "\n".join(lines[1:]))
         window.session.poll()
         if then is not None:
             then()
 
     def failed(exc):
         from ..session import describe_error
-        transfer.finish("Import failed", f"Could not import {Path(path).name}: {describe_error(exc)}",
+        transfer.finish(_translate("Transfer", "Import failed"), _translate("Transfer", "Could not import {file}: {error}").format(
+                        file=Path(path).name, error=describe_error(exc)),
                         icon=QMessageBox.Warning)
-    window.session.submit(job, done, failed, description=f"Import {Path(path).name}")
+    window.session.submit(job, done, failed, description=_translate("Transfer", "Import {file}").format(file=Path(path).name))
     return transfer
+
+
+def summary_text(report):
+    """The import's outcome in a sentence, in the window's language ("Imported 2, skipped 0.")."""
+    text = _translate("Transfer", "Imported {imported}").format(imported=report.imported)
+    if report.unchanged:
+        text += _translate("Transfer", ", already there {count}").format(count=report.unchanged)
+    if report.updated:
+        text += _translate("Transfer", ", updated {count}").format(count=report.updated)
+    return text + _translate("Transfer", ", skipped {count}.").format(count=len(report.skipped))
 
 
 def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=None, contacts=None):
@@ -143,17 +177,18 @@ def export_contacts(window, path=None, fmt=None, vcard_version=None, csv_style=N
         return None
     if path is None:
         # the settings' vCard version is the choice offered first
-        preferred = next((name for name, (kind, version, _) in EXPORT_CHOICES.items()
+        choices = export_choices()
+        preferred = next((name for name, (kind, version, _) in choices.items()
                           if kind == "vcard" and version == getattr(window, "vcard_version", "3.0")), "")
-        title, name = "Export contacts", "contacts.vcf"
+        title, name = _translate("Transfer", "Export contacts"), _translate("Transfer", "contacts") + ".vcf"
         if contacts:
-            title = f"Export {len(contacts)} contact{'s' if len(contacts) != 1 else ''}"
-            name = (file_name(contacts[0]["name"]) if len(contacts) == 1 else "selected contacts") + ".vcf"
+            title = _translate("Transfer", "Export %n contact(s)", None, len(contacts))
+            name = (file_name(contacts[0]["name"]) if len(contacts) == 1 else _translate("Transfer", "selected contacts")) + ".vcf"
         path, chosen = QFileDialog.getSaveFileName(window, title, str(Path.home() / name),
-                                                   EXPORT_FILTERS, preferred)
+                                                   ";;".join(choices), preferred)
         if not path:
             return None
-        fmt, vcard_version, csv_style = EXPORT_CHOICES.get(chosen, ("vcard", None, None))
+        fmt, vcard_version, csv_style = choices.get(chosen, ("vcard", None, None))
         if not Path(path).suffix:
             path += ".csv" if fmt == "csv" else ".vcf"
     fmt = fmt or ("csv" if Path(path).suffix.lower() == ".csv" else "vcard")
@@ -175,7 +210,7 @@ def start_export(window, path, fmt, vcard_version=None, csv_style=None, ids=None
     from ...formats.importing import DEFAULT_CSV_STYLE, DEFAULT_VCARD_VERSION, write_contacts
     # read here, on the GUI thread: the settings' version when the caller named none
     vcard_version = vcard_version or getattr(window, "vcard_version", None)
-    transfer = Transfer(window, f"Exporting to {Path(path).name}…")
+    transfer = Transfer(window, _translate("Transfer", "Exporting to {file}…").format(file=Path(path).name))
     window.transfer = transfer
     progress = transfer.progress
 
@@ -218,15 +253,16 @@ def start_export(window, path, fmt, vcard_version=None, csv_style=None, ids=None
 
     def done(count):
         if count is None:
-            transfer.finish("Export cancelled", "Nothing was written.")
+            transfer.finish(_translate("Transfer", "Export cancelled"), _translate("Transfer", "Nothing was written."))
         else:
             kind = "CSV" if fmt == "csv" else "vCard"
-            transfer.finish("Export finished", f"Wrote {count} contact{'s' if count != 1 else ''} "
-                                               f"to {path} ({kind}).")
+            transfer.finish(_translate("Transfer", "Export finished"), _translate("Transfer", "Wrote %n contact(s) to {path} ({kind}).", None, count)
+                            .format(path=path, kind=kind))
 
     def failed(exc):
         from ..session import describe_error
-        transfer.finish("Export failed", f"Could not export to {path}: {describe_error(exc)}",
+        transfer.finish(_translate("Transfer", "Export failed"), _translate("Transfer", "Could not export to {path}: {error}").format(
+                        path=path, error=describe_error(exc)),
                         icon=QMessageBox.Warning)
-    window.session.submit(job, done, failed, description=f"Export to {Path(path).name}")
+    window.session.submit(job, done, failed, description=_translate("Transfer", "Export to {file}").format(file=Path(path).name))
     return transfer

@@ -92,10 +92,11 @@ class TrashDialog(QDialog):
         if contacts:
             self.session.restore_contacts(contacts)
 
-    def _confirm(self, title, text, action_text, then):
+    def _confirm(self, title, text, action_text, then, count):
         """Ask before what cannot be undone (without blocking the event loop); Cancel is the default."""
         box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Cancel, self)
-        box.setInformativeText(self.tr("This cannot be undone: the contacts are removed from every replica."))
+        box.setInformativeText(self.tr("This cannot be undone: the contacts are removed from every replica.", "",
+                                               count))   # "the contact is" for one
         confirm = box.addButton(action_text, QMessageBox.DestructiveRole)
         box.setDefaultButton(QMessageBox.Cancel)
         box.buttonClicked.connect(lambda button: button is confirm and then())
@@ -110,7 +111,7 @@ class TrashDialog(QDialog):
         text = (self.tr("Delete “{0}” forever?").format(contacts[0].get("name", "")) if len(contacts) == 1
                 else self.tr("Delete %n contacts forever?", "", len(contacts)))
         return self._confirm(self.tr("Delete forever"), text, self.tr("Delete forever"),
-                             lambda: self.session.purge_contacts(contacts))
+                             lambda: self.session.purge_contacts(contacts), len(contacts))
 
     def empty_trash(self, *_):
         count = self.session.trash.rowCount()
@@ -118,7 +119,7 @@ class TrashDialog(QDialog):
             return None
         return self._confirm(self.tr("Empty the trash"),
                              self.tr("Delete all %n contact(s) in the trash forever?", "", count),
-                             self.tr("Empty trash"), self.session.empty_trash)
+                             self.tr("Empty trash"), self.session.empty_trash, count)
 
     def showEvent(self, event):
         self.session.watch_trash(True)

@@ -1,0 +1,106 @@
+"""What driving the real window under Xvfb with the keyboard found (docs/gui.md, "Checked by
+hand"), each kept fixed by a test here: the fake service of gui_fakes, as in the other GUI unit
+tests; the real cluster runs in test_gui_duplicates.py and test_gui_import_drop.py."""
+from PyQt5.QtCore import QSettings, Qt
+from PyQt5.QtTest import QTest
+
+from contacts.gui.app import create_window
+from gui_fakes import FakeContactsService
+
+LONG_ADDRESS = {"label": "home", "street": "12 St James's Square, second floor, the door on the left",
+                "locality": "London", "postcode": "SW1Y 4JH", "country": "United Kingdom"}
+
+
+def window_with(qtbot, tmp_path, *people):
+    fake = FakeContactsService()
+    for person in people:
+        fake.add_contact(person)
+    window = create_window(settings=QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat),
+                           client_factory=lambda: fake, poll_interval_ms=100, host="127.0.0.1", port=9999)
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == len(people), timeout=3000)
+    return window, fake
+
+
+def test_return_in_the_duplicates_list_merges_and_the_preview_never_scrolls_sideways(qtbot, tmp_path):
+    window, fake = window_with(
+        qtbot, tmp_path,
+        {"id": "ada", "name": "Ada Lovelace", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+         "addresses": [LONG_ADDRESS], "notes": "Wrote the first published program, for Babbage's Analytical "
+                                               "Engine, and saw that it could do more than arithmetic."},
+        {"id": "ada2", "name": "A. Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}],
+         "notes": "Met at the Royal Society."})
+    dialog = window.show_duplicates()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.isVisible(), timeout=3000)
+    # the whole preview is in view across: the long address wraps, a long note is shortened
+    scroll = dialog.scroll
+    assert dialog.preview.minimumSizeHint().width() <= scroll.viewport().width(), (
+        dialog.preview.minimumSizeHint().width(), scroll.viewport().width())
+    assert not scroll.horizontalScrollBar().isVisible()
+    # Return where the focus is when the dialog opens (the list of pairs) merges, as the
+    # default button says; it used to close the dialog
+    assert dialog.focusWidget() is dialog.list
+    QTest.keyClick(dialog.list, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 1, timeout=3000)
+    assert dialog.isVisible() and dialog.hint.text() == "No duplicates left."
+    assert window.session.undo_stack.undoText().startswith("Merge")
+
+
+def test_return_in_the_import_preview_imports(qtbot, tmp_path):
+    from contacts.gui.views.import_preview import preview_files
+    window, fake = window_with(qtbot, tmp_path, {"id": "ada", "name": "Ada Lovelace"})
+    path = tmp_path / "friends.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:João Silva\r\nTEL:(84) 3215-3800\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Souza\r\nEND:VCARD\r\n", encoding="utf-8")
+    preview_files(window, [str(path)])
+    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.isVisible(), timeout=3000)
+    dialog = window.import_preview
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.tree
+    # Return where the focus is (the list of entries) imports, as the default button says;
+    # under Xvfb it cancelled the import
+    QTest.keyClick(dialog.tree, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 3, timeout=5000)
+    assert not dialog.isVisible()
+
+
+def test_typing_in_a_just_opened_edit_dialog_adds_to_the_name_not_replaces_it(qtbot, tmp_path):
+    """Under Xvfb, Return on Grace Hopper then typing " B." left the name "B.": the dialog opened
+    with the whole name selected. The cursor now waits at the end of the name."""
+    window, fake = window_with(qtbot, tmp_path, {"id": "grace", "name": "Grace Hopper"})
+    window.select_contact("grace")
+    qtbot.waitUntil(lambda: window.detail.contact is not None, timeout=3000)
+    window.edit_contact()
+    dialog = window.contact_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.name_edit, timeout=3000)
+    qtbot.waitUntil(lambda: not dialog.name_edit.hasSelectedText(), timeout=3000)
+    QTest.keyClicks(dialog.focusWidget(), " B.")
+    assert dialog.name_edit.text() == "Grace Hopper B."
+    dialog.done(0)
+
+
+def test_the_import_summary_in_portuguese_is_portuguese_and_as_wide_as_its_title(qtbot, tmp_path):
+    """Under Xvfb in Portuguese the box said "Imported 2, skipped 0." under a title the window
+    manager cut to "Importa…ncluída"."""
+    from PyQt5.QtWidgets import QApplication
+    from contacts.gui.translation import install_translators
+    from contacts.gui.views.transfer import import_contacts
+    install_translators(QApplication.instance(), "pt_BR")
+    try:
+        window, fake = window_with(qtbot, tmp_path, {"id": "ada", "name": "Ada Lovelace"})
+        path = tmp_path / "amigos.vcf"
+        path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:João Silva\r\nEND:VCARD\r\n"
+                        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Souza\r\nEND:VCARD\r\n", encoding="utf-8")
+        import_contacts(window, str(path))
+        qtbot.waitUntil(lambda: getattr(window, "message_box", None) is not None
+                        and window.message_box.isVisible(), timeout=5000)
+        box = window.message_box
+        assert box.windowTitle() == "Importação concluída" and box.text() == "Importados: 2, ignorados: 0."
+        assert box.width() >= box.fontMetrics().horizontalAdvance(box.windowTitle()) + 100, box.width()
+        box.done(0)
+    finally:
+        install_translators(QApplication.instance(), "en")
