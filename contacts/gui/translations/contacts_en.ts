@@ -165,27 +165,27 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>ContactColumns</name>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/contact_table_model.py" line="44"/>
+        <location filename="../models/contact_table_model.py" line="45"/>
         <source>  (%n more)</source>
         <translation>
             <numerusform>  (%n more)</numerusform>
@@ -422,92 +422,92 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>January</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>February</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>March</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>April</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>May</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>June</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>July</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>August</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>September</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>October</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>November</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>December</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="197"/>
+        <location filename="../presentation.py" line="199"/>
         <source>{day} {month} {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="199"/>
+        <location filename="../presentation.py" line="201"/>
         <source>{day} {month}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="201"/>
+        <location filename="../presentation.py" line="203"/>
         <source>{month} {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="229"/>
+        <location filename="../presentation.py" line="231"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="231"/>
+        <location filename="../presentation.py" line="233"/>
         <source>tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../presentation.py" line="232"/>
+        <location filename="../presentation.py" line="234"/>
         <source>in %n days</source>
         <translation>
             <numerusform>in %n days</numerusform>
@@ -515,12 +515,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="244"/>
+        <location filename="../presentation.py" line="246"/>
         <source>{date} — turns {years} {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../presentation.py" line="255"/>
+        <location filename="../presentation.py" line="257"/>
         <source>{date} — %n year(s) {when}</source>
         <translation>
             <numerusform>{date} — %n year {when}</numerusform>
@@ -1300,7 +1300,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,142 +1325,142 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Fax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Pager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Voice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Textphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Preferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>X.400</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Spouse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Sibling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Colleague</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Homepage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Co-worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="55"/>
+        <location filename="../presentation.py" line="56"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="55"/>
+        <location filename="../presentation.py" line="56"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="55"/>
+        <location filename="../presentation.py" line="56"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,147 +1468,142 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="39"/>
-        <source>A big book is shown in name order, the way the replicas keep it (starred contacts are not put first: that would need every contact). Search to narrow it down.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../app.py" line="72"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="74"/>
+        <location filename="../views/main_window.py" line="79"/>
         <source>Search every field  (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="188"/>
+        <location filename="../views/main_window.py" line="194"/>
         <source>The replica this window uses and how many are alive; click for the cluster panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="226"/>
+        <location filename="../views/main_window.py" line="232"/>
         <source>&amp;New contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="227"/>
+        <location filename="../views/main_window.py" line="233"/>
         <source>&amp;Edit contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="228"/>
+        <location filename="../views/main_window.py" line="234"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="228"/>
+        <location filename="../views/main_window.py" line="234"/>
         <source>Delete the selected contacts (undo with Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="230"/>
+        <location filename="../views/main_window.py" line="236"/>
         <source>&amp;Star / unstar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="230"/>
+        <location filename="../views/main_window.py" line="236"/>
         <source>Star the selected contacts (listed first), or unstar them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="232"/>
+        <location filename="../views/main_window.py" line="238"/>
         <source>Add to &amp;group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="234"/>
+        <location filename="../views/main_window.py" line="240"/>
         <source>Remo&amp;ve from group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="244"/>
+        <location filename="../views/main_window.py" line="250"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="245"/>
+        <location filename="../views/main_window.py" line="251"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="252"/>
+        <location filename="../views/main_window.py" line="258"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="253"/>
+        <location filename="../views/main_window.py" line="259"/>
         <source>&amp;Trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="254"/>
+        <location filename="../views/main_window.py" line="260"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="255"/>
+        <location filename="../views/main_window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="256"/>
+        <location filename="../views/main_window.py" line="262"/>
         <source>&amp;Import vCard or CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="257"/>
+        <location filename="../views/main_window.py" line="263"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="258"/>
+        <location filename="../views/main_window.py" line="264"/>
         <source>&amp;Refresh now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="277"/>
+        <location filename="../views/main_window.py" line="283"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="282"/>
+        <location filename="../views/main_window.py" line="288"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="297"/>
+        <location filename="../views/main_window.py" line="303"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Undo {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Nothing to undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Redo {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Nothing to redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="402"/>
+        <location filename="../views/main_window.py" line="430"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -1616,7 +1611,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="406"/>
+        <location filename="../views/main_window.py" line="434"/>
         <source> (first %n found)</source>
         <translation>
             <numerusform> (first %n found)</numerusform>
@@ -1624,7 +1619,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="406"/>
+        <location filename="../views/main_window.py" line="434"/>
         <source> (%n found)</source>
         <translation>
             <numerusform> (%n found)</numerusform>
@@ -1632,39 +1627,34 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="409"/>
-        <source>, by name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/main_window.py" line="503"/>
+        <location filename="../views/main_window.py" line="540"/>
         <source>No contact matches “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="505"/>
+        <location filename="../views/main_window.py" line="542"/>
         <source>No replica reachable yet — retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="507"/>
+        <location filename="../views/main_window.py" line="544"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="509"/>
+        <location filename="../views/main_window.py" line="546"/>
         <source>No contacts yet — Ctrl+N adds one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="543"/>
+        <location filename="../views/main_window.py" line="580"/>
         <source>Click for the cluster panel.
 
 Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="546"/>
+        <location filename="../views/main_window.py" line="583"/>
         <source>saving %n change(s)…</source>
         <translation>
             <numerusform>saving %n change…</numerusform>
@@ -1672,97 +1662,97 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="601"/>
+        <location filename="../views/main_window.py" line="638"/>
         <source>The contact changed meanwhile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="602"/>
+        <location filename="../views/main_window.py" line="639"/>
         <source>While you were saving, {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="603"/>
+        <location filename="../views/main_window.py" line="640"/>
         <source>Save your version over theirs, edit again starting from theirs, or drop your changes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="605"/>
+        <location filename="../views/main_window.py" line="642"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="606"/>
+        <location filename="../views/main_window.py" line="643"/>
         <source>Edit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="607"/>
+        <location filename="../views/main_window.py" line="644"/>
         <source>Keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="629"/>
+        <location filename="../views/main_window.py" line="666"/>
         <source>Star {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="629"/>
+        <location filename="../views/main_window.py" line="666"/>
         <source>Unstar {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="639"/>
+        <location filename="../views/main_window.py" line="676"/>
         <source>Add {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="644"/>
+        <location filename="../views/main_window.py" line="681"/>
         <source>Remove {0} from {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="659"/>
+        <location filename="../views/main_window.py" line="696"/>
         <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="668"/>
+        <location filename="../views/main_window.py" line="705"/>
         <source>(in no group)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="675"/>
+        <location filename="../views/main_window.py" line="712"/>
         <source>New group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="676"/>
+        <location filename="../views/main_window.py" line="713"/>
         <source>Add {0} to the group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="692"/>
+        <location filename="../views/main_window.py" line="729"/>
         <source>Unstar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="692"/>
+        <location filename="../views/main_window.py" line="729"/>
         <source>Star</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="693"/>
+        <location filename="../views/main_window.py" line="730"/>
         <source>Add to group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="693"/>
+        <location filename="../views/main_window.py" line="730"/>
         <source>Remove from group</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="716"/>
+        <location filename="../views/main_window.py" line="753"/>
         <source>%n contacts</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -1770,37 +1760,37 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="717"/>
+        <location filename="../views/main_window.py" line="754"/>
         <source>Deleting {0} — Ctrl+Z brings it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="779"/>
+        <location filename="../views/main_window.py" line="816"/>
         <source>Phone numbers without +country code are now read in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="779"/>
+        <location filename="../views/main_window.py" line="816"/>
         <source>Phone numbers without +country code are now kept as typed, unchecked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="790"/>
+        <location filename="../views/main_window.py" line="827"/>
         <source>Using the name server at {0}:{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="866"/>
+        <location filename="../views/main_window.py" line="905"/>
         <source>Changes not saved yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="870"/>
+        <location filename="../views/main_window.py" line="909"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="866"/>
+        <location filename="../views/main_window.py" line="905"/>
         <source>%n change(s) still wait for a replica to answer. Quit anyway and lose them?</source>
         <translation>
             <numerusform>%n change still waits for a replica to answer. Quit anyway and lose it?</numerusform>
@@ -1808,67 +1798,67 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="226"/>
+        <location filename="../views/main_window.py" line="232"/>
         <source>Add a contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="253"/>
+        <location filename="../views/main_window.py" line="259"/>
         <source>Deleted contacts, with restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="259"/>
+        <location filename="../views/main_window.py" line="265"/>
         <source>Export se&amp;lected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="259"/>
+        <location filename="../views/main_window.py" line="265"/>
         <source>Export the selected contacts to a vCard or CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="261"/>
+        <location filename="../views/main_window.py" line="267"/>
         <source>Share as .&amp;vcf…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="261"/>
+        <location filename="../views/main_window.py" line="267"/>
         <source>Save the selected contact as a vCard file to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="263"/>
+        <location filename="../views/main_window.py" line="269"/>
         <source>Share as QR &amp;code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="263"/>
+        <location filename="../views/main_window.py" line="269"/>
         <source>A QR code of the contact&apos;s vCard, for a phone&apos;s camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="269"/>
+        <location filename="../views/main_window.py" line="275"/>
         <source>Find du&amp;plicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="269"/>
+        <location filename="../views/main_window.py" line="275"/>
         <source>Contacts sharing a number or an email, or with alike names; merge them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="304"/>
+        <location filename="../views/main_window.py" line="320"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="697"/>
+        <location filename="../views/main_window.py" line="734"/>
         <source>Export contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="697"/>
+        <location filename="../views/main_window.py" line="734"/>
         <source>Export %n contacts…</source>
         <translation>
             <numerusform>Export %n contact…</numerusform>
@@ -1876,75 +1866,105 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="703"/>
+        <location filename="../views/main_window.py" line="740"/>
         <source>Merge these two…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="803"/>
+        <location filename="../views/main_window.py" line="840"/>
         <source>Select the contacts to export first (Ctrl+A selects them all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="40"/>
+        <source>A big book is read in pages, in the order the replicas keep it (starred first, then by first or last name: View → Sort by). Search to narrow it down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="44"/>
+        <source>&amp;First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="44"/>
+        <source>&amp;Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="310"/>
+        <source>&amp;Sort by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="437"/>
+        <source>, by last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="437"/>
+        <source>, by first name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="159"/>
+        <location filename="../session.py" line="167"/>
         <source>Connecting to the cluster…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="288"/>
+        <location filename="../session.py" line="317"/>
         <source>Refreshing failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="292"/>
+        <location filename="../session.py" line="321"/>
         <source>Lost contact with every replica; retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="296"/>
+        <location filename="../session.py" line="325"/>
         <source>No replica reachable — retrying every second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="317"/>
+        <location filename="../session.py" line="346"/>
         <source>Every saved change is shown again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="328"/>
+        <location filename="../session.py" line="357"/>
         <source>Cannot use replica {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="339"/>
+        <location filename="../session.py" line="368"/>
         <source>Now using replica {0}, as chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="341"/>
+        <location filename="../session.py" line="370"/>
         <source>Replica {0} stopped answering — now using replica {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="344"/>
+        <location filename="../session.py" line="373"/>
         <source>Back in touch: using replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="352"/>
+        <location filename="../session.py" line="381"/>
         <source>Replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="354"/>
+        <location filename="../session.py" line="383"/>
         <source> · {0} of {1} alive</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="357"/>
+        <location filename="../session.py" line="386"/>
         <source> · %n saved change(s) not shown</source>
         <translation>
             <numerusform> · %n saved change not shown</numerusform>
@@ -1952,37 +1972,37 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="373"/>
+        <location filename="../session.py" line="402"/>
         <source>{0}: waiting for a replica…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="413"/>
+        <location filename="../session.py" line="442"/>
         <source>Added {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="569"/>
+        <location filename="../session.py" line="598"/>
         <source>Nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="450"/>
+        <location filename="../session.py" line="479"/>
         <source>Saved &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="596"/>
+        <location filename="../session.py" line="625"/>
         <source>{0}: done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="311"/>
+        <location filename="../session.py" line="340"/>
         <source>replica {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="314"/>
+        <location filename="../session.py" line="343"/>
         <source>%n saved change(s) only on {0}, which is down: not shown until it is back (nothing is lost)</source>
         <translation>
             <numerusform>%n saved change only on {0}, which is down: not shown until it is back (nothing is lost)</numerusform>
@@ -1990,17 +2010,17 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="478"/>
+        <location filename="../session.py" line="507"/>
         <source>Delete forever {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="497"/>
+        <location filename="../session.py" line="526"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="508"/>
+        <location filename="../session.py" line="537"/>
         <source>Trash emptied: %n contact(s) deleted forever</source>
         <translation>
             <numerusform>Trash emptied: %n contact deleted forever</numerusform>
@@ -2013,27 +2033,27 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="401"/>
+        <location filename="../session.py" line="430"/>
         <source>{0} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="408"/>
+        <location filename="../session.py" line="437"/>
         <source>Add {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="459"/>
+        <location filename="../session.py" line="488"/>
         <source>Save &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="464"/>
+        <location filename="../session.py" line="493"/>
         <source>Delete {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="470"/>
+        <location filename="../session.py" line="499"/>
         <source>Restore {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,42 +2192,42 @@ Recent:</source>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../views/sidebar.py" line="57"/>
+        <location filename="../views/sidebar.py" line="58"/>
         <source>Contact groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="90"/>
+        <location filename="../views/sidebar.py" line="92"/>
         <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="100"/>
+        <location filename="../views/sidebar.py" line="102"/>
         <source>Groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="93"/>
+        <location filename="../views/sidebar.py" line="95"/>
         <source>Search by group name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="93"/>
+        <location filename="../views/sidebar.py" line="95"/>
         <source>A book this big is held in pages, so its groups are not counted here; the search matches group names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="98"/>
+        <location filename="../views/sidebar.py" line="100"/>
         <source>Starred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="103"/>
+        <location filename="../views/sidebar.py" line="105"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="103"/>
+        <location filename="../views/sidebar.py" line="105"/>
         <source>Deleted contacts (Return or click opens them)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2372,52 +2392,52 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="27"/>
+        <location filename="../views/trash_dialog.py" line="26"/>
         <source>Search the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="38"/>
+        <location filename="../views/trash_dialog.py" line="40"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="39"/>
+        <location filename="../views/trash_dialog.py" line="41"/>
         <source>Restore the selected contacts (Return, Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="51"/>
+        <location filename="../views/trash_dialog.py" line="53"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="67"/>
+        <location filename="../views/trash_dialog.py" line="69"/>
         <source>Deleted contacts stay here (on every replica) until restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="41"/>
+        <location filename="../views/trash_dialog.py" line="43"/>
         <source>&amp;Delete forever…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="42"/>
+        <location filename="../views/trash_dialog.py" line="44"/>
         <source>Delete the selected contacts on every replica, for good (no undo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="44"/>
+        <location filename="../views/trash_dialog.py" line="46"/>
         <source>&amp;Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="45"/>
+        <location filename="../views/trash_dialog.py" line="47"/>
         <source>Delete every contact in the trash on every replica, for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="96"/>
+        <location filename="../views/trash_dialog.py" line="98"/>
         <source>This cannot be undone: the contacts are removed from every replica.</source>
         <translation>
             <numerusform>This cannot be undone: the contact is removed from every replica.</numerusform>
@@ -2425,12 +2445,12 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="109"/>
+        <location filename="../views/trash_dialog.py" line="111"/>
         <source>Delete “{0}” forever?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="109"/>
+        <location filename="../views/trash_dialog.py" line="111"/>
         <source>Delete %n contacts forever?</source>
         <translation>
             <numerusform>Delete %n contact forever?</numerusform>
@@ -2438,17 +2458,17 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="111"/>
+        <location filename="../views/trash_dialog.py" line="113"/>
         <source>Delete forever</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="118"/>
+        <location filename="../views/trash_dialog.py" line="120"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="118"/>
+        <location filename="../views/trash_dialog.py" line="120"/>
         <source>Delete all %n contact(s) in the trash forever?</source>
         <translation>
             <numerusform>Delete the %n contact in the trash forever?</numerusform>
@@ -2456,7 +2476,7 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="118"/>
+        <location filename="../views/trash_dialog.py" line="120"/>
         <source>Empty trash</source>
         <translation type="unfinished"></translation>
     </message>

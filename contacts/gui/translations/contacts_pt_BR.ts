@@ -166,27 +166,27 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>ContactColumns</name>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../models/contact_table_model.py" line="15"/>
+        <location filename="../models/contact_table_model.py" line="16"/>
         <source>Organization</source>
         <translation>Organização</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/contact_table_model.py" line="44"/>
+        <location filename="../models/contact_table_model.py" line="45"/>
         <source>  (%n more)</source>
         <translation>
             <numerusform>  (mais %n)</numerusform>
@@ -423,92 +423,92 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>January</source>
         <translation>janeiro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>February</source>
         <translation>fevereiro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>March</source>
         <translation>março</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>April</source>
         <translation>abril</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>May</source>
         <translation>maio</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>June</source>
         <translation>junho</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>July</source>
         <translation>julho</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>August</source>
         <translation>agosto</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>September</source>
         <translation>setembro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>October</source>
         <translation>outubro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>November</source>
         <translation>novembro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="41"/>
+        <location filename="../presentation.py" line="42"/>
         <source>December</source>
         <translation>dezembro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="197"/>
+        <location filename="../presentation.py" line="199"/>
         <source>{day} {month} {year}</source>
         <translation>{day} de {month} de {year}</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="199"/>
+        <location filename="../presentation.py" line="201"/>
         <source>{day} {month}</source>
         <translation>{day} de {month}</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="201"/>
+        <location filename="../presentation.py" line="203"/>
         <source>{month} {year}</source>
         <translation>{month} de {year}</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="229"/>
+        <location filename="../presentation.py" line="231"/>
         <source>today</source>
         <translation>hoje</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="231"/>
+        <location filename="../presentation.py" line="233"/>
         <source>tomorrow</source>
         <translation>amanhã</translation>
     </message>
     <message numerus="yes">
-        <location filename="../presentation.py" line="232"/>
+        <location filename="../presentation.py" line="234"/>
         <source>in %n days</source>
         <translation>
             <numerusform>em %n dia</numerusform>
@@ -516,12 +516,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="244"/>
+        <location filename="../presentation.py" line="246"/>
         <source>{date} — turns {years} {when}</source>
         <translation>{date} — completa {years} anos {when}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../presentation.py" line="255"/>
+        <location filename="../presentation.py" line="257"/>
         <source>{date} — %n year(s) {when}</source>
         <translation>
             <numerusform>{date} — %n ano {when}</numerusform>
@@ -1301,7 +1301,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
@@ -1326,142 +1326,142 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Chave</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Mobile</source>
         <translation>Celular</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Home</source>
         <translation>Casa</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Work</source>
         <translation>Trabalho</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Other</source>
         <translation>Outro</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="49"/>
+        <location filename="../presentation.py" line="50"/>
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Pager</source>
         <translation>Pager</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Voice</source>
         <translation>Voz</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Text</source>
         <translation>Mensagem de texto</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="50"/>
+        <location filename="../presentation.py" line="51"/>
         <source>Video</source>
         <translation>Vídeo</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Textphone</source>
         <translation>Telefone para surdos</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="51"/>
+        <location filename="../presentation.py" line="52"/>
         <source>Preferred</source>
         <translation>Preferencial</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>X.400</source>
         <translation>X.400</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Spouse</source>
         <translation>Cônjuge</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="52"/>
+        <location filename="../presentation.py" line="53"/>
         <source>Child</source>
         <translation>Filho(a)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Parent</source>
         <translation>Pai/Mãe</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Sibling</source>
         <translation>Irmão(ã)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Friend</source>
         <translation>Amigo(a)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="53"/>
+        <location filename="../presentation.py" line="54"/>
         <source>Relative</source>
         <translation>Parente</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Colleague</source>
         <translation>Colega</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Homepage</source>
         <translation>Página inicial</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Profile</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Co-worker</source>
         <translation>Colega de trabalho</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="54"/>
+        <location filename="../presentation.py" line="55"/>
         <source>Assistant</source>
         <translation>Assistente</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="55"/>
+        <location filename="../presentation.py" line="56"/>
         <source>Manager</source>
         <translation>Gerente</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="55"/>
+        <location filename="../presentation.py" line="56"/>
         <source>Partner</source>
         <translation>Parceiro(a)</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="55"/>
+        <location filename="../presentation.py" line="56"/>
         <source>Emergency contact</source>
         <translation>Contato de emergência</translation>
     </message>
@@ -1474,137 +1474,137 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Contatos</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="74"/>
+        <location filename="../views/main_window.py" line="79"/>
         <source>Search every field  (Ctrl+F)</source>
         <translation>Buscar em todos os campos  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="188"/>
+        <location filename="../views/main_window.py" line="194"/>
         <source>The replica this window uses and how many are alive; click for the cluster panel</source>
         <translation>A réplica que esta janela usa e quantas estão ativas; clique para abrir o painel do cluster</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="226"/>
+        <location filename="../views/main_window.py" line="232"/>
         <source>&amp;New contact…</source>
         <translation>&amp;Novo contato…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="227"/>
+        <location filename="../views/main_window.py" line="233"/>
         <source>&amp;Edit contact…</source>
         <translation>&amp;Editar contato…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="228"/>
+        <location filename="../views/main_window.py" line="234"/>
         <source>&amp;Delete</source>
         <translation>E&amp;xcluir</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="228"/>
+        <location filename="../views/main_window.py" line="234"/>
         <source>Delete the selected contacts (undo with Ctrl+Z)</source>
         <translation>Excluir os contatos selecionados (desfazer com Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="230"/>
+        <location filename="../views/main_window.py" line="236"/>
         <source>&amp;Star / unstar</source>
         <translation>&amp;Favoritar / desfavoritar</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="230"/>
+        <location filename="../views/main_window.py" line="236"/>
         <source>Star the selected contacts (listed first), or unstar them</source>
         <translation>Marcar os contatos selecionados como favoritos (aparecem primeiro), ou desmarcá-los</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="232"/>
+        <location filename="../views/main_window.py" line="238"/>
         <source>Add to &amp;group</source>
         <translation>Adicionar ao &amp;grupo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="234"/>
+        <location filename="../views/main_window.py" line="240"/>
         <source>Remo&amp;ve from group</source>
         <translation>Re&amp;mover do grupo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="244"/>
+        <location filename="../views/main_window.py" line="250"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="245"/>
+        <location filename="../views/main_window.py" line="251"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="252"/>
+        <location filename="../views/main_window.py" line="258"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="253"/>
+        <location filename="../views/main_window.py" line="259"/>
         <source>&amp;Trash…</source>
         <translation>&amp;Lixeira…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="254"/>
+        <location filename="../views/main_window.py" line="260"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="255"/>
+        <location filename="../views/main_window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation>Sai&amp;r</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="256"/>
+        <location filename="../views/main_window.py" line="262"/>
         <source>&amp;Import vCard or CSV…</source>
         <translation>&amp;Importar vCard ou CSV…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="257"/>
+        <location filename="../views/main_window.py" line="263"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="258"/>
+        <location filename="../views/main_window.py" line="264"/>
         <source>&amp;Refresh now</source>
         <translation>&amp;Atualizar agora</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="277"/>
+        <location filename="../views/main_window.py" line="283"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="282"/>
+        <location filename="../views/main_window.py" line="288"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="297"/>
+        <location filename="../views/main_window.py" line="303"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Undo {0}</source>
         <translation>Desfazer {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Nothing to undo</source>
         <translation>Nada a desfazer</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Redo {0}</source>
         <translation>Refazer {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="314"/>
+        <location filename="../views/main_window.py" line="330"/>
         <source>Nothing to redo</source>
         <translation>Nada a refazer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="402"/>
+        <location filename="../views/main_window.py" line="430"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contato</numerusform>
@@ -1612,7 +1612,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="406"/>
+        <location filename="../views/main_window.py" line="434"/>
         <source> (first %n found)</source>
         <translation>
             <numerusform> (primeiro %n encontrado)</numerusform>
@@ -1620,7 +1620,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="406"/>
+        <location filename="../views/main_window.py" line="434"/>
         <source> (%n found)</source>
         <translation>
             <numerusform> (%n encontrado)</numerusform>
@@ -1628,32 +1628,27 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="409"/>
-        <source>, by name</source>
-        <translation>, por nome</translation>
-    </message>
-    <message>
-        <location filename="../views/main_window.py" line="503"/>
+        <location filename="../views/main_window.py" line="540"/>
         <source>No contact matches “{0}”</source>
         <translation>Nenhum contato corresponde a “{0}”</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="505"/>
+        <location filename="../views/main_window.py" line="542"/>
         <source>No replica reachable yet — retrying</source>
         <translation>Nenhuma réplica acessível ainda — tentando de novo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="507"/>
+        <location filename="../views/main_window.py" line="544"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="509"/>
+        <location filename="../views/main_window.py" line="546"/>
         <source>No contacts yet — Ctrl+N adds one</source>
         <translation>Nenhum contato ainda — Ctrl+N adiciona um</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="543"/>
+        <location filename="../views/main_window.py" line="580"/>
         <source>Click for the cluster panel.
 
 Recent:</source>
@@ -1662,7 +1657,7 @@ Recent:</source>
 Recentes:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="546"/>
+        <location filename="../views/main_window.py" line="583"/>
         <source>saving %n change(s)…</source>
         <translation>
             <numerusform>salvando %n alteração…</numerusform>
@@ -1670,97 +1665,97 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="601"/>
+        <location filename="../views/main_window.py" line="638"/>
         <source>The contact changed meanwhile</source>
         <translation>O contato mudou nesse meio-tempo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="602"/>
+        <location filename="../views/main_window.py" line="639"/>
         <source>While you were saving, {0}.</source>
         <translation>Enquanto você salvava, {0}.</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="603"/>
+        <location filename="../views/main_window.py" line="640"/>
         <source>Save your version over theirs, edit again starting from theirs, or drop your changes?</source>
         <translation>Salvar a sua versão por cima da outra, editar de novo a partir da outra ou descartar as suas alterações?</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="605"/>
+        <location filename="../views/main_window.py" line="642"/>
         <source>Overwrite</source>
         <translation>Sobrescrever</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="606"/>
+        <location filename="../views/main_window.py" line="643"/>
         <source>Edit again</source>
         <translation>Editar de novo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="607"/>
+        <location filename="../views/main_window.py" line="644"/>
         <source>Keep theirs</source>
         <translation>Manter a outra</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="629"/>
+        <location filename="../views/main_window.py" line="666"/>
         <source>Star {0}</source>
         <translation>Favoritar {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="629"/>
+        <location filename="../views/main_window.py" line="666"/>
         <source>Unstar {0}</source>
         <translation>Desfavoritar {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="639"/>
+        <location filename="../views/main_window.py" line="676"/>
         <source>Add {0} to {1}</source>
         <translation>Adicionar {0} a {1}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="644"/>
+        <location filename="../views/main_window.py" line="681"/>
         <source>Remove {0} from {1}</source>
         <translation>Remover {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="659"/>
+        <location filename="../views/main_window.py" line="696"/>
         <source>New group…</source>
         <translation>Novo grupo…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="668"/>
+        <location filename="../views/main_window.py" line="705"/>
         <source>(in no group)</source>
         <translation>(em nenhum grupo)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="675"/>
+        <location filename="../views/main_window.py" line="712"/>
         <source>New group</source>
         <translation>Novo grupo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="676"/>
+        <location filename="../views/main_window.py" line="713"/>
         <source>Add {0} to the group:</source>
         <translation>Adicionar {0} ao grupo:</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="692"/>
+        <location filename="../views/main_window.py" line="729"/>
         <source>Unstar</source>
         <translation>Desfavoritar</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="692"/>
+        <location filename="../views/main_window.py" line="729"/>
         <source>Star</source>
         <translation>Favoritar</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="693"/>
+        <location filename="../views/main_window.py" line="730"/>
         <source>Add to group</source>
         <translation>Adicionar ao grupo</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="693"/>
+        <location filename="../views/main_window.py" line="730"/>
         <source>Remove from group</source>
         <translation>Remover do grupo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="716"/>
+        <location filename="../views/main_window.py" line="753"/>
         <source>%n contacts</source>
         <translation>
             <numerusform>%n contato</numerusform>
@@ -1768,42 +1763,37 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="717"/>
+        <location filename="../views/main_window.py" line="754"/>
         <source>Deleting {0} — Ctrl+Z brings it back</source>
         <translation>Excluindo {0} — Ctrl+Z desfaz</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="779"/>
+        <location filename="../views/main_window.py" line="816"/>
         <source>Phone numbers without +country code are now read in {0}</source>
         <translation>Números de telefone sem +código do país agora são lidos como de {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="779"/>
+        <location filename="../views/main_window.py" line="816"/>
         <source>Phone numbers without +country code are now kept as typed, unchecked</source>
         <translation>Números de telefone sem +código do país agora são mantidos como digitados, sem verificação</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="790"/>
+        <location filename="../views/main_window.py" line="827"/>
         <source>Using the name server at {0}:{1}</source>
         <translation>Usando o servidor de nomes em {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="866"/>
+        <location filename="../views/main_window.py" line="905"/>
         <source>Changes not saved yet</source>
         <translation>Alterações ainda não salvas</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="870"/>
+        <location filename="../views/main_window.py" line="909"/>
         <source>Quit anyway</source>
         <translation>Sair mesmo assim</translation>
     </message>
-    <message>
-        <location filename="../views/main_window.py" line="39"/>
-        <source>A big book is shown in name order, the way the replicas keep it (starred contacts are not put first: that would need every contact). Search to narrow it down.</source>
-        <translation>Uma agenda grande é mostrada em ordem alfabética, como as réplicas a guardam (os favoritos não vêm primeiro: isso exigiria todos os contatos). Use a busca para filtrar.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="866"/>
+        <location filename="../views/main_window.py" line="905"/>
         <source>%n change(s) still wait for a replica to answer. Quit anyway and lose them?</source>
         <translation>
             <numerusform>%n alteração ainda aguarda a resposta de uma réplica. Sair mesmo assim e perdê-la?</numerusform>
@@ -1811,67 +1801,67 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="226"/>
+        <location filename="../views/main_window.py" line="232"/>
         <source>Add a contact</source>
         <translation>Adicionar um contato</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="253"/>
+        <location filename="../views/main_window.py" line="259"/>
         <source>Deleted contacts, with restore</source>
         <translation>Contatos excluídos, com restauração</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="259"/>
+        <location filename="../views/main_window.py" line="265"/>
         <source>Export se&amp;lected…</source>
         <translation>Exportar &amp;selecionados…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="259"/>
+        <location filename="../views/main_window.py" line="265"/>
         <source>Export the selected contacts to a vCard or CSV file</source>
         <translation>Exportar os contatos selecionados para um arquivo vCard ou CSV</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="261"/>
+        <location filename="../views/main_window.py" line="267"/>
         <source>Share as .&amp;vcf…</source>
         <translation>Compartilhar como .&amp;vcf…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="261"/>
+        <location filename="../views/main_window.py" line="267"/>
         <source>Save the selected contact as a vCard file to send</source>
         <translation>Salvar o contato selecionado como arquivo vCard para enviar</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="263"/>
+        <location filename="../views/main_window.py" line="269"/>
         <source>Share as QR &amp;code…</source>
         <translation>Compartilhar como código &amp;QR…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="263"/>
+        <location filename="../views/main_window.py" line="269"/>
         <source>A QR code of the contact&apos;s vCard, for a phone&apos;s camera</source>
         <translation>Um código QR com o vCard do contato, para a câmera de um celular</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="269"/>
+        <location filename="../views/main_window.py" line="275"/>
         <source>Find du&amp;plicates…</source>
         <translation>Encontrar d&amp;uplicados…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="269"/>
+        <location filename="../views/main_window.py" line="275"/>
         <source>Contacts sharing a number or an email, or with alike names; merge them</source>
         <translation>Contatos com o mesmo número ou e-mail, ou com nomes parecidos; mescle-os</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="304"/>
+        <location filename="../views/main_window.py" line="320"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="697"/>
+        <location filename="../views/main_window.py" line="734"/>
         <source>Export contact…</source>
         <translation>Exportar contato…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/main_window.py" line="697"/>
+        <location filename="../views/main_window.py" line="734"/>
         <source>Export %n contacts…</source>
         <translation>
             <numerusform>Exportar %n contato…</numerusform>
@@ -1879,75 +1869,105 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="703"/>
+        <location filename="../views/main_window.py" line="740"/>
         <source>Merge these two…</source>
         <translation>Mesclar estes dois…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="803"/>
+        <location filename="../views/main_window.py" line="840"/>
         <source>Select the contacts to export first (Ctrl+A selects them all)</source>
         <translation>Selecione antes os contatos a exportar (Ctrl+A seleciona todos)</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="40"/>
+        <source>A big book is read in pages, in the order the replicas keep it (starred first, then by first or last name: View → Sort by). Search to narrow it down.</source>
+        <translation>Uma agenda grande é lida em páginas, na ordem em que as réplicas a guardam (favoritos primeiro, depois por nome ou sobrenome: Exibir → Ordenar por). Use a busca para filtrar.</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="44"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Nome</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="44"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Sobrenome</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="310"/>
+        <source>&amp;Sort by</source>
+        <translation>&amp;Ordenar por</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="437"/>
+        <source>, by last name</source>
+        <translation>, por sobrenome</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="437"/>
+        <source>, by first name</source>
+        <translation>, por nome</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="159"/>
+        <location filename="../session.py" line="167"/>
         <source>Connecting to the cluster…</source>
         <translation>Conectando ao cluster…</translation>
     </message>
     <message>
-        <location filename="../session.py" line="288"/>
+        <location filename="../session.py" line="317"/>
         <source>Refreshing failed: {0}</source>
         <translation>Falha ao atualizar: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="292"/>
+        <location filename="../session.py" line="321"/>
         <source>Lost contact with every replica; retrying…</source>
         <translation>Contato perdido com todas as réplicas; tentando de novo…</translation>
     </message>
     <message>
-        <location filename="../session.py" line="296"/>
+        <location filename="../session.py" line="325"/>
         <source>No replica reachable — retrying every second</source>
         <translation>Nenhuma réplica acessível — tentando de novo a cada segundo</translation>
     </message>
     <message>
-        <location filename="../session.py" line="317"/>
+        <location filename="../session.py" line="346"/>
         <source>Every saved change is shown again</source>
         <translation>Todas as alterações salvas voltaram a aparecer</translation>
     </message>
     <message>
-        <location filename="../session.py" line="328"/>
+        <location filename="../session.py" line="357"/>
         <source>Cannot use replica {0}: {1}</source>
         <translation>Não é possível usar a réplica {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="339"/>
+        <location filename="../session.py" line="368"/>
         <source>Now using replica {0}, as chosen</source>
         <translation>Usando agora a réplica {0}, como escolhido</translation>
     </message>
     <message>
-        <location filename="../session.py" line="341"/>
+        <location filename="../session.py" line="370"/>
         <source>Replica {0} stopped answering — now using replica {1}</source>
         <translation>A réplica {0} parou de responder — usando agora a réplica {1}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="344"/>
+        <location filename="../session.py" line="373"/>
         <source>Back in touch: using replica {0}</source>
         <translation>Contato restabelecido: usando a réplica {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="352"/>
+        <location filename="../session.py" line="381"/>
         <source>Replica {0}</source>
         <translation>Réplica {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="354"/>
+        <location filename="../session.py" line="383"/>
         <source> · {0} of {1} alive</source>
         <translation> · {0} de {1} ativas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="357"/>
+        <location filename="../session.py" line="386"/>
         <source> · %n saved change(s) not shown</source>
         <translation>
             <numerusform> · %n alteração salva não exibida</numerusform>
@@ -1955,37 +1975,37 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="373"/>
+        <location filename="../session.py" line="402"/>
         <source>{0}: waiting for a replica…</source>
         <translation>{0}: aguardando uma réplica…</translation>
     </message>
     <message>
-        <location filename="../session.py" line="413"/>
+        <location filename="../session.py" line="442"/>
         <source>Added {0}</source>
         <translation>Adicionado: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="569"/>
+        <location filename="../session.py" line="598"/>
         <source>Nothing changed</source>
         <translation>Nada mudou</translation>
     </message>
     <message>
-        <location filename="../session.py" line="450"/>
+        <location filename="../session.py" line="479"/>
         <source>Saved &apos;{0}&apos;</source>
         <translation>Salvo: '{0}'</translation>
     </message>
     <message>
-        <location filename="../session.py" line="596"/>
+        <location filename="../session.py" line="625"/>
         <source>{0}: done</source>
         <translation>{0}: concluído</translation>
     </message>
     <message>
-        <location filename="../session.py" line="311"/>
+        <location filename="../session.py" line="340"/>
         <source>replica {0}</source>
         <translation>réplica {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="314"/>
+        <location filename="../session.py" line="343"/>
         <source>%n saved change(s) only on {0}, which is down: not shown until it is back (nothing is lost)</source>
         <translation>
             <numerusform>%n alteração salva só está na {0}, que está fora do ar: não aparece até ela voltar (nada se perde)</numerusform>
@@ -1993,17 +2013,17 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="478"/>
+        <location filename="../session.py" line="507"/>
         <source>Delete forever {0}</source>
         <translation>Excluir para sempre {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="497"/>
+        <location filename="../session.py" line="526"/>
         <source>Empty the trash</source>
         <translation>Esvaziar a lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="508"/>
+        <location filename="../session.py" line="537"/>
         <source>Trash emptied: %n contact(s) deleted forever</source>
         <translation>
             <numerusform>Lixeira esvaziada: %n contato excluído para sempre</numerusform>
@@ -2016,27 +2036,27 @@ Recentes:</translation>
         <translation>Nenhuma réplica respondeu: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="401"/>
+        <location filename="../session.py" line="430"/>
         <source>{0} failed</source>
         <translation>{0} falhou</translation>
     </message>
     <message>
-        <location filename="../session.py" line="408"/>
+        <location filename="../session.py" line="437"/>
         <source>Add {0}</source>
         <translation>Adicionar {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="459"/>
+        <location filename="../session.py" line="488"/>
         <source>Save &apos;{0}&apos;</source>
         <translation>Salvar '{0}'</translation>
     </message>
     <message>
-        <location filename="../session.py" line="464"/>
+        <location filename="../session.py" line="493"/>
         <source>Delete {0}</source>
         <translation>Excluir {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="470"/>
+        <location filename="../session.py" line="499"/>
         <source>Restore {0}</source>
         <translation>Restaurar {0}</translation>
     </message>
@@ -2175,42 +2195,42 @@ Recentes:</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../views/sidebar.py" line="57"/>
+        <location filename="../views/sidebar.py" line="58"/>
         <source>Contact groups</source>
         <translation>Grupos de contatos</translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="90"/>
+        <location filename="../views/sidebar.py" line="92"/>
         <source>All contacts</source>
         <translation>Todos os contatos</translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="100"/>
+        <location filename="../views/sidebar.py" line="102"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="93"/>
+        <location filename="../views/sidebar.py" line="95"/>
         <source>Search by group name</source>
         <translation>Busque pelo nome do grupo</translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="93"/>
+        <location filename="../views/sidebar.py" line="95"/>
         <source>A book this big is held in pages, so its groups are not counted here; the search matches group names.</source>
         <translation>Uma agenda deste tamanho é carregada em páginas, por isso os grupos não são contados aqui; a busca encontra nomes de grupos.</translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="98"/>
+        <location filename="../views/sidebar.py" line="100"/>
         <source>Starred</source>
         <translation>Favoritos</translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="103"/>
+        <location filename="../views/sidebar.py" line="105"/>
         <source>Trash</source>
         <translation>Lixeira</translation>
     </message>
     <message>
-        <location filename="../views/sidebar.py" line="103"/>
+        <location filename="../views/sidebar.py" line="105"/>
         <source>Deleted contacts (Return or click opens them)</source>
         <translation>Contatos excluídos (Enter ou um clique abre)</translation>
     </message>
@@ -2375,52 +2395,52 @@ Recentes:</translation>
         <translation>Lixeira</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="27"/>
+        <location filename="../views/trash_dialog.py" line="26"/>
         <source>Search the trash</source>
         <translation>Buscar na lixeira</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="38"/>
+        <location filename="../views/trash_dialog.py" line="40"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurar</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="39"/>
+        <location filename="../views/trash_dialog.py" line="41"/>
         <source>Restore the selected contacts (Return, Alt+R)</source>
         <translation>Restaurar os contatos selecionados (Enter, Alt+R)</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="51"/>
+        <location filename="../views/trash_dialog.py" line="53"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="67"/>
+        <location filename="../views/trash_dialog.py" line="69"/>
         <source>Deleted contacts stay here (on every replica) until restored.</source>
         <translation>Os contatos excluídos ficam aqui (em todas as réplicas) até serem restaurados.</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="41"/>
+        <location filename="../views/trash_dialog.py" line="43"/>
         <source>&amp;Delete forever…</source>
         <translation>E&amp;xcluir para sempre…</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="42"/>
+        <location filename="../views/trash_dialog.py" line="44"/>
         <source>Delete the selected contacts on every replica, for good (no undo)</source>
         <translation>Excluir os contatos selecionados de todas as réplicas, de vez (não dá para desfazer)</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="44"/>
+        <location filename="../views/trash_dialog.py" line="46"/>
         <source>&amp;Empty trash…</source>
         <translation>Esvaziar a &amp;lixeira…</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="45"/>
+        <location filename="../views/trash_dialog.py" line="47"/>
         <source>Delete every contact in the trash on every replica, for good</source>
         <translation>Excluir de vez, em todas as réplicas, todos os contatos da lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="96"/>
+        <location filename="../views/trash_dialog.py" line="98"/>
         <source>This cannot be undone: the contacts are removed from every replica.</source>
         <translation>
             <numerusform>Isso não pode ser desfeito: o contato é removido de todas as réplicas.</numerusform>
@@ -2428,12 +2448,12 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="109"/>
+        <location filename="../views/trash_dialog.py" line="111"/>
         <source>Delete “{0}” forever?</source>
         <translation>Excluir “{0}” para sempre?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="109"/>
+        <location filename="../views/trash_dialog.py" line="111"/>
         <source>Delete %n contacts forever?</source>
         <translation>
             <numerusform>Excluir %n contato para sempre?</numerusform>
@@ -2441,17 +2461,17 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="111"/>
+        <location filename="../views/trash_dialog.py" line="113"/>
         <source>Delete forever</source>
         <translation>Excluir para sempre</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="118"/>
+        <location filename="../views/trash_dialog.py" line="120"/>
         <source>Empty the trash</source>
         <translation>Esvaziar a lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="118"/>
+        <location filename="../views/trash_dialog.py" line="120"/>
         <source>Delete all %n contact(s) in the trash forever?</source>
         <translation>
             <numerusform>Excluir para sempre o %n contato da lixeira?</numerusform>
@@ -2459,7 +2479,7 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="118"/>
+        <location filename="../views/trash_dialog.py" line="120"/>
         <source>Empty trash</source>
         <translation>Esvaziar lixeira</translation>
     </message>
