@@ -15,6 +15,7 @@ Radicale does the DAV protocol; around it, for each request, this layer:
 import base64
 import binascii
 import collections
+import contextlib
 import functools
 import io
 import logging
@@ -42,6 +43,8 @@ MAX_CARD_BYTES = 2 * 1024 * 1024
 RETRY_AFTER = "5"
 #: card texts kept, by contact id and stamp (a card's text is a function of both)
 CARD_CACHE = 20_000
+#: contacts read per call when the whole book is listed (~4 KB of decoded dict each)
+LISTING_PAGE = 1000
 #: deepest XML request body taken (a DAV request is 5-6 levels deep)
 MAX_XML_DEPTH = 32
 #: the root element each DAV method's body must have; REPORT: the reports served here
@@ -84,8 +87,24 @@ class Gateway:
     def call(self, method, *args, **kwargs):
         """``client.method(...)``; an error the client answers with is also what the HTTP
         request answers (503 unreachable, 412 stale, 400 refused) and is re-raised."""
-        try:
+        with self._answering():
             return getattr(self.client, method)(*args, **kwargs)
+
+    def live_contacts(self, after):
+        """Every live contact (as read by a replica holding ``after``), read LISTING_PAGE at a
+        time: a listing of the book holds one page of contact dicts, not all of them."""
+        pages = self.client.iter_contacts(page_size=LISTING_PAGE, after=after)
+        while True:
+            with self._answering():
+                contact = next(pages, None)
+            if contact is None:
+                return
+            yield contact
+
+    @contextlib.contextmanager
+    def _answering(self):
+        try:
+            yield
         except UnavailableError as exc:
             context.current().refuse(503, f"the contact cluster cannot be reached now: {exc}")
             raise
@@ -95,6 +114,11 @@ class Gateway:
         except (ValidationError, WrongTypeError) as exc:
             context.current().refuse(400, f"the cluster refused this card: {exc}")
             raise
+
+    def cached_card_text(self, contact_id, stamp):
+        """The text kept for this state of a card, or None (nothing is written)."""
+        with self._cards_lock:
+            return self._cards.get((contact_id, stamp))
 
     def own_count(self, uri, replica_id):
         """How many updates replica ``replica_id`` (at ``uri``) has made, asked of it alone;
