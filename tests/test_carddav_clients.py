@@ -41,7 +41,7 @@ import pytest
 import requests
 
 from contacts.carddav import cards
-from contacts.cluster import LocalCluster
+from contacts.cluster import LocalCluster, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -197,10 +197,18 @@ def multiget(client, book, hrefs, body):
 
 
 def seed(cluster, names):
-    """Contacts already on the cluster before the phone is set up (added through a replica)."""
+    """Contacts already on the cluster before the phone is set up: added through replica 2,
+    and held by replica 1 (the gateway's) too."""
     with cluster.proxy(2) as proxy:
-        return [proxy.add_contact({"name": name, "emails": [{"label": "work", "address": f"{i}@example.org"}]})
+        made = [proxy.add_contact({"name": name, "emails": [{"label": "work", "address": f"{i}@example.org"}]})
                 for i, name in enumerate(names)]
+
+    def replicated():
+        with cluster.proxy(1) as proxy:
+            held = {c["id"] for c in proxy.list_contacts()}
+        return all(c["id"] in held for c in made)
+    wait_until(replicated, 15, what="the seeded contacts on replica 1")
+    return made
 
 
 def test_davx5_discovers_syncs_writes_4_0_and_syncs_incrementally(cluster, gateway):
