@@ -255,6 +255,7 @@ def test_davx5_discovers_syncs_writes_4_0_and_syncs_incrementally(cluster, gatew
         assert set(read) == set(listed)
         for href, (etag, data) in read.items():
             assert data and data.startswith("BEGIN:VCARD"), href   # address-data for every href
+            assert "VERSION:4.0" in unfolded_lines(data), href     # the version the multiget asked
             assert etag == listed[href], href                      # the ETag the sync listed
         for contact in seeded:
             href = f"{book}{cards.href_of(contact)}"
@@ -281,9 +282,9 @@ def test_davx5_discovers_syncs_writes_4_0_and_syncs_incrementally(cluster, gatew
         assert found(after_put, f"{CS}getctag").text != ctag
         (read_etag, data), = multiget(phone, book, [href], DAVX5_MULTIGET).values()
         assert read_etag == etag
-        assert contact_of(data) == contact_of(sent)   # every property kept (served as 3.0)
+        assert contact_of(data) == contact_of(sent)   # every property kept (served as the 4.0 asked)
         lines = unfolded_lines(data)   # (an XML parser reads the card's CRLF as LF, as every client's does)
-        assert {"item1.TEL:+1 202 555 0111", "item1.X-ABLABEL:Lab", "X-PHONETIC-FIRST-NAME:Greys",
+        assert {"VERSION:4.0", "item1.TEL:+1 202 555 0111", "item1.X-ABLABEL:Lab", "X-PHONETIC-FIRST-NAME:Greys",
                 "PRODID:+//IDN bitfire.at//DAVx5/4.4.3.2-ose ez-vcard/0.12.1"} <= lines
 
         # an edit on the phone (If-Match the ETag it holds), then the same edit from a stale copy
@@ -440,6 +441,7 @@ def test_ios_discovers_syncs_writes_grouped_labels_and_a_photo_and_syncs_increme
         assert [g.status_code for g in gets] == [200, 200]
         assert [g.headers["ETag"] for g in gets] == [etag, etag]
         served = gets[0].text
+        assert "VERSION:3.0" in unfolded_lines(served)   # iOS asks no version: 3.0, as it wrote
         assert contact_of(served) == contact_of(sent)
         # every line iOS sent comes back.  Parameters are compared through the mapping above
         # (labels, pref): TEL's type=VOICE (RFC 2426's default for TEL) and a pref on

@@ -68,16 +68,16 @@ class Gateway:
         self._cards_lock = threading.Lock()
         self.uids = UidIndex()
 
-    def card_text(self, contact, stamp):
+    def card_text(self, contact, stamp, version=cards.VERSION):
         """The vCard of ``contact`` (whose stamp is ``stamp``): written once per state, then
         kept, since every client's first sync asks every card (a photo is fetched once too)."""
-        key = (contact["id"], stamp)
+        key = (contact["id"], stamp, version)
         with self._cards_lock:
             text = self._cards.get(key)
             if text is not None:
                 self._cards.move_to_end(key)
                 return text
-        text = cards.card_text(contact, self.photo)
+        text = cards.card_text(contact, self.photo, version)
         with self._cards_lock:
             self._cards[key] = text
             while len(self._cards) > CARD_CACHE:
@@ -115,10 +115,10 @@ class Gateway:
             context.current().refuse(400, f"the cluster refused this card: {exc}")
             raise
 
-    def cached_card_text(self, contact_id, stamp):
+    def cached_card_text(self, contact_id, stamp, version=cards.VERSION):
         """The text kept for this state of a card, or None (nothing is written)."""
         with self._cards_lock:
-            return self._cards.get((contact_id, stamp))
+            return self._cards.get((contact_id, stamp, version))
 
     def own_count(self, uri, replica_id):
         """How many updates replica ``replica_id`` (at ``uri``) has made, asked of it alone;
@@ -186,7 +186,7 @@ class GatewayApp:
         elif problem is None and method == "PUT":
             problem = self._read_put(environ, request)
         elif problem is None and method in XML_ROOTS:
-            problem = self._read_xml(environ, method)
+            problem = self._read_xml(environ, method, request)
         if problem is not None:
             return _answer(start_response, *problem)
         captured = {}
@@ -217,7 +217,7 @@ class GatewayApp:
         environ["CONTENT_LENGTH"] = str(len(body))   # a body cut short: what was sent
         return body
 
-    def _read_xml(self, environ, method):
+    def _read_xml(self, environ, method, request):
         """Check a DAV request's XML body before Radicale reads it: Radicale answers 500 to a
         DTD (defusedxml refuses entities with an error it does not catch) and to a body
         whose root element is not the method's; (status, reason) or None to go on."""
@@ -229,6 +229,8 @@ class GatewayApp:
         problem = _check_xml(body, XML_ROOTS[method])
         if problem is not None:
             return problem
+        if method == "REPORT":
+            request.card_version = _asked_version(body)
         return None
 
     def _read_put(self, environ, request):
@@ -287,6 +289,16 @@ def _check_xml(body, roots):
         # RFC 3253 3.6: a REPORT not supported is 403 (DAV:supported-report)
         return (403 if "{DAV:}sync-collection" in roots else 400,
                 f"the request body's root element {root} is not one of {', '.join(sorted(roots))}")
+    return None
+
+
+def _asked_version(body):
+    """The vCard version a REPORT's ``address-data`` asks (RFC 6352 10.4: DAVx5 asks 4.0 once
+    supported-address-data lists it), or None for the default; Radicale ignores the attribute."""
+    for element in ET.fromstring(body).iter("{urn:ietf:params:xml:ns:carddav}address-data"):
+        version = element.get("version")
+        if version in cards.VERSIONS and element.get("content-type", "text/vcard") == "text/vcard":
+            return version
     return None
 
 

@@ -417,16 +417,18 @@ class ContactItem(radicale_item.Item):
         self._contact = contact
         self._stamp = stamp
         self._gateway = gateway
+        # the version a REPORT's address-data asks (RFC 6352 10.4), else 3.0; the ETag is the same
+        self._version = context.current().card_version or cards.VERSION
         if listing:
-            self._text = gateway.cached_card_text(contact["id"], stamp)
+            self._text = gateway.cached_card_text(contact["id"], stamp, self._version)
             if self._text is None and not contact.get("photo"):
-                self._text = gateway.card_text(contact, stamp)
+                self._text = gateway.card_text(contact, stamp, self._version)
             if self._text is not None:
                 self._contact = None
 
     def serialize(self):
         if self._text is None:
-            self._text = self._gateway.card_text(self._contact, self._stamp)
+            self._text = self._gateway.card_text(self._contact, self._stamp, self._version)
             self._contact = None
         return self._text
 
