@@ -10,7 +10,8 @@ Radicale does the DAV protocol; around it, for each request, this layer:
   If-Match (the replica's conditional write refused), 400 with the replica's message,
   503 with Retry-After when no replica can be reached, 403 for what this gateway refuses;
 - adds ``supported-address-data`` (vCard 3.0 and 4.0) to PROPFIND answers about the book,
-  a property Radicale does not serve.
+  a property Radicale does not serve, and reads the version a REPORT's ``address-data``
+  asks (Radicale ignores it), which the storage writes the cards in.
 """
 import base64
 import binascii
