@@ -251,6 +251,39 @@ def test_the_replica_checks_if_match_under_its_write_lock(cluster, client):
     assert now["notes"] == "as read" and now["organization"] == "meanwhile"
 
 
+def test_a_listing_in_pages_keeps_card_texts_and_lists_a_contact_renamed_meanwhile_once(
+        cluster, client, monkeypatch):
+    """A first sync reads the book in pages (one page of contact dicts at a time) and keeps
+    each card's text, not its dict; a contact renamed on another device while the pages are
+    read moves across a page boundary, and is listed all the same, once."""
+    from contacts.carddav import app
+    monkeypatch.setattr(app, "LISTING_PAGE", 4)
+    made = client.add_contacts([{"name": f"Paged Listing {i:02d}"} for i in range(10)])
+    with ContactsClient(uris=[cluster.uri(1)]) as gateway_client:
+        gateway = Gateway(gateway_client)
+        book = Book(Storage(radicale_configuration(gateway), gateway), "alice/contacts")
+        context.begin({})
+        try:
+            listing = book.get_all()
+            first_page = [next(listing) for _ in range(app.LISTING_PAGE)]
+            # a contact further on is renamed to sort before every card listed so far
+            late = made[-1]
+            gateway_client.update_contact(late["id"], {"name": "AAAA Renamed During The Listing"})
+            items = first_page + list(listing)
+            names = [item.href for item in items]
+            assert sorted(names) == sorted(set(names))           # each card once
+            assert late["id"] + ".vcf" in names                  # the renamed one too
+            assert {c["id"] + ".vcf" for c in made} <= set(names)
+            ours = [item for item in items if cards.id_of(item.href) in {c["id"] for c in made}]
+            assert all(item._contact is None for item in ours)   # the text is kept, the dict dropped
+            for item in ours:   # the state served is the one stored now (the renamed one: its new name)
+                stored = gateway_client.get_contact(cards.id_of(item.href))
+                assert item.etag == cards.etag_of(stored)
+                assert f"FN:{stored['name']}" in item.serialize()
+        finally:
+            context.end()
+
+
 # -- refusals --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("body, reason", [
     ("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:broken-1\r\nFN:No End\r\n", "broken vCard"),
@@ -299,6 +332,10 @@ def test_sync_tokens_are_version_vectors_valid_on_any_gateway(cluster, gateway_a
     client.update_contact(edit["id"], {"notes": "edited"})
     client.delete_contact(gone["id"])
     expected = {new["id"] + ".vcf", edit["id"] + ".vcf", gone["id"] + ".vcf"}
+    # replica 2 (gateway B's) holds the token's vector already; the three changes reach it a
+    # moment later, and until then "nothing since the token" is its true answer
+    everywhere(cluster, [1, 2], lambda p: named(p, "Sync New") and not named(p, "Sync Gone")
+               and p.get_contact(edit["id"])["notes"] == "edited", "the three changes on replicas 1 and 2")
     for gateway in (gateway_a, gateway_b):      # the token of gateway A works on gateway B
         _, changed = parse_sync(sync_report(gateway, token))
         assert set(changed) == expected

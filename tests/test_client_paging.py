@@ -40,3 +40,27 @@ def test_a_delete_between_pages_skips_no_contact(cluster_factory, monkeypatch, m
     assert len(pages) == 5
     # the one that left was read before it left; every other contact is there too, once, in order
     assert listed == [f"Person {i:02d}" for i in range(23)]
+
+
+def test_iter_contacts_reads_the_book_in_pages_of_the_size_asked(cluster_factory):
+    cluster = cluster_factory(1)
+    uri = cluster.uri(1)
+    with Pyro5.api.Proxy(uri) as book:
+        book.add_contacts([{"name": f"Person {i:02d}"} for i in range(12)])
+    client = failover.ContactsClient(uris=[uri], discover=False, timeout=5.0)
+    real_call, sizes = client._call, []
+
+    def counting(name, args, kwargs, kind):
+        page = real_call(name, args, kwargs, kind)
+        sizes.append(len(page))
+        return page
+
+    client._call = counting
+    try:
+        listed = [c["name"] for c in client.iter_contacts(page_size=5)]
+        with pytest.raises(failover.WrongTypeError):
+            next(client.iter_contacts(page_size=0))
+    finally:
+        client.close()
+    assert listed == [f"Person {i:02d}" for i in range(12)]
+    assert sizes == [5, 5, 2]

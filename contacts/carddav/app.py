@@ -10,11 +10,13 @@ Radicale does the DAV protocol; around it, for each request, this layer:
   If-Match (the replica's conditional write refused), 400 with the replica's message,
   503 with Retry-After when no replica can be reached, 403 for what this gateway refuses;
 - adds ``supported-address-data`` (vCard 3.0 and 4.0) to PROPFIND answers about the book,
-  a property Radicale does not serve.
+  a property Radicale does not serve, and reads the version a REPORT's ``address-data``
+  asks (Radicale ignores it), which the storage writes the cards in.
 """
 import base64
 import binascii
 import collections
+import contextlib
 import functools
 import io
 import logging
@@ -42,6 +44,8 @@ MAX_CARD_BYTES = 2 * 1024 * 1024
 RETRY_AFTER = "5"
 #: card texts kept, by contact id and stamp (a card's text is a function of both)
 CARD_CACHE = 20_000
+#: contacts read per call when the whole book is listed (~4 KB of decoded dict each)
+LISTING_PAGE = 1000
 #: deepest XML request body taken (a DAV request is 5-6 levels deep)
 MAX_XML_DEPTH = 32
 #: the root element each DAV method's body must have; REPORT: the reports served here
@@ -65,16 +69,16 @@ class Gateway:
         self._cards_lock = threading.Lock()
         self.uids = UidIndex()
 
-    def card_text(self, contact, stamp):
+    def card_text(self, contact, stamp, version=cards.VERSION):
         """The vCard of ``contact`` (whose stamp is ``stamp``): written once per state, then
         kept, since every client's first sync asks every card (a photo is fetched once too)."""
-        key = (contact["id"], stamp)
+        key = (contact["id"], stamp, version)
         with self._cards_lock:
             text = self._cards.get(key)
             if text is not None:
                 self._cards.move_to_end(key)
                 return text
-        text = cards.card_text(contact, self.photo)
+        text = cards.card_text(contact, self.photo, version)
         with self._cards_lock:
             self._cards[key] = text
             while len(self._cards) > CARD_CACHE:
@@ -84,8 +88,24 @@ class Gateway:
     def call(self, method, *args, **kwargs):
         """``client.method(...)``; an error the client answers with is also what the HTTP
         request answers (503 unreachable, 412 stale, 400 refused) and is re-raised."""
-        try:
+        with self._answering():
             return getattr(self.client, method)(*args, **kwargs)
+
+    def live_contacts(self, after):
+        """Every live contact (as read by a replica holding ``after``), read LISTING_PAGE at a
+        time: a listing of the book holds one page of contact dicts, not all of them."""
+        pages = self.client.iter_contacts(page_size=LISTING_PAGE, after=after)
+        while True:
+            with self._answering():
+                contact = next(pages, None)
+            if contact is None:
+                return
+            yield contact
+
+    @contextlib.contextmanager
+    def _answering(self):
+        try:
+            yield
         except UnavailableError as exc:
             context.current().refuse(503, f"the contact cluster cannot be reached now: {exc}")
             raise
@@ -95,6 +115,11 @@ class Gateway:
         except (ValidationError, WrongTypeError) as exc:
             context.current().refuse(400, f"the cluster refused this card: {exc}")
             raise
+
+    def cached_card_text(self, contact_id, stamp, version=cards.VERSION):
+        """The text kept for this state of a card, or None (nothing is written)."""
+        with self._cards_lock:
+            return self._cards.get((contact_id, stamp, version))
 
     def own_count(self, uri, replica_id):
         """How many updates replica ``replica_id`` (at ``uri``) has made, asked of it alone;
@@ -162,7 +187,7 @@ class GatewayApp:
         elif problem is None and method == "PUT":
             problem = self._read_put(environ, request)
         elif problem is None and method in XML_ROOTS:
-            problem = self._read_xml(environ, method)
+            problem = self._read_xml(environ, method, request)
         if problem is not None:
             return _answer(start_response, *problem)
         captured = {}
@@ -193,7 +218,7 @@ class GatewayApp:
         environ["CONTENT_LENGTH"] = str(len(body))   # a body cut short: what was sent
         return body
 
-    def _read_xml(self, environ, method):
+    def _read_xml(self, environ, method, request):
         """Check a DAV request's XML body before Radicale reads it: Radicale answers 500 to a
         DTD (defusedxml refuses entities with an error it does not catch) and to a body
         whose root element is not the method's; (status, reason) or None to go on."""
@@ -205,6 +230,8 @@ class GatewayApp:
         problem = _check_xml(body, XML_ROOTS[method])
         if problem is not None:
             return problem
+        if method == "REPORT":
+            request.card_version = _asked_version(body)
         return None
 
     def _read_put(self, environ, request):
@@ -263,6 +290,16 @@ def _check_xml(body, roots):
         # RFC 3253 3.6: a REPORT not supported is 403 (DAV:supported-report)
         return (403 if "{DAV:}sync-collection" in roots else 400,
                 f"the request body's root element {root} is not one of {', '.join(sorted(roots))}")
+    return None
+
+
+def _asked_version(body):
+    """The vCard version a REPORT's ``address-data`` asks (RFC 6352 10.4: DAVx5 asks 4.0 once
+    supported-address-data lists it), or None for the default; Radicale ignores the attribute."""
+    for element in ET.fromstring(body).iter("{urn:ietf:params:xml:ns:carddav}address-data"):
+        version = element.get("version")
+        if version in cards.VERSIONS and element.get("content-type", "text/vcard") == "text/vcard":
+            return version
     return None
 
 

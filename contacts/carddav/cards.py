@@ -28,6 +28,8 @@ SUFFIX = ".vcf"
 MAX_NAME = 255
 CONTENT_TYPE = "text/vcard"
 VERSION = "3.0"
+#: the versions a client may ask in a REPORT's address-data (and PUT)
+VERSIONS = ("3.0", "4.0")
 
 
 class CardError(ValueError):
@@ -83,9 +85,9 @@ def _shown(contact):
     return dict(contact, extra=[e for e in contact.get("extra") or () if e.get("name") != HREF_PROPERTY])
 
 
-def card_text(contact, photos=None):
+def card_text(contact, photos=None, version=VERSION):
     """The vCard of a contact; ``photos(hash) -> base64`` fetches a stored photo's bytes."""
-    return contact_to_vcard(_shown(contact), VERSION, photos)
+    return contact_to_vcard(_shown(contact), version, photos)
 
 
 def read_card(text):

@@ -22,6 +22,7 @@ class RequestContext:
         self.ping = None              # the ping answer it was read from (the replica's id)
         self.answer = None            # (status, reason): what to answer instead of Radicale's error
         self.uid_conflict = None      # name of the card that already has the UID of a new card PUT
+        self.card_version = None      # vCard version a REPORT's address-data asks (None: the default, 3.0)
 
     @property
     def if_match(self):

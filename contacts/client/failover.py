@@ -228,6 +228,27 @@ class ContactsClient:
             scope["group"] = group
         return self._paged("list_contacts", offset, limit, READ, after, order, scope)
 
+    def iter_contacts(self, page_size=1000, after=None):
+        """Every live contact sorted by name, read ``page_size`` (1..MAX_ANSWER) at a time and
+        yielded one by one: the caller holds one page of decoded contacts, not the whole book
+        (a listing of 10,000 is ~40 MB of dicts at once).  Pages are asked by key, as in
+        list_contacts; ``after``: as there.  Pages are read at different moments: a contact
+        renamed meanwhile across a page boundary may be yielded twice or not at all (the
+        update record since ``after`` says which ones changed)."""
+        if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= MAX_ANSWER:
+            raise WrongTypeError("page_size", f"must be an integer from 1 to {MAX_ANSWER}, not {page_size!r}")
+        extra = {} if after is None else {"after": VersionVector.from_wire(after).to_wire()}
+        key = None
+        while True:
+            if key is None:
+                page = self._call("list_contacts", (0, page_size), dict(extra), READ)
+            else:
+                page = self._call("list_contacts", (0, page_size), {"after_key": key, **extra}, READ)
+            yield from page
+            if len(page) < page_size:
+                return
+            key = [page[-1]["name"], page[-1]["id"]]
+
     def list_deleted(self, offset=0, limit=None, order=None):
         """Deleted contacts (the trash); ``order`` as in list_contacts."""
         return self._paged("list_deleted", offset, limit, READ_BARRIER, order=order)
