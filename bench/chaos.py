@@ -33,7 +33,9 @@ from contacts.client import ContactsClient
 from measure import percentile  # noqa: E402  bench/measure.py
 from contacts.testing.faults.checker import check, summarize
 from contacts.testing.faults.cluster import HostsCluster
+from contacts.testing.faults import disk_full
 from contacts.testing.faults.history import History
+from contacts.testing.faults.resources import Bounds, ResourceSampler
 from contacts.testing.faults.nemesis import KINDS, SHIM_KINDS, Nemesis, wait_converged
 from contacts.testing.faults.workload import ClientWorker, add_shared_contacts
 
@@ -66,6 +68,14 @@ def parse_args(argv=None):
     parser.add_argument("--data-dir", help="keep the cluster's data and logs here (default: a temp dir, "
                                            "kept only when the check fails)")
     parser.add_argument("--history", help="write the history here, one JSON operation a line")
+    parser.add_argument("--resources", type=float, metavar="SECONDS", default=0,
+                        help="sample each replica's RSS, fds and threads this often; fail on growth "
+                             "beyond the bounds below (contacts/testing/faults/resources.py)")
+    parser.add_argument("--warmup", type=float, default=Bounds.warmup,
+                        help="seconds of a replica process's life before its RSS baseline")
+    parser.add_argument("--max-rss-growth", type=float, default=Bounds.rss_growth_mb, metavar="MB")
+    parser.add_argument("--max-fds", type=int, default=Bounds.max_fds)
+    parser.add_argument("--max-threads", type=int, default=Bounds.max_threads)
     args = parser.parse_args(argv)
     args.faults = [k.strip() for k in args.faults.split(",") if k.strip()]
     unknown = set(args.faults) - set(KINDS)
@@ -73,6 +83,13 @@ def parse_args(argv=None):
         parser.error(f"unknown fault kinds {sorted(unknown)}; choose from {', '.join(KINDS)}")
     if args.replicas < 1 or args.clients < 1 or args.seconds <= 0:
         parser.error("--replicas, --clients and --seconds must be positive")
+    if "diskfull" in args.faults:
+        why_not = disk_full.mount_error()
+        if why_not:  # skipped with its reason, like the clock fault without libfaketime
+            args.faults.remove("diskfull")
+            print(f"chaos: diskfull skipped: {why_not}", flush=True)
+            if not args.faults:
+                parser.error("no fault kind left to run")
     return args
 
 
@@ -95,10 +112,11 @@ def fmt(seconds):
 def run(args, base_dir):
     replica_args = ["--ack", args.ack] if args.ack else []
     cluster = HostsCluster(base_dir, args.replicas, hosts=args.hosts, replica_args=replica_args,
-                           shims=[kind for kind in args.faults if kind in SHIM_KINDS])
+                           shims=[kind for kind in args.faults if kind in SHIM_KINDS],
+                           small_disks="diskfull" in args.faults)
     print(f"chaos: seed {args.seed}, {args.seconds:g} s, {args.replicas} replicas, {args.clients} clients; "
           f"hosts: {cluster.describe()}", flush=True)
-    workers, nemesis, stopping = [], None, threading.Event()
+    workers, nemesis, sampler, stopping = [], None, None, threading.Event()
     try:
         cluster.start()
         replica_ids = sorted(cluster.replicas)
@@ -116,8 +134,13 @@ def run(args, base_dir):
                    for i in range(1, args.clients + 1)]
         for worker in workers:
             worker.start()
+        if args.resources:
+            sampler = ResourceSampler(cluster, args.resources, lambda r: count_contacts(cluster, r),
+                                      Bounds(args.warmup, args.max_rss_growth, max_fds=args.max_fds,
+                                             max_threads=args.max_threads))
+            sampler.start()
         nemesis = Nemesis(cluster, args.seed, history.now, args.faults, tuple(args.fault_seconds),
-                          tuple(args.gap_seconds), overlap=args.overlap)
+                          tuple(args.gap_seconds), overlap=args.overlap, history=history)
         nemesis.start()
         deadline = time.monotonic() + args.seconds
         while time.monotonic() < deadline and nemesis.is_alive():
@@ -131,20 +154,32 @@ def run(args, base_dir):
         healed = time.monotonic()
         converged = wait_converged(cluster, replica_ids, args.converge_timeout)
         final_convergence = time.monotonic() - healed if converged is not None else None
+        if sampler is not None:
+            sampler.stop()
         lists = read_replicas(cluster, replica_ids)
         operations = history.operations()
         violations = check(operations, lists)
         if args.history:
             history.dump(args.history)
-        return report(args, cluster, history, nemesis, workers, lists, violations, final_convergence)
+        return report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, sampler)
     finally:
         stopping.set()
+        if sampler is not None:
+            sampler.stopping.set()
         if nemesis is not None:
             nemesis.stop()
         cluster.stop()
 
 
-def report(args, cluster, history, nemesis, workers, lists, violations, final_convergence):
+def count_contacts(cluster, replica_id):
+    try:
+        with cluster.bare_proxy(replica_id, 2.0) as proxy:
+            return proxy.count_contacts()
+    except Exception:
+        return None
+
+
+def report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, sampler=None):
     counts = history.counts()
     print("\noperations   " + "".join(f"{h:>10}" for h in ("ok", "failed", "unknown", "total")))
     for kind in ("add", "update", "delete", "all"):
@@ -185,18 +220,28 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
     if len(violations) > SHOWN_VIOLATIONS:
         print(f"... and {len(violations) - SHOWN_VIOLATIONS} more violations")
     failed_workers = [w for w in workers if w.error is not None]
+    resource_problems = []
+    if sampler is not None:
+        print()
+        print("\n".join(sampler.report_lines()))
+        resource_problems = sampler.violations()
+        for problem in resource_problems:
+            print("RESOURCES: " + problem)
     ok = (not violations and final_convergence is not None and nemesis.error is None and not failed_workers
-          and reads["stale"] == 0)
+          and reads["stale"] == 0 and not resource_problems)
     figures = {
         "seed": args.seed, "seconds": f"{args.seconds:g}", "replicas": args.replicas, "clients": args.clients,
         "hosts": cluster.hosts_kind, "ops": counts[("all", "ok")] + counts[("all", "failed")] + counts[("all", "unknown")],
         "acked": counts[("all", "ok")], "failed": counts[("all", "failed")], "unknown": counts[("all", "unknown")],
         "faults": len(faults), **{f"faults_{k}": by_kind[k] for k in KINDS},
+        "diskfull_refused": sum(1 for f in faults if f.refused),
         "lost": summary["lost"], "unexpected": summary["unexpected"], "resurrected": summary["resurrected"],
         "divergent": summary["divergent"], "unreadable": summary["unreadable"],
         "reads": reads["answered"], "reads_flagged": reads["stale_flagged"], "stale": reads["stale"],
         "converge_p50": fmt(percentile(all_times, 0.5)), "converge_max": fmt(max(all_times, default=None)),
-        "final_converge": fmt(final_convergence), "result": "PASS" if ok else "FAIL"}
+        "final_converge": fmt(final_convergence),
+        **({**sampler.figures(), "resource_problems": len(resource_problems)} if sampler else {}),
+        "result": "PASS" if ok else "FAIL"}
     print(" ".join(f"{k}={v}" for k, v in figures.items()), flush=True)
     return 0 if ok else 1
 
