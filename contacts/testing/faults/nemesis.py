@@ -223,7 +223,7 @@ class Nemesis(threading.Thread):
             read = f"read FAILED: {type(exc).__name__}: {exc}"[:200]
         fault.refused = outcome == "failed"
         if outcome == "ok":
-            return f"{accepted} writes taken, none refused in {PROBE_SECONDS:g} s (WAL had room); {read}"
+            return f"{accepted} writes taken, none refused (the WAL had room, or the run ended); {read}"
         return f"{accepted} writes taken, then {outcome}: {message}; {read}"
 
     def _space_back(self, replica, fault):
