@@ -157,3 +157,42 @@ def test_refused_commits_on_a_full_disk_do_not_pile_up_in_memory(small_disk):
         assert {c["name"] for c in book.list_contacts()} >= {"Before", "After"}
     finally:
         store.close()
+
+
+def test_a_group_that_sqlite_rolled_back_by_itself_fails_whole_and_leaves_no_seq_twice(tmp_path):
+    """When a statement (not the COMMIT) meets a full disk, SQLite rolls the whole open
+    transaction back by itself; the 30-minute soak hit it (a peer's batch spilling pages).
+    The next write of the group then ran its SAVEPOINT outside any transaction: it was
+    committed on its own, though its writer was told the group failed, with an own seq the
+    rollback handed out again, and every own write after failed with 'UNIQUE constraint
+    failed: updates.origin, updates.seq' until a restart (17,765 operations in the soak).
+    Here SQLite's rollback is made on the real connection, as SQLite makes it."""
+    import sqlite3
+
+    from contacts.config import Settings
+    from contacts.errors import StorageError
+    from contacts.replica.book import ContactBook
+    from contacts.replica.store import ContactStore
+
+    store = ContactStore(tmp_path / "r1", 1, index_delay=None)
+    book = ContactBook(store, Settings())
+
+    def statement_meets_a_full_disk():
+        store._db.execute("ROLLBACK")     # what SQLite does on SQLITE_FULL mid-statement
+        raise sqlite3.OperationalError("database or disk is full")
+
+    try:
+        with pytest.raises(StorageError, match="rolled the open group back"):
+            with store.group_commit.section():        # one group: A, the failing write, B
+                book.add_contact({"name": "A"})
+                with pytest.raises(StorageError, match="database or disk is full"):
+                    store.group_commit.run(statement_meets_a_full_disk)
+                with pytest.raises(StorageError, match="rolled the open group back"):
+                    book.add_contact({"name": "B"})
+        # nothing of the failed group is kept, and own writes go on, seq after seq
+        writes = [book.add_contact({"name": f"C{n}"})["write"]["seq"] for n in range(3)]
+        assert writes == [1, 2, 3]
+        assert sorted(c["name"] for c in book.list_contacts()) == ["C0", "C1", "C2"]
+        assert book.version_vector() == {"1": 3}
+    finally:
+        store.close()

@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 #: a commit slower than this is logged: it delays every write of its group and the lag
 SLOW_COMMIT = 0.05
+#: why a write or a commit fails once SQLite has rolled the open group back by itself
+GROUP_ROLLED_BACK = "the disk refused a write (SQLite rolled the open group back)"
 
 
 class GroupCommit:
@@ -93,15 +95,28 @@ class GroupCommit:
                 self._in_txn = True
                 self._group += 1
                 self._begin()
+            elif not db.in_transaction:
+                # SQLite rolled the open group back by itself (a statement met a full disk).
+                # A SAVEPOINT now would start a transaction of its own, committed at its
+                # RELEASE outside the group, with an own seq the rollback then hands out
+                # again (UNIQUE constraint failed, for every own write until a restart:
+                # found by the diskfull fault). This write is refused; the group's COMMIT
+                # fails for every writer of it (commit_open).
+                raise StorageError(GROUP_ROLLED_BACK)
             undo = self._checkpoint()
             db.execute("SAVEPOINT write")
             try:
                 result = work()
                 db.execute("RELEASE write")
-            except BaseException:
-                db.execute("ROLLBACK TO write")
-                db.execute("RELEASE write")
-                undo()
+            except BaseException as exc:
+                if db.in_transaction:
+                    db.execute("ROLLBACK TO write")
+                    db.execute("RELEASE write")
+                    undo()
+                    raise
+                undo()   # the whole group is gone, and its savepoint with it
+                if isinstance(exc, sqlite3.Error):
+                    raise StorageError(f"{GROUP_ROLLED_BACK}: {exc}") from exc
                 raise
             return result
 
@@ -174,6 +189,8 @@ class GroupCommit:
             return
         db = self._connection()
         try:
+            if not db.in_transaction:   # rolled back by SQLite: nothing of the group is kept
+                raise StorageError(GROUP_ROLLED_BACK)
             published = self._prepare_commit()
             db.execute("COMMIT")
         except BaseException:
