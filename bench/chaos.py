@@ -5,15 +5,16 @@ injects faults; a checker then reads every replica and judges the history.
 
 Faults (one at a time, on a schedule drawn from --seed): SIGKILL + restart of a
 replica, SIGSTOP/SIGCONT, the name server killed and restarted, latency and cut
-links at a TCP proxy in front of a replica, and network partitions between
-replicas.  As root with ``ip netns`` each replica is a host of its own (a network
+links at a TCP proxy in front of a replica, network partitions between replicas,
+clock jumps, slow fsyncs, and full disks (each data dir a tmpfs; root).  As root with ``ip netns`` each replica is a host of its own (a network
 namespace) and a partition is a link taken down; elsewhere a partition is a
 proxy-level cut (the first line says which).
 
 After the run: every fault healed, a quiet period until the replicas converge, then
 every replica is read with a bare Pyro5 proxy and checked for lost acknowledged
 writes, unexpected contacts or values, resurrected deletes and divergent replicas.
-Prints a summary table and, last, one line of figures; exits 1 on any violation.
+Prints a summary table and, last, one line of figures; exits 1 on any violation
+(and, with --resources, on a replica's heap, fds or threads growing past their bounds).
 See docs/reliability.md.
 """
 import argparse
