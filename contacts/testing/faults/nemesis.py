@@ -197,8 +197,10 @@ class Nemesis(threading.Thread):
                 result = proxy.add_contact({"id": contact_id, **writes})
         except Exception as exc:
             message = f"{type(exc).__name__}: {exc}"[:300]
-            # a failed commit is rolled back (group_commit.py): a definite refusal
-            outcome = "failed" if "disk is full" in str(exc) else "unknown"
+            # a failed commit, or a group SQLite rolled back, keeps nothing (group_commit.py):
+            # a definite refusal
+            refused = "disk is full" in str(exc) or "rolled the open group back" in str(exc)
+            outcome = "failed" if refused else "unknown"
             self.history.complete(op, outcome, error=message)
             return outcome, message
         self.history.complete(op, "ok", result=result)
