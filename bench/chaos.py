@@ -5,15 +5,16 @@ injects faults; a checker then reads every replica and judges the history.
 
 Faults (one at a time, on a schedule drawn from --seed): SIGKILL + restart of a
 replica, SIGSTOP/SIGCONT, the name server killed and restarted, latency and cut
-links at a TCP proxy in front of a replica, and network partitions between
-replicas.  As root with ``ip netns`` each replica is a host of its own (a network
+links at a TCP proxy in front of a replica, network partitions between replicas,
+clock jumps, slow fsyncs, and full disks (each data dir a tmpfs; root).  As root with ``ip netns`` each replica is a host of its own (a network
 namespace) and a partition is a link taken down; elsewhere a partition is a
 proxy-level cut (the first line says which).
 
 After the run: every fault healed, a quiet period until the replicas converge, then
 every replica is read with a bare Pyro5 proxy and checked for lost acknowledged
 writes, unexpected contacts or values, resurrected deletes and divergent replicas.
-Prints a summary table and, last, one line of figures; exits 1 on any violation.
+Prints a summary table and, last, one line of figures; exits 1 on any violation
+(and, with --resources, on a replica's heap, fds or threads growing past their bounds).
 ``--rich-clients N`` adds threads editing every field of a few shared contacts (checked
 per merge rule), ``--carddav-clients N`` CardDAV clients through a gateway per replica.
 See docs/reliability.md.
@@ -35,12 +36,15 @@ from contacts.client import ContactsClient
 from measure import percentile  # noqa: E402  bench/measure.py
 from contacts.testing.faults.checker import check, summarize
 from contacts.testing.faults.cluster import HostsCluster
+from contacts.testing.faults import disk_full
 from contacts.testing.faults.history import History
+from contacts.testing.faults.resources import Bounds, ResourceSampler
 from contacts.testing.faults.nemesis import KINDS, SHIM_KINDS, Nemesis, wait_converged
 from contacts.testing.faults.surfaces import Surfaces
 from contacts.testing.faults.workload import ClientWorker, add_shared_contacts
 
 SHOWN_VIOLATIONS = 20
+PAGE = 5000
 
 
 def parse_args(argv=None):
@@ -75,6 +79,14 @@ def parse_args(argv=None):
                         help="how many rich contacts those threads share (default 4)")
     parser.add_argument("--carddav-clients", type=int, default=0, metavar="N",
                         help="CardDAV clients writing and syncing through a gateway per replica (default 0)")
+    parser.add_argument("--resources", type=float, metavar="SECONDS", default=0,
+                        help="sample each replica's RSS, fds and threads this often; fail on growth "
+                             "beyond the bounds below (contacts/testing/faults/resources.py)")
+    parser.add_argument("--warmup", type=float, default=Bounds.warmup,
+                        help="seconds of a replica process's life before its RSS baseline")
+    parser.add_argument("--max-rss-growth", type=float, default=Bounds.rss_growth_mb, metavar="MB")
+    parser.add_argument("--max-fds", type=int, default=Bounds.max_fds)
+    parser.add_argument("--max-threads", type=int, default=Bounds.max_threads)
     args = parser.parse_args(argv)
     args.faults = [k.strip() for k in args.faults.split(",") if k.strip()]
     unknown = set(args.faults) - set(KINDS)
@@ -84,6 +96,13 @@ def parse_args(argv=None):
         parser.error("--replicas, --clients and --seconds must be positive")
     if min(args.rich_clients, args.carddav_clients) < 0 or args.rich_contacts < 1:
         parser.error("--rich-clients and --carddav-clients must be 0 or more, --rich-contacts positive")
+    if "diskfull" in args.faults:
+        why_not = disk_full.mount_error()
+        if why_not:  # skipped with its reason, like the clock fault without libfaketime
+            args.faults.remove("diskfull")
+            print(f"chaos: diskfull skipped: {why_not}", flush=True)
+            if not args.faults:
+                parser.error("no fault kind left to run")
     return args
 
 
@@ -93,7 +112,15 @@ def read_replicas(cluster, replica_ids, timeout=10.0):
     for replica_id in replica_ids:
         try:
             with cluster.bare_proxy(replica_id, timeout) as proxy:
-                lists[replica_id] = proxy.list_contacts()
+                # in pages: a replica refuses to send more than 10,000 contacts in one answer
+                # (a 30-minute run holds ~20,000); the clients have stopped, nothing moves
+                contacts = []
+                while True:
+                    page = proxy.list_contacts(len(contacts), PAGE)
+                    contacts += page
+                    if len(page) < PAGE:
+                        break
+                lists[replica_id] = contacts
         except Exception as exc:
             lists[replica_id] = exc
     return lists
@@ -106,10 +133,11 @@ def fmt(seconds):
 def run(args, base_dir):
     replica_args = ["--ack", args.ack] if args.ack else []
     cluster = HostsCluster(base_dir, args.replicas, hosts=args.hosts, replica_args=replica_args,
-                           shims=[kind for kind in args.faults if kind in SHIM_KINDS])
+                           shims=[kind for kind in args.faults if kind in SHIM_KINDS],
+                           small_disks="diskfull" in args.faults)
     print(f"chaos: seed {args.seed}, {args.seconds:g} s, {args.replicas} replicas, {args.clients} clients; "
           f"hosts: {cluster.describe()}", flush=True)
-    workers, nemesis, stopping, surfaces = [], None, threading.Event(), None
+    workers, nemesis, sampler, stopping, surfaces = [], None, None, threading.Event(), None
     try:
         cluster.start()
         replica_ids = sorted(cluster.replicas)
@@ -129,8 +157,13 @@ def run(args, base_dir):
         surfaces.start(replica_ids)
         for worker in workers:
             worker.start()
+        if args.resources:
+            sampler = ResourceSampler(cluster, args.resources, lambda r: count_contacts(cluster, r),
+                                      Bounds(args.warmup, args.max_rss_growth, max_fds=args.max_fds,
+                                             max_threads=args.max_threads))
+            sampler.start()
         nemesis = Nemesis(cluster, args.seed, history.now, args.faults, tuple(args.fault_seconds),
-                          tuple(args.gap_seconds), overlap=args.overlap)
+                          tuple(args.gap_seconds), overlap=args.overlap, history=history)
         nemesis.start()
         deadline = time.monotonic() + args.seconds
         while time.monotonic() < deadline and nemesis.is_alive():
@@ -145,20 +178,33 @@ def run(args, base_dir):
         healed = time.monotonic()
         converged = wait_converged(cluster, replica_ids, args.converge_timeout)
         final_convergence = time.monotonic() - healed if converged is not None else None
+        if sampler is not None:
+            sampler.stop()
         lists = read_replicas(cluster, replica_ids)
         operations = history.operations()
         violations = check(*surfaces.split(operations, lists)) + surfaces.check(cluster, operations, lists)
         if args.history:
             history.dump(args.history)
-        return report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, surfaces)
+        return report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, surfaces,
+                      sampler)
     finally:
         stopping.set()
+        if sampler is not None:
+            sampler.stopping.set()
         if nemesis is not None:
             nemesis.stop()
         cluster.stop()
 
 
-def report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, surfaces):
+def count_contacts(cluster, replica_id):
+    try:
+        with cluster.bare_proxy(replica_id, 2.0) as proxy:
+            return proxy.count_contacts()
+    except Exception:
+        return None
+
+
+def report(args, cluster, history, nemesis, workers, lists, violations, final_convergence, surfaces, sampler=None):
     counts = history.counts()
     print("\noperations   " + "".join(f"{h:>10}" for h in ("ok", "failed", "unknown", "total")))
     for kind in ("add", "update", "delete", "all"):
@@ -200,18 +246,28 @@ def report(args, cluster, history, nemesis, workers, lists, violations, final_co
     if len(violations) > SHOWN_VIOLATIONS:
         print(f"... and {len(violations) - SHOWN_VIOLATIONS} more violations")
     failed_workers = [w for w in workers if w.error is not None] + surfaces.failed_threads()
+    resource_problems = []
+    if sampler is not None:
+        print()
+        print("\n".join(sampler.report_lines()))
+        resource_problems = sampler.violations()
+        for problem in resource_problems:
+            print("RESOURCES: " + problem)
     ok = (not violations and final_convergence is not None and nemesis.error is None and not failed_workers
-          and reads["stale"] == 0)
+          and reads["stale"] == 0 and not resource_problems)
     figures = {
         "seed": args.seed, "seconds": f"{args.seconds:g}", "replicas": args.replicas, "clients": args.clients,
         "hosts": cluster.hosts_kind, "ops": counts[("all", "ok")] + counts[("all", "failed")] + counts[("all", "unknown")],
         "acked": counts[("all", "ok")], "failed": counts[("all", "failed")], "unknown": counts[("all", "unknown")],
         "faults": len(faults), **{f"faults_{k}": by_kind[k] for k in KINDS},
+        "diskfull_refused": sum(1 for f in faults if f.refused),
         "lost": summary["lost"], "unexpected": summary["unexpected"], "resurrected": summary["resurrected"],
         "divergent": summary["divergent"], "unreadable": summary["unreadable"],
         "reads": reads["answered"], "reads_flagged": reads["stale_flagged"], "stale": reads["stale"],
         "converge_p50": fmt(percentile(all_times, 0.5)), "converge_max": fmt(max(all_times, default=None)),
-        "final_converge": fmt(final_convergence), **extra_figures, "result": "PASS" if ok else "FAIL"}
+        "final_converge": fmt(final_convergence), **extra_figures,
+        **({**sampler.figures(), "resource_problems": len(resource_problems)} if sampler else {}),
+        "result": "PASS" if ok else "FAIL"}
     print(" ".join(f"{k}={v}" for k, v in figures.items()), flush=True)
     return 0 if ok else 1
 

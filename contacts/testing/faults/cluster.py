@@ -18,6 +18,7 @@ import sys
 from Pyro5.api import Proxy
 
 from ...cluster import ROOT, LocalCluster, free_port
+from . import disk_full
 from .netns import Network, netns_available
 
 #: inside a namespace each replica has the whole port space to itself
@@ -55,9 +56,12 @@ class ProxyProcess:
 class HostsCluster(LocalCluster):
     """Name server + replicas, each replica a host of its own behind a fault proxy."""
 
-    def __init__(self, base_dir, replicas=3, hosts="auto", replica_args=(), env=None, shims=()):
+    def __init__(self, base_dir, replicas=3, hosts="auto", replica_args=(), env=None, shims=(),
+                 small_disks=False):
         #: fault kinds whose LD_PRELOAD shims every replica runs under (clock, slowdisk)
         self.shims = tuple(shims)
+        #: every replica's data dir a tmpfs of its own, for the disk-full fault (disk_full.py)
+        self.small_disks = small_disks
         if hosts == "auto":
             hosts = "netns" if netns_available()[0] else "loopback"
         if hosts not in ("netns", "loopback"):
@@ -104,6 +108,8 @@ class HostsCluster(LocalCluster):
         if replica_id not in self.proxies:
             self.start_proxy(replica_id)
         address, proxy_port, replica_port = self._ports(replica_id)
+        if self.small_disks:
+            disk_full.mount(self.data_dir(replica_id))
         args = [sys.executable, "-m", "contacts.replica", str(replica_id),
                 "--data-dir", str(self.data_dir(replica_id)),
                 *self.replica_args, *(extra or self.replica_extra.get(replica_id, [])),
@@ -154,3 +160,6 @@ class HostsCluster(LocalCluster):
             for proxy in self.proxies.values():
                 proxy.close()
             self.close_network()
+            if self.small_disks:
+                for replica_id in self.replicas:
+                    disk_full.unmount(self.data_dir(replica_id))

@@ -15,7 +15,14 @@ quiet gap, and the next fault.  Kinds:
 - ``partition``: with netns hosts, a link taken down: one replica isolated from
   everyone, two replicas cut from each other, or one replica cut from the other
   replicas while all still reach the clients and the name server; with loopback
-  hosts, every link of one replica cut at its proxy.
+  hosts, every link of one replica cut at its proxy;
+- ``clock``: the replica's wall clock jumps (libfaketime);
+- ``slowdisk``: every fsync of the replica sleeps first (an LD_PRELOAD shim);
+- ``diskfull``: the replica's data dir (a tmpfs of its own) filled up by a filler file,
+  which healing deletes.  With a history, the nemesis probes the replica through a bare
+  proxy while it is full (writes until one is refused, and a read) and once space is
+  back (one write), and records those writes like a client's (thread -1), so the
+  checker judges them too.
 """
 import random
 import signal
@@ -24,11 +31,16 @@ import time
 from dataclasses import dataclass
 
 from ...versions import VersionVector
-from . import clock, slow_disk
+from . import clock, disk_full, slow_disk
+from .checker import REGISTERS
 
-KINDS = ("kill", "pause", "nameserver", "latency", "cut", "partition", "clock", "slowdisk")
+KINDS = ("kill", "pause", "nameserver", "latency", "cut", "partition", "clock", "slowdisk", "diskfull")
 #: kinds that need their shim preloaded in every replica from its start (HostsCluster(shims=))
 SHIM_KINDS = ("clock", "slowdisk")
+#: the nemesis's thread number in the history (its disk-full probes)
+PROBE_THREAD = -1
+#: how long a disk-full probe keeps writing until a write is refused (the WAL may have room)
+PROBE_SECONDS = 3.0
 
 
 @dataclass
@@ -39,6 +51,7 @@ class Fault:
     healed: float = None
     converged_after: float = None     # seconds from heal until replicas held the union
     note: str = ""
+    refused: bool = None              # diskfull: a probe write was refused while full
 
     def describe(self):
         healed = f"{self.healed:.1f}" if self.healed is not None else "-"
@@ -76,7 +89,7 @@ def wait_converged(cluster, replica_ids, timeout, target=None):
 
 class Nemesis(threading.Thread):
     def __init__(self, cluster, seed, clock, kinds=KINDS, fault_seconds=(1.0, 6.0),
-                 gap_seconds=(0.5, 3.0), converge_timeout=30.0, overlap=0.0):
+                 gap_seconds=(0.5, 3.0), converge_timeout=30.0, overlap=0.0, history=None):
         super().__init__(name="nemesis", daemon=True)
         self.cluster = cluster
         self.rng = random.Random(f"{seed}/nemesis")
@@ -91,6 +104,8 @@ class Nemesis(threading.Thread):
         self.error = None
         self.overlap = overlap                  # chance that a second fault joins the first
         self._in_force = []                     # how to undo each fault in force
+        self.history = history                  # where disk-full probes are recorded (optional)
+        self._probes = 0
 
     # -- the schedule ------------------------------------------------------------------
     def run(self):
@@ -149,6 +164,13 @@ class Nemesis(threading.Thread):
             note = f"fsync +{delay} s"
             slow_disk.set_delay(cluster, replica, delay)
             heal = lambda: slow_disk.set_delay(cluster, replica, 0)  # noqa: E731
+        elif kind == "diskfull":
+            fault = Fault(kind, target, self.clock())
+            self.faults.append(fault)
+            self._in_force.append(lambda: self._space_back(replica, fault))
+            filler = disk_full.fill(cluster.data_dir(replica))
+            fault.note = f"filler {filler / 1e6:.1f} MB; " + self._probe_full(replica, fault)
+            return fault
         else:
             raise ValueError(f"unknown fault kind {kind!r}")
         fault = Fault(kind, target, self.clock(), note=note)
@@ -160,6 +182,57 @@ class Nemesis(threading.Thread):
             self._in_force.append(heal)
         self.faults.append(fault)
         return fault
+
+    # -- disk full: probes through a bare proxy, recorded in the history -------------------
+    def _probe_write(self, replica, notes_size=4096):
+        """One add through a bare proxy: 'ok', 'failed' (refused: disk full) or 'unknown'."""
+        self._probes += 1
+        contact_id = f"diskprobe-{self._probes}"
+        writes = {register: f"{contact_id} v-1.{register}" for register in REGISTERS}
+        if notes_size:   # pages the WAL must find room for
+            writes["notes"] += " " + "x" * notes_size
+        op = self.history.invoke(PROBE_THREAD, "add", contact_id, {**writes, "deleted": False})
+        try:
+            with self.cluster.bare_proxy(replica, timeout=10) as proxy:
+                result = proxy.add_contact({"id": contact_id, **writes})
+        except Exception as exc:
+            message = f"{type(exc).__name__}: {exc}"[:300]
+            # a failed commit, or a group SQLite rolled back, keeps nothing (group_commit.py):
+            # a definite refusal
+            refused = "disk is full" in str(exc) or "rolled the open group back" in str(exc)
+            outcome = "failed" if refused else "unknown"
+            self.history.complete(op, outcome, error=message)
+            return outcome, message
+        self.history.complete(op, "ok", result=result)
+        return "ok", ""
+
+    def _probe_full(self, replica, fault):
+        if self.history is None:
+            return "not probed"
+        accepted, started = 0, time.monotonic()
+        outcome, message = "ok", ""
+        while time.monotonic() - started < PROBE_SECONDS and not self.stopping.is_set():
+            outcome, message = self._probe_write(replica)
+            if outcome != "ok":
+                break
+            accepted += 1
+        try:
+            with self.cluster.bare_proxy(replica, timeout=10) as proxy:
+                proxy.version_vector()
+                proxy.list_contacts(0, 100)
+            read = "reads answered"
+        except Exception as exc:
+            read = f"read FAILED: {type(exc).__name__}: {exc}"[:200]
+        fault.refused = outcome == "failed"
+        if outcome == "ok":
+            return f"{accepted} writes taken, none refused (the WAL had room, or the run ended); {read}"
+        return f"{accepted} writes taken, then {outcome}: {message}; {read}"
+
+    def _space_back(self, replica, fault):
+        disk_full.free(self.cluster.data_dir(replica))
+        if self.history is not None:
+            outcome, message = self._probe_write(replica, notes_size=0)
+            fault.note += "; after: write " + ("taken" if outcome == "ok" else f"{outcome}: {message}")
 
     def _partition(self, replica):
         cluster = self.cluster
@@ -205,6 +278,11 @@ class Nemesis(threading.Thread):
                 clock.jump(cluster, replica_id, 0)
             if "slowdisk" in self.kinds:
                 slow_disk.set_delay(cluster, replica_id, 0)
+            if "diskfull" in self.kinds:
+                try:
+                    disk_full.free(cluster.data_dir(replica_id))
+                except RuntimeError:
+                    pass
         if cluster.ns_process is None or cluster.ns_process.poll() is not None:
             cluster.start_name_server(timeout=30)
         if cluster.network is not None:
