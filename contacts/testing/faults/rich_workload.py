@@ -16,9 +16,9 @@ replica names the write it came from; only ``starred`` and ``birthday`` repeat v
 import base64
 import hashlib
 import random
-import threading
 
 from .history import classify
+from .workload import WorkerLoop
 
 #: the fields the rich workload writes and the rich checker follows
 FIELDS = ("n", "phones", "emails", "addresses", "organization", "birthday", "notes", "starred",
@@ -78,9 +78,9 @@ def add_rich_contacts(history, client, count, rng):
         history.complete(op, "ok", result=client.add_contact(contact))
 
 
-class RichWorker(threading.Thread):
+class RichWorker(WorkerLoop):
     def __init__(self, index, history, make_client, seed, stopping, contact_ids, think=0.02):
-        super().__init__(name=f"rich-{index}", daemon=True)
+        super().__init__(f"rich-{index}")
         self.index = index
         self.history = history
         self.make_client = make_client
@@ -89,32 +89,6 @@ class RichWorker(threading.Thread):
         self.contact_ids = list(contact_ids)
         self.think = think
         self.counter = 0
-        self.error = None
-        self.failovers = 0
-
-    def _on_client_event(self, event):
-        if event.get("type") == "replica":
-            self.failovers += 1
-
-    def run(self):
-        try:
-            client = self.make_client()
-        except Exception as exc:
-            self.error = exc
-            return
-        client.add_listener(self._on_client_event)
-        try:
-            while not self.stopping.is_set():
-                self.step(client)
-                self.stopping.wait(self.rng.uniform(0, 2 * self.think))
-        except Exception as exc:
-            self.error = exc
-            raise
-        finally:
-            try:
-                client.close()
-            except Exception:
-                pass
 
     def step(self, client):
         contact_id = self.rng.choice(self.contact_ids)

@@ -42,33 +42,19 @@ def add_shared_contacts(history, client, count=SHARED):
         history.complete(op, "ok", result=client.add_contact({"id": contact_id, **writes}))
 
 
-class ClientWorker(threading.Thread):
-    def __init__(self, index, history, make_client, seed, stopping, think=0.02, shared=SHARED):
-        super().__init__(name=f"client-{index}", daemon=True)
-        self.index = index
-        self.history = history
-        self.make_client = make_client
-        self.rng = random.Random(f"{seed}/client/{index}")
-        self.stopping = stopping
-        self.think = think
-        self.live = []        # contacts this thread added and has not tried to delete
-        self.counter = 0
+class WorkerLoop(threading.Thread):
+    """A workload thread: its own client, step() until stopped, a think time between steps;
+    an exception ends the thread and is kept in ``error`` for the harness to report.
+    Subclasses set make_client, rng, stopping, think and write step(client)."""
+
+    def __init__(self, name):
+        super().__init__(name=name, daemon=True)
         self.error = None
         self.failovers = 0    # the client's "moved to another replica" events
-        self.shared = shared_ids(shared)
-        # read-your-writes checks on this thread's own contacts
-        self.expected = {}    # contact id -> {register: last acknowledged value, "deleted": bool}
-        self.ambiguous = set()  # contacts with a write of unknown outcome: no exact expectation
-        self.reads = {"answered": 0, "unanswered": 0, "stale_flagged": 0, "stale": 0}
-        self.stale_examples = []
 
     def _on_client_event(self, event):
         if event.get("type") == "replica":
             self.failovers += 1
-
-    def value(self, contact_id):
-        self.counter += 1
-        return f"{contact_id} v{self.index}.{self.counter}"
 
     def run(self):
         try:
@@ -89,6 +75,34 @@ class ClientWorker(threading.Thread):
                 client.close()
             except Exception:
                 pass
+
+    def step(self, client):
+        raise NotImplementedError
+
+
+class ClientWorker(WorkerLoop):
+    def __init__(self, index, history, make_client, seed, stopping, think=0.02, shared=SHARED):
+        super().__init__(f"client-{index}")
+        self.index = index
+        self.history = history
+        self.make_client = make_client
+        self.rng = random.Random(f"{seed}/client/{index}")
+        self.stopping = stopping
+        self.think = think
+        self.live = []        # contacts this thread added and has not tried to delete
+        self.counter = 0
+        self.shared = shared_ids(shared)
+        # read-your-writes checks on this thread's own contacts
+        self.expected = {}    # contact id -> {register: last acknowledged value, "deleted": bool}
+        self.ambiguous = set()  # contacts with a write of unknown outcome: no exact expectation
+        self.reads = {"answered": 0, "unanswered": 0, "stale_flagged": 0, "stale": 0}
+        self.stale_examples = []
+
+
+    def value(self, contact_id):
+        self.counter += 1
+        return f"{contact_id} v{self.index}.{self.counter}"
+
 
     def step(self, client):
         roll = self.rng.random()
