@@ -104,3 +104,37 @@ def test_the_import_summary_in_portuguese_is_portuguese_and_as_wide_as_its_title
         box.done(0)
     finally:
         install_translators(QApplication.instance(), "en")
+
+
+def test_the_window_stays_portuguese_when_its_qm_files_are_compiled_again_while_it_runs(qtbot, tmp_path, monkeypatch):
+    """Once under Xvfb in Portuguese, after an import, a delete and opening the trash, the
+    window said "12 contact(s)" and showed an English trash: the .qm it had loaded was rewritten
+    in place by lrelease (update_translations.py --compile, run meanwhile), and QTranslator read
+    it through the mapping it had made of the old file."""
+    import shutil
+    from PyQt5.QtWidgets import QApplication
+    from contacts.gui import translation
+    qm_dir = tmp_path / "translations"
+    shutil.copytree(translation.TRANSLATIONS, qm_dir)
+    monkeypatch.setattr(translation, "TRANSLATIONS", qm_dir)
+    translation.install_translators(QApplication.instance(), "pt_BR")
+    try:
+        window, fake = window_with(qtbot, tmp_path, {"id": "ada", "name": "Ada Lovelace"},
+                                   {"id": "grace", "name": "Grace Hopper"})
+        assert window.count_label.text() == "2 contatos"
+        # lrelease writes the same file again (same inode), laid out anew (here: the other
+        # catalogue, padded to the old length, so that a stale mapping reads it rather than crash)
+        old = {name: (qm_dir / name).read_bytes() for name in ("contacts_pt_BR.qm", "contacts_en.qm")}
+        for name, other in (("contacts_pt_BR.qm", "contacts_en.qm"), ("contacts_en.qm", "contacts_pt_BR.qm")):
+            with open(qm_dir / name, "r+b") as qm:
+                qm.truncate(0)
+                qm.write(old[other].ljust(len(old[name]), b"\0"))
+        window.select_contact("grace")
+        window.delete_selected()
+        qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 1, timeout=3000)
+        assert window.count_label.text() == "1 contato"
+        window.show_trash()
+        assert window.trash_dialog.windowTitle() == "Lixeira"
+        window.trash_dialog.reject()
+    finally:
+        translation.install_translators(QApplication.instance(), "en")
