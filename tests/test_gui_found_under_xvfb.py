@@ -137,4 +137,32 @@ def test_the_window_stays_portuguese_when_its_qm_files_are_compiled_again_while_
         assert window.trash_dialog.windowTitle() == "Lixeira"
         window.trash_dialog.reject()
     finally:
+        monkeypatch.undo()    # English from the real .qm, not the rewritten copy
         translation.install_translators(QApplication.instance(), "en")
+
+
+def test_the_merge_keeps_the_more_complete_contact_by_default_and_the_user_can_swap(qtbot, tmp_path):
+    """The merge kept the pair's first contact, here the one with only a name and a number."""
+    window, fake = window_with(
+        qtbot, tmp_path,
+        {"id": "sparse", "name": "A. Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}]},
+        {"id": "full", "name": "Ada Lovelace", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+         "emails": [{"label": "home", "address": "ada@example.org"}], "organization": "Analytical Engine",
+         "birthday": "1815-12-10"})
+    dialog = window.show_duplicates()
+    qtbot.waitExposed(dialog)
+    assert dialog.list.item(0).text().startswith("Ada Lovelace  ⇄  A. Lovelace")
+    keep, other = dialog.current_pair()
+    assert (keep["id"], other["id"]) == ("full", "sparse")
+    name_keep = dialog.preview.findChild(object, "merge_name_keep")
+    assert name_keep.text() == "Ada Lovelace" and name_keep.isChecked()
+    from PyQt5.QtWidgets import QLabel
+    assert any(label.text().startswith("Keeps <b>Ada Lovelace</b>") for label in dialog.preview.findChildren(QLabel))
+    dialog.swap()                                       # still the user's choice
+    assert dialog.current_pair()[0]["id"] == "sparse"
+    dialog.swap()
+    dialog.merge_button.click()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 1, timeout=3000)
+    kept = window.session.contacts.contacts()[0]
+    assert kept["id"] == "full" and kept["organization"] == "Analytical Engine"
+    assert [c["id"] for c in window.session.trash.contacts()] == ["sparse"]
