@@ -166,3 +166,23 @@ def test_the_merge_keeps_the_more_complete_contact_by_default_and_the_user_can_s
     kept = window.session.contacts.contacts()[0]
     assert kept["id"] == "full" and kept["organization"] == "Analytical Engine"
     assert [c["id"] for c in window.session.trash.contacts()] == ["sparse"]
+
+
+def test_undoing_a_merge_selects_the_contact_it_had_kept_only(qtbot, tmp_path):
+    """After Ctrl+Z of a merge both contacts came out selected; an undo selects the contact it
+    changed (as an undone delete does), here the one the merge had kept."""
+    window, fake = window_with(
+        qtbot, tmp_path, {"id": "grace", "name": "Grace Hopper"},
+        {"id": "sparse", "name": "A. Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}]},
+        {"id": "full", "name": "Ada Lovelace", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+         "emails": [{"label": "home", "address": "ada@example.org"}]})
+    dialog = window.show_duplicates()
+    dialog.merge_button.click()
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText().startswith("Merge"), timeout=3000)
+    dialog.close()
+    window.select_contact("grace")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 3 and not window._to_select
+                    and (window.current_contact() or {}).get("id") == "full", timeout=3000)
+    assert [c["id"] for c in window.selected_contacts()] == ["full"]
+    assert "Ada Lovelace" in window.detail.text()
