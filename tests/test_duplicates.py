@@ -71,3 +71,14 @@ def test_merging_a_contact_with_nothing_new_changes_nothing():
     other = contact("b", "Ana", phones=[{"label": "mobile", "number": "(84) 98888-7777"}])
     assert merge_plan(keep, other) == []
     assert merge_changes(keep, merge_plan(keep, other)) == ({}, {})
+
+
+def test_a_merge_keeps_the_more_complete_contact_and_the_first_on_a_tie():
+    from contacts.gui.duplicates import filled_fields, kept_first
+    sparse = {"id": "a", "name": "A. Lovelace", "phones": [{"label": "", "number": "+44 20 7946 0958"}]}
+    full = dict(sparse, id="b", name="Ada Lovelace", emails=[{"label": "", "address": "ada@example.org"}])
+    assert (filled_fields(sparse), filled_fields(full)) == (2, 3)
+    assert kept_first(sparse, full) == (full, sparse)
+    assert kept_first(full, sparse) == (full, sparse)
+    twin = dict(full, id="c")
+    assert kept_first(full, twin) == (full, twin) and kept_first(twin, full) == (twin, full)

@@ -104,3 +104,85 @@ def test_the_import_summary_in_portuguese_is_portuguese_and_as_wide_as_its_title
         box.done(0)
     finally:
         install_translators(QApplication.instance(), "en")
+
+
+def test_the_window_stays_portuguese_when_its_qm_files_are_compiled_again_while_it_runs(qtbot, tmp_path, monkeypatch):
+    """Once under Xvfb in Portuguese, after an import, a delete and opening the trash, the
+    window said "12 contact(s)" and showed an English trash: the .qm it had loaded was rewritten
+    in place by lrelease (update_translations.py --compile, run meanwhile), and QTranslator read
+    it through the mapping it had made of the old file."""
+    import shutil
+    from PyQt5.QtWidgets import QApplication
+    from contacts.gui import translation
+    qm_dir = tmp_path / "translations"
+    shutil.copytree(translation.TRANSLATIONS, qm_dir)
+    monkeypatch.setattr(translation, "TRANSLATIONS", qm_dir)
+    translation.install_translators(QApplication.instance(), "pt_BR")
+    try:
+        window, fake = window_with(qtbot, tmp_path, {"id": "ada", "name": "Ada Lovelace"},
+                                   {"id": "grace", "name": "Grace Hopper"})
+        assert window.count_label.text() == "2 contatos"
+        # lrelease writes the same file again (same inode), laid out anew (here: the other
+        # catalogue, padded to the old length, so that a stale mapping reads it rather than crash)
+        old = {name: (qm_dir / name).read_bytes() for name in ("contacts_pt_BR.qm", "contacts_en.qm")}
+        for name, other in (("contacts_pt_BR.qm", "contacts_en.qm"), ("contacts_en.qm", "contacts_pt_BR.qm")):
+            with open(qm_dir / name, "r+b") as qm:
+                qm.truncate(0)
+                qm.write(old[other].ljust(len(old[name]), b"\0"))
+        window.select_contact("grace")
+        window.delete_selected()
+        qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 1, timeout=3000)
+        assert window.count_label.text() == "1 contato"
+        window.show_trash()
+        assert window.trash_dialog.windowTitle() == "Lixeira"
+        window.trash_dialog.reject()
+    finally:
+        monkeypatch.undo()    # English from the real .qm, not the rewritten copy
+        translation.install_translators(QApplication.instance(), "en")
+
+
+def test_the_merge_keeps_the_more_complete_contact_by_default_and_the_user_can_swap(qtbot, tmp_path):
+    """The merge kept the pair's first contact, here the one with only a name and a number."""
+    window, fake = window_with(
+        qtbot, tmp_path,
+        {"id": "sparse", "name": "A. Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}]},
+        {"id": "full", "name": "Ada Lovelace", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+         "emails": [{"label": "home", "address": "ada@example.org"}], "organization": "Analytical Engine",
+         "birthday": "1815-12-10"})
+    dialog = window.show_duplicates()
+    qtbot.waitExposed(dialog)
+    assert dialog.list.item(0).text().startswith("Ada Lovelace  ⇄  A. Lovelace")
+    keep, other = dialog.current_pair()
+    assert (keep["id"], other["id"]) == ("full", "sparse")
+    name_keep = dialog.preview.findChild(object, "merge_name_keep")
+    assert name_keep.text() == "Ada Lovelace" and name_keep.isChecked()
+    from PyQt5.QtWidgets import QLabel
+    assert any(label.text().startswith("Keeps <b>Ada Lovelace</b>") for label in dialog.preview.findChildren(QLabel))
+    dialog.swap()                                       # still the user's choice
+    assert dialog.current_pair()[0]["id"] == "sparse"
+    dialog.swap()
+    dialog.merge_button.click()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 1, timeout=3000)
+    kept = window.session.contacts.contacts()[0]
+    assert kept["id"] == "full" and kept["organization"] == "Analytical Engine"
+    assert [c["id"] for c in window.session.trash.contacts()] == ["sparse"]
+
+
+def test_undoing_a_merge_selects_the_contact_it_had_kept_only(qtbot, tmp_path):
+    """After Ctrl+Z of a merge both contacts came out selected; an undo selects the contact it
+    changed (as an undone delete does), here the one the merge had kept."""
+    window, fake = window_with(
+        qtbot, tmp_path, {"id": "grace", "name": "Grace Hopper"},
+        {"id": "sparse", "name": "A. Lovelace", "phones": [{"label": "mobile", "number": "+44 20 7946 0958"}]},
+        {"id": "full", "name": "Ada Lovelace", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+         "emails": [{"label": "home", "address": "ada@example.org"}]})
+    dialog = window.show_duplicates()
+    dialog.merge_button.click()
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText().startswith("Merge"), timeout=3000)
+    dialog.close()
+    window.select_contact("grace")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 3 and not window._to_select
+                    and (window.current_contact() or {}).get("id") == "full", timeout=3000)
+    assert [c["id"] for c in window.selected_contacts()] == ["full"]
+    assert "Ada Lovelace" in window.detail.text()

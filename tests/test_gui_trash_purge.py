@@ -91,3 +91,24 @@ def test_after_delete_forever_undo_no_longer_offers_to_bring_the_contact_back(qt
     assert not window.undo_action.isEnabled()
     window.undo_action.trigger()
     assert not errors
+
+
+def test_the_trash_shows_a_long_phone_whole_at_its_default_size(qtbot, window, fake):
+    """The four columns stretched equally and cut "+44 20 7946 0958" (seen under Xvfb)."""
+    from contacts.gui.models.contact_table_model import NAME, PHONE
+    fake.add_contact({"id": "ada-long", "name": "Ada King", "phones": [{"label": "work", "number": "+44 20 7946 0958"}],
+                      "emails": [{"label": "work", "address": "ada@analytical-engine.example.org"}],
+                      "organization": "Analytical Engine"})
+    trash = trashed(window, fake, "ada-long")
+    qtbot.waitUntil(lambda: trash.proxy.rowCount() == 1, timeout=3000)
+    trash.show()
+    qtbot.waitExposed(trash)
+    assert trash.size().width() == 620   # the default size
+    row = [i for i in range(trash.proxy.rowCount()) if trash.proxy.index(i, NAME).data() == "Ada King"][0]
+    assert trash.proxy.index(row, PHONE).data() == "+44 20 7946 0958"
+    def whole(column):   # as wide as its widest cell (the header resizes after a layout pass)
+        return trash.table.columnWidth(column) >= trash.table.sizeHintForColumn(column)
+    qtbot.waitUntil(lambda: whole(PHONE), timeout=2000)
+    # the name still has room, and nothing needs a sideways scroll (the long email shares the rest)
+    assert trash.table.columnWidth(NAME) >= trash.table.fontMetrics().horizontalAdvance("Ada King")
+    assert not trash.table.horizontalScrollBar().isVisible()

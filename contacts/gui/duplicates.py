@@ -136,6 +136,20 @@ def unite(field, keep, other):
     return out
 
 
+def filled_fields(contact):
+    """How many of the fields a merge looks at ``contact`` has filled (the name, a phone
+    list, the birthday ... each counts one)."""
+    return sum(1 for field in TABLE
+               if field.name not in NOT_MERGED and not _empty(contact.get(field.name, field.empty)))
+
+
+def kept_first(first, second):
+    """(keep, other): the pair with the more complete contact first, the one a merge keeps by
+    default (it used to be whichever came first, even the one with less in it); on a tie the
+    order given (the older pair member: find_duplicates lists the book's order)."""
+    return (second, first) if filled_fields(second) > filled_fields(first) else (first, second)
+
+
 def merge_plan(keep, other):
     """[MergeField] for each field where merging ``other`` into ``keep`` has something to
     decide or add (fields equal in both, or empty in ``other``, are left out)."""

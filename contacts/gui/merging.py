@@ -37,8 +37,11 @@ def unmerge_now(session, keep_id, drop, inverse, description):
         return restored, stored
 
     def done(result):
-        for contact in result:
-            session._show_written(contact)
+        restored, stored = result
+        # the list selects the contact the merge had kept, as after another undo the contact
+        # it changed (both came out selected)
+        session._show_written(restored, select=False)
+        session._show_written(stored)
         session.trash.remove(drop["id"])
         session._tell(_translate("Commands", "{0}: done").format(description))
     return session._write(job, done, description)

@@ -402,9 +402,10 @@ class Session(QObject):
             self._tell(self.tr("{0}: waiting for a replica…").format(description), important=True)
 
     # -- writes ------------------------------------------------------------------
-    def _show_written(self, contact):
+    def _show_written(self, contact, select=True):
         """A write's answer, shown at once in a held row; a big book re-reads its pages for
-        where the contact now stands (it may have moved in or out of them)."""
+        where the contact now stands (it may have moved in or out of them). ``select``: the
+        window selects it (not the contact an undone merge brings back: the kept one is)."""
         if not self.paged:
             self.contacts.upsert(contact)
         else:
@@ -412,7 +413,8 @@ class Session(QObject):
             if self.contacts.contact(contact["id"]) is not None:
                 self.contacts.upsert(contact)
             self.poll()
-        self.contactWritten.emit(contact["id"])
+        if select:
+            self.contactWritten.emit(contact["id"])
 
     def _show_deleted(self, contact_id):
         if not self.paged or self.contacts.contact(contact_id) is not None:

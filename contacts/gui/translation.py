@@ -43,6 +43,31 @@ def choose_language(settings=None, environ=None, locale=None):
     return same_language[0] if same_language else "en"
 
 
+def _load(translator, path):
+    """Load a private copy of ``path``: QTranslator maps the file it loads (mmap), and lrelease
+    rewrites a .qm in place (same inode). A window running while ``update_translations.py
+    --compile`` ran read the new file through the old file's offsets, found no message and fell
+    back to English for good, even the English plural forms ("12 contact(s)"; docs/gui.md).
+    The copy is unlinked at once: the mapping keeps it, and nothing can write to it."""
+    import tempfile
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return False
+    with tempfile.NamedTemporaryFile(prefix="contacts-", suffix=".qm") as copy:
+        copy.write(data)
+        copy.flush()
+        return translator.load(copy.name)
+
+
+def _qt_qm(language):
+    qt_dir = Path(QLibraryInfo.location(QLibraryInfo.TranslationsPath))
+    for name in (f"qtbase_{language}.qm", f"qtbase_{language.split('_')[0]}.qm"):
+        if (qt_dir / name).is_file():
+            return qt_dir / name
+    return None
+
+
 def install_translators(app, language):
     """Load the window's .qm for ``language`` (English too: its plural forms, "1 contact" and
     "2 contacts", come from contacts_en.qm) and Qt's own (the standard buttons: OK, Cancel…),
@@ -51,13 +76,13 @@ def install_translators(app, language):
         app.removeTranslator(old)
     installed = []
     ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"contacts_{language}.qm")):
+    if _load(ours, TRANSLATIONS / f"contacts_{language}.qm"):
         app.installTranslator(ours)
         installed.append(ours)
     if language != "en":
         qt_base = QTranslator(app)
-        qt_dir = QLibraryInfo.location(QLibraryInfo.TranslationsPath)
-        if qt_base.load(f"qtbase_{language}", qt_dir) or qt_base.load(f"qtbase_{language.split('_')[0]}", qt_dir):
+        qt_qm = _qt_qm(language)
+        if qt_qm is not None and _load(qt_base, qt_qm):
             app.installTranslator(qt_base)
             installed.append(qt_base)
     app.contacts_translators = installed

@@ -152,12 +152,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../merging.py" line="43"/>
+        <location filename="../merging.py" line="46"/>
         <source>{0}: done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../merging.py" line="49"/>
+        <location filename="../merging.py" line="52"/>
         <source>Merge {0} into {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,97 +779,97 @@ Double-click a replica to use it (the window returns to it after a failover).</s
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../views/duplicates.py" line="30"/>
+        <location filename="../views/duplicates.py" line="31"/>
         <source>same number {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="30"/>
+        <location filename="../views/duplicates.py" line="31"/>
         <source>same email {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="34"/>
+        <location filename="../views/duplicates.py" line="35"/>
         <source>similar names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="34"/>
+        <location filename="../views/duplicates.py" line="35"/>
         <source>chosen by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="45"/>
+        <location filename="../views/duplicates.py" line="46"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="47"/>
+        <location filename="../views/duplicates.py" line="48"/>
         <source>a photo ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="47"/>
+        <location filename="../views/duplicates.py" line="48"/>
         <source>a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="52"/>
+        <location filename="../views/duplicates.py" line="53"/>
         <source>★ starred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="52"/>
+        <location filename="../views/duplicates.py" line="53"/>
         <source>not starred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="83"/>
+        <location filename="../views/duplicates.py" line="84"/>
         <source>Keeps &lt;b&gt;{keep}&lt;/b&gt; with what is below; &lt;b&gt;{other}&lt;/b&gt; goes to the trash (Ctrl+Z undoes the merge).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="88"/>
+        <location filename="../views/duplicates.py" line="89"/>
         <source>{other} holds nothing {keep} lacks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="111"/>
+        <location filename="../views/duplicates.py" line="112"/>
         <source>Both contacts&apos; entries, each once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="112"/>
+        <location filename="../views/duplicates.py" line="113"/>
         <source>{field} (all):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="139"/>
+        <location filename="../views/duplicates.py" line="140"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="162"/>
+        <location filename="../views/duplicates.py" line="163"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="165"/>
+        <location filename="../views/duplicates.py" line="166"/>
         <source>&amp;Keep the other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="166"/>
+        <location filename="../views/duplicates.py" line="167"/>
         <source>Keep the second contact and move the first to the trash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="194"/>
+        <location filename="../views/duplicates.py" line="195"/>
         <source>This book is too big to hold in the window: finding duplicates needs every contact. Select two contacts and use Merge on the row menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="206"/>
+        <location filename="../views/duplicates.py" line="207"/>
         <source>%n likely duplicate pair(s)</source>
         <translation>
             <numerusform>%n likely duplicate pair</numerusform>
@@ -877,12 +877,12 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="206"/>
+        <location filename="../views/duplicates.py" line="207"/>
         <source>No likely duplicates: no two contacts share a number or an email, and no names are alike.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="259"/>
+        <location filename="../views/duplicates.py" line="261"/>
         <source>%n likely duplicate pair(s) left</source>
         <translation>
             <numerusform>%n likely duplicate pair left</numerusform>
@@ -890,7 +890,7 @@ Double-click a replica to use it (the window returns to it after a failover).</s
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="259"/>
+        <location filename="../views/duplicates.py" line="261"/>
         <source>No duplicates left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,22 +1977,22 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="442"/>
+        <location filename="../session.py" line="444"/>
         <source>Added {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="598"/>
+        <location filename="../session.py" line="600"/>
         <source>Nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="479"/>
+        <location filename="../session.py" line="481"/>
         <source>Saved &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="625"/>
+        <location filename="../session.py" line="627"/>
         <source>{0}: done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,17 +2010,17 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="507"/>
+        <location filename="../session.py" line="509"/>
         <source>Delete forever {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="526"/>
+        <location filename="../session.py" line="528"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="537"/>
+        <location filename="../session.py" line="539"/>
         <source>Trash emptied: %n contact(s) deleted forever</source>
         <translation>
             <numerusform>Trash emptied: %n contact deleted forever</numerusform>
@@ -2033,27 +2033,27 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="430"/>
+        <location filename="../session.py" line="432"/>
         <source>{0} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="437"/>
+        <location filename="../session.py" line="439"/>
         <source>Add {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="488"/>
+        <location filename="../session.py" line="490"/>
         <source>Save &apos;{0}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="493"/>
+        <location filename="../session.py" line="495"/>
         <source>Delete {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../session.py" line="499"/>
+        <location filename="../session.py" line="501"/>
         <source>Restore {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2397,47 +2397,47 @@ Recent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="40"/>
+        <location filename="../views/trash_dialog.py" line="43"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="41"/>
+        <location filename="../views/trash_dialog.py" line="44"/>
         <source>Restore the selected contacts (Return, Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="53"/>
+        <location filename="../views/trash_dialog.py" line="56"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="69"/>
+        <location filename="../views/trash_dialog.py" line="72"/>
         <source>Deleted contacts stay here (on every replica) until restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="43"/>
+        <location filename="../views/trash_dialog.py" line="46"/>
         <source>&amp;Delete forever…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="44"/>
+        <location filename="../views/trash_dialog.py" line="47"/>
         <source>Delete the selected contacts on every replica, for good (no undo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="46"/>
+        <location filename="../views/trash_dialog.py" line="49"/>
         <source>&amp;Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="47"/>
+        <location filename="../views/trash_dialog.py" line="50"/>
         <source>Delete every contact in the trash on every replica, for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="98"/>
+        <location filename="../views/trash_dialog.py" line="110"/>
         <source>This cannot be undone: the contacts are removed from every replica.</source>
         <translation>
             <numerusform>This cannot be undone: the contact is removed from every replica.</numerusform>
@@ -2445,12 +2445,12 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="111"/>
+        <location filename="../views/trash_dialog.py" line="123"/>
         <source>Delete “{0}” forever?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="111"/>
+        <location filename="../views/trash_dialog.py" line="123"/>
         <source>Delete %n contacts forever?</source>
         <translation>
             <numerusform>Delete %n contact forever?</numerusform>
@@ -2458,17 +2458,17 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="113"/>
+        <location filename="../views/trash_dialog.py" line="125"/>
         <source>Delete forever</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="120"/>
+        <location filename="../views/trash_dialog.py" line="132"/>
         <source>Empty the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="120"/>
+        <location filename="../views/trash_dialog.py" line="132"/>
         <source>Delete all %n contact(s) in the trash forever?</source>
         <translation>
             <numerusform>Delete the %n contact in the trash forever?</numerusform>
@@ -2476,7 +2476,7 @@ Recent:</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="120"/>
+        <location filename="../views/trash_dialog.py" line="132"/>
         <source>Empty trash</source>
         <translation type="unfinished"></translation>
     </message>

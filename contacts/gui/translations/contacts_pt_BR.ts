@@ -153,12 +153,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         <translation>Restaurar {0}</translation>
     </message>
     <message>
-        <location filename="../merging.py" line="43"/>
+        <location filename="../merging.py" line="46"/>
         <source>{0}: done</source>
         <translation>{0}: feito</translation>
     </message>
     <message>
-        <location filename="../merging.py" line="49"/>
+        <location filename="../merging.py" line="52"/>
         <source>Merge {0} into {1}</source>
         <translation>Mesclar {0} em {1}</translation>
     </message>
@@ -780,97 +780,97 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../views/duplicates.py" line="30"/>
+        <location filename="../views/duplicates.py" line="31"/>
         <source>same number {value}</source>
         <translation>mesmo número {value}</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="30"/>
+        <location filename="../views/duplicates.py" line="31"/>
         <source>same email {value}</source>
         <translation>mesmo e-mail {value}</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="34"/>
+        <location filename="../views/duplicates.py" line="35"/>
         <source>similar names</source>
         <translation>nomes parecidos</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="34"/>
+        <location filename="../views/duplicates.py" line="35"/>
         <source>chosen by you</source>
         <translation>escolhidos por você</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="45"/>
+        <location filename="../views/duplicates.py" line="46"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="47"/>
+        <location filename="../views/duplicates.py" line="48"/>
         <source>a photo ({size} KB)</source>
         <translation>uma foto ({size} KB)</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="47"/>
+        <location filename="../views/duplicates.py" line="48"/>
         <source>a photo</source>
         <translation>uma foto</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="52"/>
+        <location filename="../views/duplicates.py" line="53"/>
         <source>★ starred</source>
         <translation>★ favorito</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="52"/>
+        <location filename="../views/duplicates.py" line="53"/>
         <source>not starred</source>
         <translation>não favorito</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="83"/>
+        <location filename="../views/duplicates.py" line="84"/>
         <source>Keeps &lt;b&gt;{keep}&lt;/b&gt; with what is below; &lt;b&gt;{other}&lt;/b&gt; goes to the trash (Ctrl+Z undoes the merge).</source>
         <translation>Mantém &lt;b&gt;{keep}&lt;/b&gt; com o que está abaixo; &lt;b&gt;{other}&lt;/b&gt; vai para a lixeira (Ctrl+Z desfaz a mesclagem).</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="88"/>
+        <location filename="../views/duplicates.py" line="89"/>
         <source>{other} holds nothing {keep} lacks.</source>
         <translation>{other} não tem nada que falte em {keep}.</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="111"/>
+        <location filename="../views/duplicates.py" line="112"/>
         <source>Both contacts&apos; entries, each once</source>
         <translation>As entradas dos dois contatos, cada uma uma vez</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="112"/>
+        <location filename="../views/duplicates.py" line="113"/>
         <source>{field} (all):</source>
         <translation>{field} (todos):</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="139"/>
+        <location filename="../views/duplicates.py" line="140"/>
         <source>Duplicates</source>
         <translation>Duplicados</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="162"/>
+        <location filename="../views/duplicates.py" line="163"/>
         <source>&amp;Merge</source>
         <translation>&amp;Mesclar</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="165"/>
+        <location filename="../views/duplicates.py" line="166"/>
         <source>&amp;Keep the other</source>
         <translation>Manter o &amp;outro</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="166"/>
+        <location filename="../views/duplicates.py" line="167"/>
         <source>Keep the second contact and move the first to the trash instead</source>
         <translation>Manter o segundo contato e mover o primeiro para a lixeira</translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="194"/>
+        <location filename="../views/duplicates.py" line="195"/>
         <source>This book is too big to hold in the window: finding duplicates needs every contact. Select two contacts and use Merge on the row menu.</source>
         <translation>Esta agenda é grande demais para caber na janela: encontrar duplicados exige todos os contatos. Selecione dois contatos e use Mesclar no menu da linha.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="206"/>
+        <location filename="../views/duplicates.py" line="207"/>
         <source>%n likely duplicate pair(s)</source>
         <translation>
             <numerusform>%n provável par duplicado</numerusform>
@@ -878,12 +878,12 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="206"/>
+        <location filename="../views/duplicates.py" line="207"/>
         <source>No likely duplicates: no two contacts share a number or an email, and no names are alike.</source>
         <translation>Nenhum provável duplicado: não há dois contatos com o mesmo número ou e-mail, nem nomes parecidos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/duplicates.py" line="259"/>
+        <location filename="../views/duplicates.py" line="261"/>
         <source>%n likely duplicate pair(s) left</source>
         <translation>
             <numerusform>Resta %n provável par duplicado</numerusform>
@@ -891,7 +891,7 @@ Clique duas vezes numa réplica para usá-la (a janela volta para ela depois de 
         </translation>
     </message>
     <message>
-        <location filename="../views/duplicates.py" line="259"/>
+        <location filename="../views/duplicates.py" line="261"/>
         <source>No duplicates left.</source>
         <translation>Não restam duplicados.</translation>
     </message>
@@ -1980,22 +1980,22 @@ Recentes:</translation>
         <translation>{0}: aguardando uma réplica…</translation>
     </message>
     <message>
-        <location filename="../session.py" line="442"/>
+        <location filename="../session.py" line="444"/>
         <source>Added {0}</source>
         <translation>Adicionado: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="598"/>
+        <location filename="../session.py" line="600"/>
         <source>Nothing changed</source>
         <translation>Nada mudou</translation>
     </message>
     <message>
-        <location filename="../session.py" line="479"/>
+        <location filename="../session.py" line="481"/>
         <source>Saved &apos;{0}&apos;</source>
         <translation>Salvo: '{0}'</translation>
     </message>
     <message>
-        <location filename="../session.py" line="625"/>
+        <location filename="../session.py" line="627"/>
         <source>{0}: done</source>
         <translation>{0}: concluído</translation>
     </message>
@@ -2013,17 +2013,17 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../session.py" line="507"/>
+        <location filename="../session.py" line="509"/>
         <source>Delete forever {0}</source>
         <translation>Excluir para sempre {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="526"/>
+        <location filename="../session.py" line="528"/>
         <source>Empty the trash</source>
         <translation>Esvaziar a lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../session.py" line="537"/>
+        <location filename="../session.py" line="539"/>
         <source>Trash emptied: %n contact(s) deleted forever</source>
         <translation>
             <numerusform>Lixeira esvaziada: %n contato excluído para sempre</numerusform>
@@ -2036,27 +2036,27 @@ Recentes:</translation>
         <translation>Nenhuma réplica respondeu: {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="430"/>
+        <location filename="../session.py" line="432"/>
         <source>{0} failed</source>
         <translation>{0} falhou</translation>
     </message>
     <message>
-        <location filename="../session.py" line="437"/>
+        <location filename="../session.py" line="439"/>
         <source>Add {0}</source>
         <translation>Adicionar {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="488"/>
+        <location filename="../session.py" line="490"/>
         <source>Save &apos;{0}&apos;</source>
         <translation>Salvar '{0}'</translation>
     </message>
     <message>
-        <location filename="../session.py" line="493"/>
+        <location filename="../session.py" line="495"/>
         <source>Delete {0}</source>
         <translation>Excluir {0}</translation>
     </message>
     <message>
-        <location filename="../session.py" line="499"/>
+        <location filename="../session.py" line="501"/>
         <source>Restore {0}</source>
         <translation>Restaurar {0}</translation>
     </message>
@@ -2400,47 +2400,47 @@ Recentes:</translation>
         <translation>Buscar na lixeira</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="40"/>
+        <location filename="../views/trash_dialog.py" line="43"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurar</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="41"/>
+        <location filename="../views/trash_dialog.py" line="44"/>
         <source>Restore the selected contacts (Return, Alt+R)</source>
         <translation>Restaurar os contatos selecionados (Enter, Alt+R)</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="53"/>
+        <location filename="../views/trash_dialog.py" line="56"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="69"/>
+        <location filename="../views/trash_dialog.py" line="72"/>
         <source>Deleted contacts stay here (on every replica) until restored.</source>
         <translation>Os contatos excluídos ficam aqui (em todas as réplicas) até serem restaurados.</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="43"/>
+        <location filename="../views/trash_dialog.py" line="46"/>
         <source>&amp;Delete forever…</source>
         <translation>E&amp;xcluir para sempre…</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="44"/>
+        <location filename="../views/trash_dialog.py" line="47"/>
         <source>Delete the selected contacts on every replica, for good (no undo)</source>
         <translation>Excluir os contatos selecionados de todas as réplicas, de vez (não dá para desfazer)</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="46"/>
+        <location filename="../views/trash_dialog.py" line="49"/>
         <source>&amp;Empty trash…</source>
         <translation>Esvaziar a &amp;lixeira…</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="47"/>
+        <location filename="../views/trash_dialog.py" line="50"/>
         <source>Delete every contact in the trash on every replica, for good</source>
         <translation>Excluir de vez, em todas as réplicas, todos os contatos da lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="98"/>
+        <location filename="../views/trash_dialog.py" line="110"/>
         <source>This cannot be undone: the contacts are removed from every replica.</source>
         <translation>
             <numerusform>Isso não pode ser desfeito: o contato é removido de todas as réplicas.</numerusform>
@@ -2448,12 +2448,12 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="111"/>
+        <location filename="../views/trash_dialog.py" line="123"/>
         <source>Delete “{0}” forever?</source>
         <translation>Excluir “{0}” para sempre?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="111"/>
+        <location filename="../views/trash_dialog.py" line="123"/>
         <source>Delete %n contacts forever?</source>
         <translation>
             <numerusform>Excluir %n contato para sempre?</numerusform>
@@ -2461,17 +2461,17 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="113"/>
+        <location filename="../views/trash_dialog.py" line="125"/>
         <source>Delete forever</source>
         <translation>Excluir para sempre</translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="120"/>
+        <location filename="../views/trash_dialog.py" line="132"/>
         <source>Empty the trash</source>
         <translation>Esvaziar a lixeira</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/trash_dialog.py" line="120"/>
+        <location filename="../views/trash_dialog.py" line="132"/>
         <source>Delete all %n contact(s) in the trash forever?</source>
         <translation>
             <numerusform>Excluir para sempre o %n contato da lixeira?</numerusform>
@@ -2479,7 +2479,7 @@ Recentes:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/trash_dialog.py" line="120"/>
+        <location filename="../views/trash_dialog.py" line="132"/>
         <source>Empty trash</source>
         <translation>Esvaziar lixeira</translation>
     </message>

@@ -3,7 +3,8 @@
 The pairs come from :func:`contacts.gui.duplicates.find_duplicates` over the book the window
 holds. For the chosen pair the preview shows each field where the two differ: a list
 (phones, emails, groups ...) is shown united, a single value (name, birthday, photo) as two
-choices, the kept contact's checked. *Merge* updates the kept contact and moves the other to
+choices, the kept contact's checked. The more complete contact of a pair (more fields filled;
+on a tie the first) is the one kept unless the user swaps. *Merge* updates the kept contact and moves the other to
 the trash (contacts.gui.merging), one step on the undo stack. *Keep the other* swaps which
 one is kept.
 """
@@ -13,7 +14,7 @@ from PyQt5.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayou
                              QVBoxLayout, QWidget)
 
 from ...fields import ADDRESS_PARTS, NAME_PARTS
-from ..duplicates import CHOOSE, find_duplicates, merge_changes, merge_plan
+from ..duplicates import CHOOSE, find_duplicates, kept_first, merge_changes, merge_plan
 from ..merging import merge_contacts
 from ..presentation import describe_date, label_text, structured_name_text
 
@@ -196,12 +197,12 @@ class DuplicatesDialog(QDialog):
             contacts = []
         else:
             contacts = session.contacts.contacts()
-        self.pairs = [(d.first, d.second, d.reasons) for d in find_duplicates(contacts)]
+        self.pairs = [(*kept_first(d.first, d.second), d.reasons) for d in find_duplicates(contacts)]
         if pair is not None:
             ids = {pair[0]["id"], pair[1]["id"]}
             self.pairs = [p for p in self.pairs if {p[0]["id"], p[1]["id"]} != ids]
             shared = next((d.reasons for d in find_duplicates(pair)), ["chosen by you"])
-            self.pairs.insert(0, (pair[0], pair[1], shared))
+            self.pairs.insert(0, (*kept_first(pair[0], pair[1]), shared))
         if not session.paged:
             self.hint.setText(_translate("Duplicates", "%n likely duplicate pair(s)", None, len(self.pairs))
                               if self.pairs else _translate("Duplicates", "No likely duplicates: no two contacts share a number "
@@ -218,8 +219,9 @@ class DuplicatesDialog(QDialog):
         row = self.list.currentRow()
         if not 0 <= row < len(self.pairs):
             return None
-        # as the window holds them now (the kept one of an earlier merge has changed)
-        first, second = (self.window.session.contacts.contact(c["id"]) or c for c in self.pairs[row][:2])
+        # as the window holds them now (the kept one of an earlier merge has changed); by
+        # default the more complete one is kept (Keep the other swaps)
+        first, second = kept_first(*(self.window.session.contacts.contact(c["id"]) or c for c in self.pairs[row][:2]))
         return (second, first) if self.swapped else (first, second)
 
     def _show_pair(self, swapped=False):

@@ -11,7 +11,7 @@ from PyQt5.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderVie
                              QMessageBox, QPushButton, QShortcut, QTableView, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
-from ..models.contact_table_model import ContactRole
+from ..models.contact_table_model import PHONE, ContactRole
 
 
 class TrashDialog(QDialog):
@@ -35,7 +35,10 @@ class TrashDialog(QDialog):
         self.table.sortByColumn(0, Qt.AscendingOrder)
         self.table.setTabKeyNavigation(False)   # Tab leaves the list (for Restore), not walks its cells
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self._fit_columns()
+        for signal in (self.proxy.rowsInserted, self.proxy.dataChanged, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._fit_columns)
         self.table.doubleClicked.connect(self.restore_selected)
         self.restore_button = QPushButton(self.tr("&Restore"))   # Alt+R
         self.restore_button.setToolTip(self.tr("Restore the selected contacts (Return, Alt+R)"))
@@ -76,6 +79,15 @@ class TrashDialog(QDialog):
                               (self.restore_button, self.close_button), (self.close_button, self.purge_button),
                               (self.purge_button, self.empty_button)):
             QWidget.setTabOrder(first, second)
+
+    def _fit_columns(self, *_):
+        """The phone column as wide as its longest number, the others share the rest (four
+        equal columns cut "+44 20 7946 0958" to "+44 20 79…"; a long email shows whole in its
+        tooltip). Set again when rows come: the header sizes a column to its contents only when
+        its mode is set or the columns change, not when rows are added or changed."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch)
+        header.setSectionResizeMode(PHONE, QHeaderView.ResizeToContents)
 
     def _to_first_match(self):
         if self.proxy.rowCount():
