@@ -165,6 +165,16 @@ def test_typing_a_letter_in_the_list_searches(qtbot, window):
     assert rows(window) == ["Zoe Zimmermann"]
 
 
+def test_a_fresh_window_has_the_list_in_focus_so_arrows_walk_contacts_and_typing_searches(qtbot, window):
+    """Under Xvfb, Down then Delete on a fresh window moved the sidebar to Starred and
+    deleted nothing: the focus started in the sidebar, first in the Tab order."""
+    assert window.focusWidget() is window.contact_list
+    qtbot.keyClick(window.focusWidget(), Qt.Key_Down)
+    assert window.current_contact() is not None   # a contact, not the sidebar's Starred
+    qtbot.keyClicks(window.focusWidget(), "zim")
+    assert window.search.text() == "zim" and rows(window) == ["Zoe Zimmermann"]
+
+
 def test_photos_are_asked_for_only_for_the_rows_on_screen(qtbot, tmp_path):
     fake = FakeContactsService()
     for n in range(300):

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._selection_changed()
         self._update_empty_hint()
+        self._focus_placed = False
 
     # -- actions and menus -----------------------------------------------------------
     def _action(self, text, slot, shortcuts=(), tip=""):
@@ -896,6 +897,16 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event):
         from .import_preview import drop
         drop(self, event)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._focus_placed:
+            # the window opens in the list, not in the sidebar (first in the Tab order, which Qt
+            # picks on activation): arrows walk the contacts and a name typed at once goes to the
+            # search. Seen under Xvfb: Down and Delete on a fresh window moved the sidebar to
+            # Starred and deleted nothing. (setFocus before the first show is not kept.)
+            self._focus_placed = True
+            self.contact_list.setFocus(Qt.OtherFocusReason)
 
     def closeEvent(self, event):
         pending = self.session.pending_actions
