@@ -74,7 +74,10 @@ def test_vcard_4_and_2_1_are_read_as_well_as_they_can_be():
         birthday="--02-03",
         addresses=[{"label": "work", "pobox": "", "extended": "Suite D2-630", "street": "2875 Laurier",
                     "locality": "Quebec", "region": "QC", "postcode": "G1V 2M2", "country": "Canada",
-                    "pref": None}])
+                    "pref": None}],
+        # the label reads "home"/"work"; the VOICE beside it is kept on the property
+        extra=[{"group": "", "name": "TEL", "params": {"TYPE": ["voice"]}, "value": "+1-418-262-6501"},
+               {"group": "", "name": "TEL", "params": {"TYPE": ["voice"]}, "value": "+1-418-656-9254 ext. 102"}])
     assert simon.ignored == ()
     assert john.contact["name"] == "John Doe"
     assert john.contact["phones"] == [{"label": "work mobile", "number": "+1 415 555 0102", "pref": None}]
