@@ -188,3 +188,18 @@ def test_a_photo_written_as_a_data_uri_under_encoding_b_is_read():
     text = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Contact\r\nPHOTO;ENCODING=b;TYPE=png:data:image/png;base64,{png}\r\nEND:VCARD\r\n"
     (entry,) = parse_vcards(text)
     assert entry.contact["photo"] == {"data": png}
+
+
+def test_a_pref_on_an_entry_without_pref_and_types_beside_a_custom_label_are_written_back():
+    # related entries and keys have no pref; a custom X-ABLabel leaves CELL out of the label
+    text = ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\r\nRELATED;TYPE=spouse;PREF=1;VALUE=text:Bia\r\n"
+            "KEY;TYPE=work;PREF=1:https://example.com/k.asc\r\n"
+            "item1.TEL;TYPE=CELL:+55 84 3333-0000\r\nitem1.X-ABLabel:Plantão\r\nEND:VCARD\r\n")
+    [entry] = parse_vcards(text)
+    assert entry.contact["related"] == [{"label": "spouse", "value": "Bia"}]
+    assert [p["label"] for p in entry.contact["phones"]] == ["Plantão"]
+    written = dumps_vcards([entry.contact], version="4.0")
+    assert "RELATED;PREF=1;TYPE=spouse;VALUE=text:Bia\r\n" in written
+    assert "KEY;PREF=1;TYPE=WORK:https://example.com/k.asc\r\n" in written
+    assert "TEL;TYPE=CELL:+55 84 3333-0000\r\n" in written and "X-ABLABEL:Plantão\r\n" in written
+    assert [e.contact for e in parse_vcards(written)] == [entry.contact]

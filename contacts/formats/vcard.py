@@ -66,7 +66,8 @@ written as TYPE values, any other as ``itemN.X-ABLabel``. ``pref``: 4.0 ``PREF=n
 label does not write back are kept in the property's kept parameters (below): VOICE
 beside other words (iOS's ``TEL;type=CELL;type=VOICE`` reads "mobile" and is written
 ``TYPE=CELL,VOICE``), IPHONE (the label writes CELL), standard words beside a custom
-label, and the pref of a related entry (which has no ``pref``: ``TYPE=pref`` / ``PREF``).
+label, and the pref of a related entry or a key (which have no ``pref``: ``TYPE=pref`` /
+``PREF``).
 
 ``extra``: every property with no field above (``X-`` extensions, ``PRODID``, ``REV``,
 ``LABEL``, ``SOUND``, ``X-ABLabel`` of a group no modelled property uses ...), with its
@@ -595,7 +596,8 @@ def props_to_contact(props):
                 words = {w.lower() for w in prop.params.get("TYPE", [])}
                 label = " ".join(w for w in ("home", "work") if w in words)
             else:
-                label, _ = _label_and_pref(prop, labels, known={"HOME": "home", "WORK": "work"})
+                # a key has no pref either: kept in its parameters, as for a related entry
+                label, _ = _label_and_pref(prop, labels, known={"HOME": "home", "WORK": "work"}, has_pref=False)
                 if group in labels:
                     used_labels.add(group)
             prop.used.update({"TYPE", "PREF", "MEDIATYPE"})
