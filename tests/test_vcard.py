@@ -140,6 +140,20 @@ def test_entries_without_an_id_get_one_from_their_content():
     assert content_id(one.contact) != content_id(dict(one.contact, name="Ada L"))
 
 
+def test_the_type_words_kept_beside_a_label_leave_a_cards_content_id_as_it_was():
+    # a card without UID imported before its VOICE/pref were kept: importing it again now
+    # must find the same id (else every such card would be added twice)
+    def card(tel, related):
+        return ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\n" f"TEL;{tel}:(84) 98888-7777\r\n"
+                f"item1.X-ABRELATEDNAMES{related}:Bia\r\nitem1.X-ABLabel:_$!<Spouse>!$_\r\nEND:VCARD\r\n")
+    [kept] = parse_vcards(card("type=CELL;type=VOICE;type=pref", ";type=pref"))
+    [plain] = parse_vcards(card("type=CELL;type=pref", ""))
+    assert kept.contact["extra"] != plain.contact["extra"]
+    assert content_id(kept.contact) == content_id(plain.contact)
+    [other] = parse_vcards(card("type=HOME;type=pref", ""))
+    assert content_id(other.contact) != content_id(plain.contact)
+
+
 def test_a_uid_the_model_cannot_take_gives_a_derived_id_and_is_written_back():
     text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nUID:not a valid id!\r\nEND:VCARD\r\n"
     (entry,) = parse_vcards(text)
