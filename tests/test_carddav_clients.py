@@ -444,11 +444,14 @@ def test_ios_discovers_syncs_writes_grouped_labels_and_a_photo_and_syncs_increme
         assert "VERSION:3.0" in unfolded_lines(served)   # iOS asks no version: 3.0, as it wrote
         assert contact_of(served) == contact_of(sent)
         # every line iOS sent comes back.  Parameters are compared through the mapping above
-        # (labels, pref): TEL's type=VOICE (RFC 2426's default for TEL) and a pref on
-        # X-ABRELATEDNAMES are not written back (the card reads to the same contact)
+        # (labels, pref), and TEL's type=VOICE beside CELL and the pref on X-ABRELATEDNAMES,
+        # which the label and the related entry have no place for, come back from the
+        # contact's kept parameters
         kept = {property_and_value(line) for line in unfolded_lines(served)}
         for line in unfolded_lines(sent):
             assert property_and_value(line) in kept, line
+        assert "TEL;TYPE=CELL,pref,VOICE:+1 (408) 555-0100" in unfolded_lines(served)
+        assert any(line.endswith(".X-ABRELATEDNAMES;TYPE=pref:Jane Appleseed") for line in unfolded_lines(served))
         for grouped in ("item1.X-ABLABEL:Bat phone", "item3.X-ABLABEL:_$!<HomePage>!$_",
                         "item4.X-ABLABEL:_$!<Spouse>!$_", "item2.X-ABADR:us", "item1.TEL:+1 408 555 0199"):
             assert grouped in unfolded_lines(served), grouped

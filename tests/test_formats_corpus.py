@@ -182,3 +182,37 @@ def test_the_current_google_csv_columns_are_read_too():
     assert maria["phones"] == [{"label": "mobile", "number": "(84) 98888-7777", "pref": None},
                                {"label": "Fazenda", "number": "(84) 3215-3800", "pref": None}]
     assert maria["extra"] == [{"group": "", "name": "X-CSV", "params": {"COLUMN": ["File As"]}, "value": "Silva"}]
+
+
+def _types_and_pref(text, names):
+    """{(property, value): (TYPE set, pref)} of the ``names`` properties of a vCard text, read
+    with vobject (not this project's reader), TYPE words upper-case and PREF=1 as pref."""
+    import vobject
+    card = vobject.readOne(text)
+    found = {}
+    for line in card.getChildren():
+        if line.name.upper() not in names:
+            continue
+        types = {w.strip().upper() for v in line.params.get("TYPE", []) for w in v.split(",") if w.strip()}
+        pref = "PREF" in types or line.params.get("PREF") == ["1"]
+        value = line.value.strip() if isinstance(line.value, str) else line.value
+        name = "X-ABRELATEDNAMES" if line.name.upper() == "RELATED" else line.name.upper()
+        found[(name, value)] = (types - {"PREF"}, pref)
+    return found
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_the_iphone_cards_phone_types_and_related_pref_come_back(version):
+    # iOS types a mobile phone CELL,VOICE,pref: read, it shows as "mobile"; written out
+    # again, every TYPE word and the pref are there (docs/contact-model.md, kept parameters)
+    names = {"TEL", "X-ABRELATEDNAMES", "RELATED"}
+    text = (CORPUS / "iphone.vcf").read_text(encoding="utf-8")
+    [contact] = [e.contact for e in parse_vcards(text)]
+    assert [p["label"] for p in contact["phones"]] == ["mobile", "mobile", "work", "Escritório Lagos"]
+    written = _types_and_pref(dumps_vcards([contact], version=version), names)
+    original = _types_and_pref(text, names)
+    assert original[("TEL", "(84) 98888-7777")] == ({"CELL", "VOICE"}, True)
+    assert original[("X-ABRELATEDNAMES", "Ana Souza")] == (set(), True)
+    if version == "4.0":   # 4.0 says spouse in TYPE, 3.0 in the X-ABLabel (both read as the label)
+        written[("X-ABRELATEDNAMES", "Ana Souza")][0].discard("SPOUSE")
+    assert written == original

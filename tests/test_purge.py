@@ -151,3 +151,49 @@ def test_a_purged_contacts_photo_leaves_every_replica_unless_another_contact_sho
     for uri in uris:   # Caio still shows the picture Ana had
         assert base64.b64decode(call(uri, "get_photo", digest_a)) == PHOTO_A
     assert call(uris[0], "get_contact", cai["id"])["photo"]["hash"] == digest_a
+
+
+def test_empty_trash_and_restores_at_once_each_contact_is_purged_or_restored(cluster_factory):
+    """Emptying the trash while someone restores contacts from it: no error for the whole
+    empty_trash; each contact is either purged before its restore (the restore says it is
+    gone) or restored first (then it stays, the purge leaves it); nothing is lost half-done."""
+    import threading
+    cluster = cluster_factory(2, env=fast_env())
+    uris = cluster_uris(cluster, (1, 2))
+    added = call(uris[0], "add_contacts", [{"name": f"Pessoa {n:03d}"} for n in range(120)])
+    ids = [c["id"] for c in added]
+    for contact_id in ids:
+        call(uris[0], "delete_contact", contact_id)
+    start, outcome = threading.Barrier(2), {}
+
+    def empty():
+        start.wait()
+        try:
+            outcome["purged"] = call(uris[0], "empty_trash", timeout=60)
+        except Exception as exc:   # what the user would see: the whole empty_trash failed
+            outcome["error"] = exc
+
+    restored, gone = [], []
+
+    def restore():   # from the end of the trash, towards the purge coming from its start
+        start.wait()
+        for contact_id in reversed(ids):
+            try:
+                restored.append(call(uris[0], "restore_contact", contact_id)["id"])
+            except LookupError:
+                gone.append(contact_id)
+    threads = [threading.Thread(target=empty), threading.Thread(target=restore)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(90)
+    assert "error" not in outcome, outcome.get("error")
+    assert sorted(restored + gone) == sorted(ids)
+    assert outcome["purged"] == len(gone)
+    final = wait_converged(uris)
+    assert final["deleted"] == []
+    assert sorted(c["id"] for c in final["contacts"]) == sorted(restored)
+    for uri in uris:
+        for contact_id in gone[:5] + gone[-5:]:
+            with pytest.raises(LookupError):
+                call(uri, "get_contact", contact_id)

@@ -165,6 +165,16 @@ def test_replicas_of_the_previous_release_restart_one_by_one_onto_this_code_whil
                 assert {c["id"] for c in expected["deleted"]} <= {c["id"] for c in proxy.list_deleted()}
                 assert proxy.version_vector().get("1", 0) >= expected["vector"]["1"]
         assert len(acked) >= 25
+        # replica 1 retried the refused update at every ping while 2 and 3 ran the old code:
+        # one line per peer says so (what, who, that it retries), no traceback at every retry,
+        # and one line per peer when it took the updates
+        text = (cluster.base_dir / "replica-1.log").read_text(errors="replace")
+        assert "Traceback" not in text
+        for old_peer in (2, 3):
+            refused = [line for line in text.splitlines() if f"replica {old_peer} refused update" in line]
+            assert len(refused) == 1, refused
+            assert "unknown register 'title'" in refused[0] and "retrying every" in refused[0]
+            assert f"replication with replica {old_peer} works again: it holds update" in text
     finally:
         stopping.set()
         cluster.stop()

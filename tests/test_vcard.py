@@ -74,7 +74,10 @@ def test_vcard_4_and_2_1_are_read_as_well_as_they_can_be():
         birthday="--02-03",
         addresses=[{"label": "work", "pobox": "", "extended": "Suite D2-630", "street": "2875 Laurier",
                     "locality": "Quebec", "region": "QC", "postcode": "G1V 2M2", "country": "Canada",
-                    "pref": None}])
+                    "pref": None}],
+        # the label reads "home"/"work"; the VOICE beside it is kept on the property
+        extra=[{"group": "", "name": "TEL", "params": {"TYPE": ["voice"]}, "value": "+1-418-262-6501"},
+               {"group": "", "name": "TEL", "params": {"TYPE": ["voice"]}, "value": "+1-418-656-9254 ext. 102"}])
     assert simon.ignored == ()
     assert john.contact["name"] == "John Doe"
     assert john.contact["phones"] == [{"label": "work mobile", "number": "+1 415 555 0102", "pref": None}]
@@ -137,6 +140,20 @@ def test_entries_without_an_id_get_one_from_their_content():
     assert content_id(one.contact) != content_id(dict(one.contact, name="Ada L"))
 
 
+def test_the_type_words_kept_beside_a_label_leave_a_cards_content_id_as_it_was():
+    # a card without UID imported before its VOICE/pref were kept: importing it again now
+    # must find the same id (else every such card would be added twice)
+    def card(tel, related):
+        return ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\n" f"TEL;{tel}:(84) 98888-7777\r\n"
+                f"item1.X-ABRELATEDNAMES{related}:Bia\r\nitem1.X-ABLabel:_$!<Spouse>!$_\r\nEND:VCARD\r\n")
+    [kept] = parse_vcards(card("type=CELL;type=VOICE;type=pref", ";type=pref"))
+    [plain] = parse_vcards(card("type=CELL;type=pref", ""))
+    assert kept.contact["extra"] != plain.contact["extra"]
+    assert content_id(kept.contact) == content_id(plain.contact)
+    [other] = parse_vcards(card("type=HOME;type=pref", ""))
+    assert content_id(other.contact) != content_id(plain.contact)
+
+
 def test_a_uid_the_model_cannot_take_gives_a_derived_id_and_is_written_back():
     text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nUID:not a valid id!\r\nEND:VCARD\r\n"
     (entry,) = parse_vcards(text)
@@ -185,3 +202,18 @@ def test_a_photo_written_as_a_data_uri_under_encoding_b_is_read():
     text = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Contact\r\nPHOTO;ENCODING=b;TYPE=png:data:image/png;base64,{png}\r\nEND:VCARD\r\n"
     (entry,) = parse_vcards(text)
     assert entry.contact["photo"] == {"data": png}
+
+
+def test_a_pref_on_an_entry_without_pref_and_types_beside_a_custom_label_are_written_back():
+    # related entries and keys have no pref; a custom X-ABLabel leaves CELL out of the label
+    text = ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\r\nRELATED;TYPE=spouse;PREF=1;VALUE=text:Bia\r\n"
+            "KEY;TYPE=work;PREF=1:https://example.com/k.asc\r\n"
+            "item1.TEL;TYPE=CELL:+55 84 3333-0000\r\nitem1.X-ABLabel:Plantão\r\nEND:VCARD\r\n")
+    [entry] = parse_vcards(text)
+    assert entry.contact["related"] == [{"label": "spouse", "value": "Bia"}]
+    assert [p["label"] for p in entry.contact["phones"]] == ["Plantão"]
+    written = dumps_vcards([entry.contact], version="4.0")
+    assert "RELATED;PREF=1;TYPE=spouse;VALUE=text:Bia\r\n" in written
+    assert "KEY;PREF=1;TYPE=WORK:https://example.com/k.asc\r\n" in written
+    assert "TEL;TYPE=CELL:+55 84 3333-0000\r\n" in written and "X-ABLABEL:Plantão\r\n" in written
+    assert [e.contact for e in parse_vcards(written)] == [entry.contact]

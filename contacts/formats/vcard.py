@@ -62,7 +62,12 @@ space ("work mobile"); any other TYPE value, Apple's ``itemN.X-ABLabel`` (its
 ``_$!<Mobile>!$_`` tokens are read as the word), and this project's older ``X-<label>``
 TYPE are a custom label, case kept. Writing: a label made only of standard words is
 written as TYPE values, any other as ``itemN.X-ABLabel``. ``pref``: 4.0 ``PREF=n``,
-3.0 ``TYPE=pref`` (= 1; a 3.0 file gets ``PREF=n`` for other values).
+3.0 ``TYPE=pref`` (= 1; a 3.0 file gets ``PREF=n`` for other values). TYPE words the
+label does not write back are kept in the property's kept parameters (below): VOICE
+beside other words (iOS's ``TEL;type=CELL;type=VOICE`` reads "mobile" and is written
+``TYPE=CELL,VOICE``), IPHONE (the label writes CELL), standard words beside a custom
+label, and the pref of a related entry or a key (which have no ``pref``: ``TYPE=pref`` /
+``PREF``).
 
 ``extra``: every property with no field above (``X-`` extensions, ``PRODID``, ``REV``,
 ``LABEL``, ``SOUND``, ``X-ABLabel`` of a group no modelled property uses ...), with its
@@ -109,6 +114,7 @@ NOISE_TYPES = {"INTERNET", "X400", "PREF"}
 RELATED_TYPES = {"contact", "acquaintance", "friend", "met", "co-worker", "colleague", "co-resident",
                  "neighbor", "child", "parent", "sibling", "spouse", "kin", "muse", "crush", "date",
                  "sweetheart", "me", "agent", "emergency"}
+RELATED_LABEL_TO_TYPE = {t: t for t in RELATED_TYPES}
 APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 APPLE_WORDS = {"mobile": "mobile", "home": "home", "work": "work", "other": "other", "main": "main",
                "pager": "pager", "homefax": "home fax", "workfax": "work fax", "otherfax": "other fax",
@@ -255,14 +261,19 @@ class _Prop:
             value = base64.b64encode(value).decode("ascii")
         self.value = str(value)
         self.used = set()          # params consumed by a field
+        self.kept = {}             # values of used params the field cannot write back (kept in extra)
 
     def param(self, name):
         self.used.add(name)
         return self.params.get(name, [])
 
     def leftover(self):
-        return {k: list(v) for k, v in self.params.items()
+        left = {k: list(v) for k, v in self.params.items()
                 if k not in self.used and k not in TRANSPORT_PARAMS}
+        for key, values in self.kept.items():
+            left.setdefault(key, [])
+            left[key] += [v for v in values if v not in left[key]]
+        return left
 
     def encoded_base64(self):
         return any(v.upper() in ("B", "BASE64") for v in self.params.get("ENCODING", []))
@@ -298,17 +309,25 @@ def _apple_label(text):
     return APPLE_WORDS.get(inner.lower(), inner.lower() if inner.lower() in RELATED_TYPES else inner)
 
 
-def _label_and_pref(prop, group_labels, known=TYPE_TO_LABEL):
-    """(label, pref) of a property from its TYPE values, PREF and its group's X-ABLabel."""
-    words, custom, pref = [], [], None
+def _label_and_pref(prop, group_labels, known=TYPE_TO_LABEL, standard=LABEL_TO_TYPE, has_pref=True):
+    """(label, pref) of a property from its TYPE values, PREF and its group's X-ABLabel.
+
+    The TYPE values writing (label, pref) back would not give again (VOICE beside CELL, which
+    the label leaves out so that it reads "mobile"; IPHONE, written as CELL; standard words
+    beside a custom label; a pref the field has no place for: ``has_pref=False``) are kept
+    in ``prop.kept``, so that the property's kept parameters (``extra``) put them back."""
+    words, custom, pref, typed = [], [], None, []
     for value in _type_words(prop):
         upper = value.upper()
         if upper == "PREF":
             pref = 1
+            if not has_pref:
+                typed.append(value)
         elif upper in NOISE_TYPES:
             continue
         elif upper in known:
             words.append(known[upper])
+            typed.append(value)
         elif upper.startswith("X-") and len(value) > 2:
             custom.append(value[2:])
         else:
@@ -316,14 +335,22 @@ def _label_and_pref(prop, group_labels, known=TYPE_TO_LABEL):
     for value in prop.param("PREF"):
         if value.strip().isdigit() and 1 <= int(value) <= 100:
             pref = int(value)
+    if not has_pref and prop.params.get("PREF"):
+        prop.kept["PREF"] = list(prop.params["PREF"])
     if prop.group and prop.group.upper() in group_labels:
         custom.append(group_labels[prop.group.upper()])
     if custom:
-        return " ".join(dict.fromkeys(custom)), pref
-    words.sort(key=lambda w: w == "mobile")     # "work mobile", not "mobile work"
-    if len(words) > 1 and "voice" in words:
-        words.remove("voice")
-    return " ".join(dict.fromkeys(words)), pref
+        label = " ".join(dict.fromkeys(custom))
+    else:
+        words.sort(key=lambda w: w == "mobile")     # "work mobile", not "mobile work"
+        if len(words) > 1 and "voice" in words:
+            words.remove("voice")
+        label = " ".join(dict.fromkeys(words))
+    written = set() if custom else {standard.get(w, "").upper() for w in label.split()}
+    kept = [v for v in typed if v.upper() not in written]
+    if kept:
+        prop.kept["TYPE"] = list(dict.fromkeys(kept))
+    return label, pref
 
 
 def _phone_number(value):
@@ -549,8 +576,9 @@ def props_to_contact(props):
         elif name == "X-STARRED":
             contact["starred"] = unescape(prop.value).strip().lower() in ("true", "1", "yes")
         elif name in ("RELATED", "X-ABRELATEDNAMES"):
-            label, _ = _label_and_pref(prop, labels, known={t.upper(): t for t in RELATED_TYPES})
-            prop.used.add("PREF")
+            # a related entry has no pref: its TYPE=pref / PREF stays in its kept parameters
+            label, _ = _label_and_pref(prop, labels, known={t.upper(): t for t in RELATED_TYPES},
+                                       standard=RELATED_LABEL_TO_TYPE, has_pref=False)
             if group in labels:
                 used_labels.add(group)
             value = unescape(prop.value).strip()
@@ -568,7 +596,8 @@ def props_to_contact(props):
                 words = {w.lower() for w in prop.params.get("TYPE", [])}
                 label = " ".join(w for w in ("home", "work") if w in words)
             else:
-                label, _ = _label_and_pref(prop, labels, known={"HOME": "home", "WORK": "work"})
+                # a key has no pref either: kept in its parameters, as for a related entry
+                label, _ = _label_and_pref(prop, labels, known={"HOME": "home", "WORK": "work"}, has_pref=False)
                 if group in labels:
                     used_labels.add(group)
             prop.used.update({"TYPE", "PREF", "MEDIATYPE"})
@@ -824,7 +853,7 @@ def _written(contact, version, photos):
         if v4:
             uri = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S", related["value"]) is not None
             w.labelled("RELATED", _uri(related["value"]) if uri else value, label, None,
-                       standard={t: t for t in RELATED_TYPES}, params={} if uri else {"VALUE": ["text"]},
+                       standard=RELATED_LABEL_TO_TYPE, params={} if uri else {"VALUE": ["text"]},
                        match=value)
         else:
             group = next(w._groups)

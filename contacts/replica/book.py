@@ -47,6 +47,9 @@ def _refusal(exc):
     return {"error": type(exc).__name__, "field": getattr(exc, "field", None), "message": str(exc)}
 
 
+#: contacts empty_trash purges under one hold of the write lock (one commit)
+TRASH_BATCH = 500
+
 PAGE_HINT = f"page through it with offset= and limit= (at most {MAX_ANSWER:,})"
 
 
@@ -276,18 +279,39 @@ class ContactBook:
         return None
 
     def empty_trash(self, request_id=None):
-        """Purge every contact in the trash (as purge_contact); returns how many."""
+        """Purge every contact in the trash as it is when the call starts; returns how many.
+
+        Restores may run meanwhile: each contact is purged under the write lock only if it is
+        still in the trash then, so it is either purged before its restore (which then finds
+        it gone) or restored first and left alone, never an error for the whole call.  A
+        contact deleted after the call started stays in the trash."""
         if request_id is not None:
             check_request_id(request_id)
+        self._wait_ready()
+        in_trash = self._trash_ids()
         purged = 0
+        for start in range(0, len(in_trash), TRASH_BATCH):
+            written = []
+            with self.store.write_lock:  # one batch, one commit; restores run between batches
+                for contact_id in in_trash[start:start + TRASH_BATCH]:
+                    state = self.store.state(contact_id)
+                    if state is None or is_purged(state) or not is_complete(state) or is_visible(state):
+                        continue  # restored (or purged) since the trash was read: leave it as it is
+                    written.append(self.store.write_local(contact_id, {PURGED: True})[0])
+            if written:
+                self._replicate(written)
+            purged += len(written)
+        return purged
+
+    def _trash_ids(self):
+        """The ids in the trash now, read page by page (keyset, in name order)."""
+        ids, cursor = [], None
         while True:
-            page = self.store.list_states(visible=False, limit=500)
+            page = self.store.list_states(visible=False, limit=TRASH_BATCH, after_key=cursor)
             if not page:
-                return purged
-            for contact_id, _ in page:
-                # a purge is idempotent by itself: a retried empty_trash purges what is left
-                self.purge_contact(contact_id)
-                purged += 1
+                return ids
+            ids += [contact_id for contact_id, _ in page]
+            cursor = self.store.order_cursor(DEFAULT_ORDER, ids[-1])
 
     def changes_since(self, vector, limit=None, after=None):
         """What changed past ``vector`` (a version vector, e.g. a CardDAV sync token), read

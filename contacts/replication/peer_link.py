@@ -25,6 +25,7 @@ from Pyro5.errors import CommunicationError, PyroError
 from ..errors import ContactsError
 from ..protocol import PEER_FIRST_SERIALIZER, PEER_SERIALIZER
 from ..versions import VersionVector
+from .refusals import RefusalLog, refused_by_peer
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,10 @@ class PeerLink(threading.Thread):
         self.pushed = self.pulled = 0
         #: what the link speaks to the peer (cluster_status shows it)
         self.serializer = PEER_FIRST_SERIALIZER
+        #: a call failing again and again is logged once per reason (contacts.replication.refusals)
+        self.refusals = RefusalLog(replica_id, self.settings.ping_interval)
+        self._doing = ("ping", "a ping (ping)")   # the call under way, for the refusal log
+        self._pushing = None                      # (first seq, its words) of the push under way
 
     # -- called from other threads -----------------------------------------------
     def wake(self, push=False):
@@ -117,13 +122,11 @@ class PeerLink(threading.Thread):
                 if proxy is not None:
                     proxy._pyroRelease()
                 busy = False
-            except (ContactsError, PyroError) as exc:
+            except Exception as exc:  # noqa: BLE001 -- the link thread must go on
                 # the peer refused what we sent (or we refused what it sent): not a liveness
                 # problem, but retrying at once would spin, so wait for the next round
-                log.error("replication with replica %s failed: %s", self.replica_id, exc)
-                busy = False
-            except Exception:
-                log.exception("unexpected error talking to replica %s", self.replica_id)
+                expected = isinstance(exc, (ContactsError, PyroError)) or refused_by_peer(exc)
+                self.refusals.failed(*self._doing, exc, expected)
                 busy = False
             if not busy:
                 timeout = max(next_ping - time.monotonic(), 0.01)
@@ -150,6 +153,10 @@ class PeerLink(threading.Thread):
     def _seen(self, vector):
         self.vector = VersionVector.from_wire(vector)
         self.acked = self.vector.get(self.store.replica_id, 0)
+        if self._pushing is not None and self.acked >= self._pushing[0]:
+            # the peer holds what was being pushed: by this push, or from another replica
+            self.refusals.cleared("push", f"it holds {self._pushing[1]} now")
+            self._pushing = None
         if self.store.vector.missing_from(self.vector) > PUSH_WINDOW:
             self._sync_due = 0.0  # the peer holds much we lack: it won't push it, so pull
         self.last_seen = time.time()
@@ -171,6 +178,7 @@ class PeerLink(threading.Thread):
             self.replicator.peer_progress()
 
     def _ping(self, proxy):
+        self._doing = ("ping", "a ping (ping)")
         info = proxy.ping(self.replicator.me())
         if info.get("replica_id") != self.replica_id:
             raise ContactsError(f"{self.uri} answers as replica {info.get('replica_id')}, "
@@ -183,6 +191,7 @@ class PeerLink(threading.Thread):
         self._seen(info.get("vector"))
         for peer_id, uri in (info.get("peers") or {}).items():
             self.replicator.learn(peer_id, uri)
+        self.refusals.cleared("ping", "a ping (ping) went through")
 
     def _should_push(self):
         """Push own updates the peer lacks, unless it is so far behind that it pulls them
@@ -196,6 +205,11 @@ class PeerLink(threading.Thread):
         batch = self.store.own_updates_after(self.acked, self.settings.batch_size)
         if not batch:
             return False
+        first, last = batch[0]["seq"], batch[-1]["seq"]
+        seqs = f"update {self.store.replica_id}:{first}" if first == last else \
+            f"updates {self.store.replica_id}:{first}..{last}"
+        self._doing = ("push", f"{seqs} (apply_updates)")
+        self._pushing = (first, seqs)
         answer = proxy.apply_updates(batch)
         self.pushed += len(batch)
         self._seen(answer["vector"])
@@ -214,6 +228,7 @@ class PeerLink(threading.Thread):
         try:
             while not self._stopping.is_set():
                 asked = time.monotonic()
+                self._doing = ("pull", "the updates it holds past this replica's (fetch_updates)")
                 # batch_size, not more: it bounds the largest message (contacts.pyro_settings)
                 answer = proxy.fetch_updates(self.store.vector.to_wire(), self.settings.batch_size)
                 fetching += time.monotonic() - asked
@@ -223,6 +238,7 @@ class PeerLink(threading.Thread):
                     self._pull_snapshot(proxy)
                     continue
                 if not answer["more"]:
+                    self.refusals.cleared("pull", "pulling from it went through")
                     self._sync_due = time.monotonic() + self.settings.anti_entropy_interval
                     self.replicator.synced_with(self)
                     return
@@ -253,6 +269,7 @@ class PeerLink(threading.Thread):
         log.warning("replica %s no longer has updates this replica lacks: taking a full copy",
                     self.replica_id)
         after_id, vector = "", None
+        self._doing = ("pull", "a full copy (fetch_snapshot)")
         while True:
             page = proxy.fetch_snapshot(after_id, self.settings.batch_size)
             vector = vector or VersionVector.from_wire(page["vector"])
