@@ -82,6 +82,21 @@ def test_the_language_follows_the_locale_unless_told(tmp_path):
     assert choose_language(settings, {}, QLocale("en_US")) == "en"
 
 
+def test_a_change_of_language_leaves_only_the_current_translators_in_the_app(qtbot):
+    """The translators replaced were removed but stayed children of the app, one more pair at
+    each change of language."""
+    app = QApplication.instance()
+    before = app.property("contactsLanguage") or "en"
+    try:
+        install_translators(app, "pt_BR")
+        current = install_translators(app, "pt_BR")
+        assert len(current) == 2 and app.translate("MainWindow", "&Delete") == "E&xcluir"
+        qtbot.waitUntil(lambda: len(app.findChildren(QTranslator)) == len(current), timeout=3000)
+        assert set(app.findChildren(QTranslator)) == set(current)
+    finally:
+        install_translators(app, before)
+
+
 @pytest.fixture
 def portuguese(qtbot):
     app = QApplication.instance()

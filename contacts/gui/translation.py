@@ -74,6 +74,7 @@ def install_translators(app, language):
     replacing the ones installed before. Returns the translators installed."""
     for old in getattr(app, "contacts_translators", ()):
         app.removeTranslator(old)
+        old.deleteLater()   # a child of the app: without this each change of language left one behind
     installed = []
     ours = QTranslator(app)
     if _load(ours, TRANSLATIONS / f"contacts_{language}.qm"):
