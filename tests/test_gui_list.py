@@ -1,6 +1,7 @@
 """The contact list and the sidebar: avatars, names and second lines, starred first, grouped by
 letter; All / Starred / groups with their counts / Trash, from the keyboard; star and groups on
-a selection, each undone in one step; photos asked for only for the rows on screen."""
+a selection, each undone in one step; photos asked for only for the rows on screen; after Del
+the contact that took the deleted one's place is selected."""
 import base64
 
 import pytest
@@ -11,6 +12,7 @@ from contacts.gui.app import create_window
 from contacts.gui.models.contact_table_model import ContactRole
 from contacts.gui.presentation import group_letter, secondary_text
 from contacts.gui.views.contact_list import ContactDelegate
+from contacts.gui.views.sidebar import Sidebar
 from gui_fakes import FakeContactsService
 from test_gui_detail import image_bytes
 
@@ -100,6 +102,71 @@ def test_the_sidebar_counts_and_filters_from_the_keyboard(qtbot, window, fake):
     fake.edit_behind_the_back("alan", {"groups": ["Work"]})
     qtbot.waitUntil(lambda: "Bletchley" not in window.sidebar.counts(), timeout=3000)
     assert window.sidebar.scope == ("all", None) and len(rows(window)) == 6
+
+
+def test_an_empty_entry_shows_no_count_and_all_contacts_shows_the_books_size(qtbot):
+    """Starred showed 0 while an empty Trash showed nothing."""
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_counts(0, 0, {}, deleted=0)
+    assert sidebar.counts() == {"All contacts": 0, "Starred": None, "Trash": None}
+    sidebar.set_counts(3, 1, {"Work": 2}, deleted=2)      # a group came: the sidebar is rebuilt
+    assert sidebar.counts() == {"All contacts": 3, "Starred": 1, "Work": 2, "Trash": 2}
+    sidebar.set_counts(3, 0, {"Work": 2}, deleted=0)      # the same entries: counts set in place
+    assert sidebar.counts() == {"All contacts": 3, "Starred": None, "Work": 2, "Trash": None}
+
+
+def selected_ids(window):
+    return [c["id"] for c in window.selected_contacts()]
+
+
+def shows(window, contact_id):
+    """The list selects that contact and the detail pane shows it, as the user sees it."""
+    return selected_ids(window) == [contact_id] and (window.detail.contact or {}).get("id") == contact_id
+
+
+def test_del_selects_the_contact_that_took_its_place_so_del_del_del_deletes_one_after_another(qtbot, window, fake):
+    """After Del nothing was selected: the focus frame sat on the next row while the detail
+    pane asked to select a contact, and the next Del deleted nothing."""
+    window.select_contact("num")                          # 42 Club, then Ada, Alan, Élodie
+    window.contact_list.setFocus()
+    for deleted, then in (("num", "ada"), ("ada", "alan"), ("alan", "eli"), ("eli", "zoe")):  # the last: the one before
+        qtbot.keyClick(window.contact_list, Qt.Key_Delete)
+        qtbot.waitUntil(lambda: fake.contacts[deleted]["deleted"] and shows(window, then), timeout=3000)
+    assert rows(window) == ["Grace Hopper", "Zoe Zimmermann"]
+    # undo brings Élodie back, selected (not the contact selected after the delete)
+    qtbot.keyClick(window.contact_list, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: not fake.contacts["eli"]["deleted"] and shows(window, "eli"), timeout=3000)
+
+
+def test_deleting_a_selection_selects_the_row_after_its_last_and_undo_selects_them_again(qtbot, window, fake):
+    window.select_contact("grace")
+    model = window.contact_list.selectionModel()
+    model.select(window.proxy.mapFromSource(window.session.contacts.index_of("num")), model.Select | model.Rows)
+    assert selected_ids(window) == ["grace", "num"]       # rows 1 and 3: Zoe between them stays
+    window.contact_list.setFocus()
+    qtbot.keyClick(window.contact_list, Qt.Key_Delete)
+    qtbot.waitUntil(lambda: shows(window, "ada"), timeout=3000)
+    assert rows(window) == ["Zoe Zimmermann", "Ada Lovelace", "Alan Turing", "Élodie Martin"]
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: sorted(selected_ids(window)) == ["grace", "num"], timeout=3000)
+
+
+def test_a_deletion_elsewhere_or_another_choice_meanwhile_keeps_the_users_selection(qtbot, window, fake):
+    window.select_contact("ada")
+    fake.delete_contact("num")                            # on another replica: the row above goes
+    qtbot.waitUntil(lambda: "42 Club" not in rows(window), timeout=3000)
+    assert shows(window, "ada")
+    fake.delete_contact("ada")                            # the selected one, elsewhere: as before,
+    qtbot.waitUntil(lambda: "Ada Lovelace" not in rows(window), timeout=3000)
+    assert selected_ids(window) == [] and window.detail.contact is None   # nothing else is chosen
+    # Del, then another contact chosen before the delete is done: that choice stays
+    window.select_contact("grace")
+    window.contact_list.setFocus()
+    qtbot.keyClick(window.contact_list, Qt.Key_Delete)
+    window.select_contact("eli")
+    qtbot.waitUntil(lambda: "Grace Hopper" not in rows(window) and idle(window), timeout=3000)
+    assert shows(window, "eli")
 
 
 def test_ctrl_d_stars_a_selection_and_one_undo_unstars_it(qtbot, window, fake):

@@ -489,11 +489,16 @@ class Session(QObject):
             return False
         return self._write(job, done, self.tr("Save '{0}'").format(name), conflict)
 
-    def delete_contacts(self, contacts):
+    def delete_contacts(self, contacts, then=None):
+        """Move ``contacts`` to the trash, undone as one step; ``then()`` once the list no
+        longer shows them (the window selects the contact that took their place)."""
         contacts = [dict(c) for c in contacts]
         if contacts:
-            self.delete_now(contacts, self.tr("Delete {0}").format(describe(contacts)),
-                            then=lambda: self.undo_stack.push(DeleteContactsCommand(self, contacts)))
+            def done():
+                self.undo_stack.push(DeleteContactsCommand(self, contacts))
+                if then is not None:
+                    then()
+            self.delete_now(contacts, self.tr("Delete {0}").format(describe(contacts)), then=done)
 
     def restore_contacts(self, contacts):
         contacts = [dict(c) for c in contacts]

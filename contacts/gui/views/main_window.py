@@ -20,7 +20,7 @@ from PyQt5.QtWidgets import (QAction, QActionGroup, QApplication, QInputDialog, 
                              QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ..models import ContactFilterProxy
-from ..models.contact_table_model import ContactRole
+from ..models.contact_table_model import ContactRole, IdRole
 from ..book_reader import SEARCH_LIMIT
 from ..commands import describe
 from ..photos import PhotoCache
@@ -37,6 +37,8 @@ from .trash_dialog import TrashDialog
 #: would make typing lag (docs/gui.md, the search keystroke column)
 DEBOUNCE_ABOVE = 3000
 SEARCH_DEBOUNCE_MS = 200
+#: how far from the deleted rows the window looks for the contact that takes their place
+BESIDE_ROWS = 100
 BIG_BOOK_ORDER = QT_TRANSLATE_NOOP("MainWindow", "A big book is read in pages, in the order the replicas keep it "
                                    "(starred first, then by first or last name: View → Sort by). "
                                    "Search to narrow it down.")
@@ -750,9 +752,39 @@ class MainWindow(QMainWindow):
         contacts = self.selected_contacts()
         if not contacts:
             return
-        self.session.delete_contacts(contacts)
+        deleted = {c["id"] for c in contacts}
+        after = self._contacts_beside(deleted)
+        self.session.delete_contacts(contacts, then=lambda: self._select_beside(deleted, after))
         what = f"'{contacts[0]['name']}'" if len(contacts) == 1 else self.tr("%n contacts", "", len(contacts))
         self._show_message(self.tr("Deleting {0} — Ctrl+Z brings it back").format(what))
+
+    def _contacts_beside(self, deleted):
+        """The ids of the contacts that take the place of the selected rows ``deleted``: the
+        first row after the last of them, else the nearest before it (as in Thunderbird or
+        Evolution, so Del, Del, Del deletes one contact after another)."""
+        selected = [index.row() for index in self.contact_list.selectionModel().selectedRows()]
+        if not selected:
+            return []
+        last, rows = max(selected), self.proxy.rowCount()
+        # near rows only: a big book's far rows are placeholders, and a million would be slow
+        order = [*range(last + 1, min(rows, last + 1 + BESIDE_ROWS)), *range(last - 1, max(-1, last - 1 - BESIDE_ROWS), -1)]
+        beside = []
+        for row in order:
+            contact_id = self.proxy.index(row, 0).data(IdRole)   # None: a big book's row still loading
+            if contact_id is not None and contact_id not in deleted:
+                beside.append(contact_id)
+                if len(beside) == 2:   # the next one, and another should that one be gone too
+                    break
+        return beside
+
+    def _select_beside(self, deleted, beside):
+        """After this window's delete: select the contact that took the deleted ones' place,
+        unless the user chose another meanwhile (a deletion made elsewhere never comes here)."""
+        if any(c["id"] not in deleted for c in self.selected_contacts()):
+            return
+        for contact_id in beside:
+            if self.select_contact(contact_id):
+                return
 
     # -- other windows -------------------------------------------------------------------------
     def show_duplicates(self, pair=None):

@@ -6,6 +6,10 @@ Counts come from the contacts the window holds (the whole book up to Session.lar
 and for a bigger book, held only in pages, from the replica (count_contacts(breakdown=True));
 the trash's from the replica in both. A replica of an older release gives no breakdown: a big
 book then shows only its total (the search, which matches group names, finds the groups).
+
+An entry with nothing in it shows no count (Starred with no one starred, an empty Trash), as a
+mail folder list shows no unread count for a read folder: a count is something to look at.
+All contacts always shows its own, 0 too: it is the book's size, the one the status bar says.
 """
 from PyQt5.QtCore import QSize, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QPalette
@@ -14,6 +18,11 @@ from PyQt5.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSt
 ScopeRole = Qt.UserRole + 1
 CountRole = Qt.UserRole + 2
 ALL, STARRED, GROUP, TRASH = "all", "starred", "group", "trash"
+
+
+def _shown(count):
+    """The count an entry other than All contacts shows: none for an empty one (or unknown)."""
+    return count or None
 
 
 #: a group with a very long name is elided rather than taking the window
@@ -97,12 +106,12 @@ class Sidebar(QListWidget):
                                               "here; the search matches group names."))
                 hint.setFlags(Qt.NoItemFlags)
             else:
-                self._item(self.tr("Starred"), (STARRED, None), self._starred)
+                self._item(self.tr("Starred"), (STARRED, None), _shown(self._starred))
                 if self._groups:
                     self._heading(self.tr("Groups"))
                 for name in sorted(self._groups, key=str.casefold):
-                    self._item(name, (GROUP, name), self._groups[name])
-            self._item(self.tr("Trash"), (TRASH, None), self._deleted,
+                    self._item(name, (GROUP, name), _shown(self._groups[name]))
+            self._item(self.tr("Trash"), (TRASH, None), _shown(self._deleted),
                        tip=self.tr("Deleted contacts (Return or click opens them)"))
             self._select_scope(self.scope)
             # wide enough for the longest item and its count ("Todos os contatos  11" is
@@ -126,7 +135,7 @@ class Sidebar(QListWidget):
         layout_changed = (set(groups) != set(self._groups) or big_book != self._big
                           or uncounted != (self._big and self._starred is None))
         self._total, self._starred, self._groups, self._big = total, starred, groups, big_book
-        self._deleted = deleted or None   # an empty trash shows no count, like an empty mailbox
+        self._deleted = deleted or None
         if layout_changed:
             gone = (self.scope[0] == GROUP and self.scope[1] not in groups) or (uncounted and self.scope[0] != ALL)
             if gone:
@@ -139,11 +148,11 @@ class Sidebar(QListWidget):
                 if scope == (ALL, None):
                     item.setData(CountRole, total)
                 elif scope == (STARRED, None):
-                    item.setData(CountRole, starred)
+                    item.setData(CountRole, _shown(starred))
                 elif scope and scope[0] == GROUP:
-                    item.setData(CountRole, groups.get(scope[1]))
+                    item.setData(CountRole, _shown(groups.get(scope[1])))
                 elif scope == (TRASH, None):
-                    item.setData(CountRole, self._deleted)
+                    item.setData(CountRole, _shown(self._deleted))
 
     def counts(self):
         """{item text: count} as shown (for tests and the docs)."""
