@@ -285,3 +285,19 @@ def test_end_into_a_page_not_read_yet_selects_the_last_contact_and_the_pane_show
     # Shift+End still extends the selection to the end
     qtbot.keyClick(window.contact_list, Qt.Key_End, Qt.ShiftModifier)
     qtbot.waitUntil(lambda: len(window.contact_list.selectionModel().selectedRows()) == BOOK, timeout=3000)
+
+
+def test_del_in_a_big_book_selects_the_next_contact_and_keeps_it_once_the_page_is_read_again(qtbot, window, fake):
+    """The deleted row stays until the poll re-reads its page, which moves the rows after it up
+    (a big book already selected the next one: a contact gone from the pages keeps its row
+    number); the whole list's selecting of the next contact must not move it one further."""
+    window.select_contact("p0003")
+    window.contact_list.setFocus()
+    qtbot.keyClick(window.contact_list, Qt.Key_Delete)
+    qtbot.waitUntil(lambda: shown(window, 3) == "Person 0004" and window.session.total == BOOK - 1, timeout=3000)
+    qtbot.waitUntil(lambda: [c["id"] for c in window.selected_contacts()] == ["p0004"]
+                    and window.detail.contact["id"] == "p0004", timeout=3000)
+    qtbot.keyClick(window.contact_list, Qt.Key_Delete)
+    qtbot.waitUntil(lambda: shown(window, 3) == "Person 0005", timeout=3000)
+    qtbot.waitUntil(lambda: [c["id"] for c in window.selected_contacts()] == ["p0005"], timeout=3000)
+    assert fake.contacts["p0003"]["deleted"] and fake.contacts["p0004"]["deleted"]
