@@ -117,6 +117,16 @@ def visible_texts(window):
     return [t for t in texts if t]
 
 
+def shown_window(qtbot, fake, tmp_path, rows):
+    """The window on ``fake``, shown, once it lists ``rows`` contacts."""
+    window = create_window(settings=QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat),
+                           client_factory=lambda: fake, poll_interval_ms=100, host="127.0.0.1", port=9999)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == rows, timeout=3000)
+    return window
+
+
 def test_the_window_in_portuguese_shows_portuguese_that_fits(qtbot, portuguese, tmp_path):
     fake = FakeContactsService()
     fake.add_contact({"id": "ana", "name": "Ana Beatriz Gonçalves", "organization": "Prefeitura de Natal",
@@ -124,12 +134,7 @@ def test_the_window_in_portuguese_shows_portuguese_that_fits(qtbot, portuguese, 
                       "phones": [{"label": "mobile", "number": "+55 84 98888-7777"}],
                       "emails": [{"label": "work", "address": "ana@natal.rn.gov.br"}]})
     fake.add_contact({"id": "joao", "name": "João Silva", "phones": [{"label": "home", "number": "+55 84 3215-3800"}]})
-    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
-    window = create_window(settings=settings, client_factory=lambda: fake, poll_interval_ms=100,
-                           host="127.0.0.1", port=9999)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 2, timeout=3000)
+    window = shown_window(qtbot, fake, tmp_path, rows=2)
     window.select_contact("ana")
     qtbot.waitUntil(lambda: window.detail.contact is not None, timeout=3000)
 
@@ -347,12 +352,7 @@ def test_the_duplicates_import_preview_and_qr_dialogs_in_portuguese_fit(qtbot, p
     fake.add_contact({"id": "ana2", "name": "Ana B. Gonçalves", "organization": "Prefeitura de Natal",
                       "phones": [{"label": "work", "number": "+55 84 98888-7777"}],
                       "emails": [{"label": "work", "address": "ana@ufrn.br"}]})
-    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.IniFormat)
-    window = create_window(settings=settings, client_factory=lambda: fake, poll_interval_ms=100,
-                           host="127.0.0.1", port=9999)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.session.contacts.rowCount() == 2, timeout=3000)
+    window = shown_window(qtbot, fake, tmp_path, rows=2)
 
     duplicates = DuplicatesDialog(window)
     qtbot.addWidget(duplicates)
