@@ -238,16 +238,8 @@ class ContactsClient:
         if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= MAX_ANSWER:
             raise WrongTypeError("page_size", f"must be an integer from 1 to {MAX_ANSWER}, not {page_size!r}")
         extra = {} if after is None else {"after": VersionVector.from_wire(after).to_wire()}
-        key = None
-        while True:
-            if key is None:
-                page = self._call("list_contacts", (0, page_size), dict(extra), READ)
-            else:
-                page = self._call("list_contacts", (0, page_size), {"after_key": key, **extra}, READ)
+        for page in self._pages("list_contacts", 0, None, page_size, READ, extra):
             yield from page
-            if len(page) < page_size:
-                return
-            key = [page[-1]["name"], page[-1]["id"]]
 
     def list_deleted(self, offset=0, limit=None, order=None):
         """Deleted contacts (the trash); ``order`` as in list_contacts."""
@@ -267,16 +259,23 @@ class ContactsClient:
             return self._call(method, (offset, limit), dict(extra), kind)
         if isinstance(offset, bool) or not isinstance(offset, int):
             return self._call(method, (offset, limit), dict(extra), kind)  # the replica's own error
-        contacts, key = [], None
+        return [contact for page in self._pages(method, offset, limit, MAX_ANSWER, kind, extra) for contact in page]
+
+    def _pages(self, method, offset, limit, page_size, kind, extra):
+        """The pages of a listing, ``page_size`` at most each, until ``limit`` (None: the end):
+        the first from ``offset``, the next ones by key (``after_key``: the name and id of the
+        last contact so far)."""
+        got, key = 0, None
         while True:
-            size = MAX_ANSWER if limit is None else min(MAX_ANSWER, limit - len(contacts))
+            size = page_size if limit is None else min(page_size, limit - got)
             if key is None:
                 page = self._call(method, (offset, size), dict(extra), kind)
             else:
                 page = self._call(method, (0, size), {"after_key": key, **extra}, kind)
-            contacts += page
-            if len(page) < size or (limit is not None and len(contacts) >= limit):
-                return contacts
+            got += len(page)
+            yield page
+            if len(page) < size or (limit is not None and got >= limit):
+                return
             key = [page[-1]["name"], page[-1]["id"]]
 
     def find_by_id_prefix(self, prefix, limit=10):
