@@ -270,7 +270,7 @@ class ContactStore:
                 first, last = name_keys(fields)
                 db.execute("UPDATE contacts SET first_key=?, last_key=?, unstarred=? WHERE id=?",
                            (first, last, 0 if fields.get("starred") else 1, contact_id))
-                self._save_groups(contact_id, fields, visible == 1)
+                self._save_groups(contact_id, fields, visible == 1, False)   # the table is new: no rows yet
                 rows += 1
             db.execute("COMMIT")
         except BaseException:
@@ -712,7 +712,7 @@ class ContactStore:
             " unstarred=excluded.unstarred",
             (contact_id, row_state, now, fold(fields["name"]),
              search_text(fields), phone_digits(fields), first, last, 0 if fields.get("starred") else 1))
-        self._save_groups(contact_id, fields, now == 1)
+        self._save_groups(contact_id, fields, now == 1, was == 1)
         if self.indexer is not None:
             self.indexer.due.set()
 
@@ -723,12 +723,14 @@ class ContactStore:
                                        (digest,)).fetchone() is None:
             self._db.execute("DELETE FROM photos WHERE hash=?", (digest,))
 
-    def _save_groups(self, contact_id, fields, live):
+    def _save_groups(self, contact_id, fields, live, was_live):
         """The contact's rows in contact_groups (what the sidebar counts): its groups while it
-        is live, none once deleted; in the write's own transaction, so a rollback undoes it."""
+        is live, none once deleted; in the write's own transaction, so a rollback undoes it.
+        ``was_live``: it was listed before this write; only then can it hold rows (an add,
+        the common write, reads none)."""
         groups = set(fields.get("groups") or ()) if live else set()
-        held = {row[0] for row in self._db.execute("SELECT name FROM contact_groups WHERE contact_id=?",
-                                                    (contact_id,))}
+        held = ({row[0] for row in self._db.execute("SELECT name FROM contact_groups WHERE contact_id=?",
+                                                     (contact_id,))} if was_live else set())
         if held - groups:
             self._db.executemany("DELETE FROM contact_groups WHERE contact_id=? AND name=?",
                                  [(contact_id, name) for name in held - groups])
