@@ -533,7 +533,7 @@ class Session(QObject):
         description = self.tr("Empty the trash")
         # what may be in the trash: what it shows, and what this window's deletes and merges put there
         trashed = {c["id"] for c in self.trash.contacts()} | {
-            contact_id for command in self._commands() if isinstance(command, (DeleteContactsCommand,))
+            contact_id for command in self._commands() if isinstance(command, DeleteContactsCommand)
             for contact_id in _ids_of(command)} | {
             command.drop["id"] for command in self._commands() if hasattr(command, "drop")}
 
@@ -548,8 +548,9 @@ class Session(QObject):
         return [self.undo_stack.command(i) for i in range(self.undo_stack.count())]
 
     def _forget_undo_of(self, purged):
-        """A contact deleted forever cannot come back: undo steps that would need it go (and, the
-        stack being one line, the steps before them). Without this Edit → Undo still offered
+        """A contact deleted forever cannot come back: when an undo step would need it, every
+        step goes (QUndoStack can only be cleared whole, and undo walks it in one line, so the
+        steps before that one could not be reached anyway). Without this Edit → Undo still offered
         "Undo Delete 'Grace Hopper'" and failed with "no contact with id 'grace'"."""
         if any(_ids_of(command) & purged for command in self._commands()):
             self.undo_stack.clear()
