@@ -15,7 +15,6 @@ replica names the write it came from; only ``starred`` and ``birthday`` repeat v
 """
 import base64
 import hashlib
-import random
 
 from .history import classify
 from .workload import WorkerLoop
@@ -80,15 +79,8 @@ def add_rich_contacts(history, client, count, rng):
 
 class RichWorker(WorkerLoop):
     def __init__(self, index, history, make_client, seed, stopping, contact_ids, think=0.02):
-        super().__init__(f"rich-{index}")
-        self.index = index
-        self.history = history
-        self.make_client = make_client
-        self.rng = random.Random(f"{seed}/rich/{index}")
-        self.stopping = stopping
+        super().__init__("rich", index, history, make_client, seed, stopping, think)
         self.contact_ids = list(contact_ids)
-        self.think = think
-        self.counter = 0
 
     def step(self, client):
         contact_id = self.rng.choice(self.contact_ids)

@@ -45,10 +45,18 @@ def add_shared_contacts(history, client, count=SHARED):
 class WorkerLoop(threading.Thread):
     """A workload thread: its own client, step() until stopped, a think time between steps;
     an exception ends the thread and is kept in ``error`` for the harness to report.
-    Subclasses set make_client, rng, stopping, think and write step(client)."""
+    ``kind``/``index`` name the thread and seed its random choices ("<seed>/<kind>/<index>");
+    subclasses write step(client)."""
 
-    def __init__(self, name):
-        super().__init__(name=name, daemon=True)
+    def __init__(self, kind, index, history, make_client, seed, stopping, think):
+        super().__init__(name=f"{kind}-{index}", daemon=True)
+        self.index = index
+        self.history = history
+        self.make_client = make_client
+        self.rng = random.Random(f"{seed}/{kind}/{index}")
+        self.stopping = stopping
+        self.think = think
+        self.counter = 0
         self.error = None
         self.failovers = 0    # the client's "moved to another replica" events
 
@@ -82,15 +90,8 @@ class WorkerLoop(threading.Thread):
 
 class ClientWorker(WorkerLoop):
     def __init__(self, index, history, make_client, seed, stopping, think=0.02, shared=SHARED):
-        super().__init__(f"client-{index}")
-        self.index = index
-        self.history = history
-        self.make_client = make_client
-        self.rng = random.Random(f"{seed}/client/{index}")
-        self.stopping = stopping
-        self.think = think
+        super().__init__("client", index, history, make_client, seed, stopping, think)
         self.live = []        # contacts this thread added and has not tried to delete
-        self.counter = 0
         self.shared = shared_ids(shared)
         # read-your-writes checks on this thread's own contacts
         self.expected = {}    # contact id -> {register: last acknowledged value, "deleted": bool}
