@@ -468,3 +468,38 @@ def test_a_sigkilled_launcher_takes_its_cluster_with_it(tmp_path):
         except CommunicationError:
             return True
     wait_until(gone, 15, what="the replica and the name server to stop with the launcher")
+
+
+# the launcher with its SIGTERM handler wrapped so that its KeyboardInterrupt is lost, as it
+# was in CI when the signal landed in logging's at-fork hook ("Exception ignored in: _releaseLock")
+SWALLOWED_SIGTERM_LAUNCHER = """
+import sys
+import contacts.cluster as launcher
+handler = launcher._stop_on_sigterm
+def swallowing(signum, frame):
+    try:
+        handler(signum, frame)
+    except KeyboardInterrupt:
+        pass
+launcher._stop_on_sigterm = swallowing
+sys.exit(launcher.main(sys.argv[1:]))
+"""
+
+
+def test_a_sigterm_whose_interrupt_is_lost_still_stops_the_launcher(tmp_path):
+    port = free_port()
+    out = tmp_path / "launcher.out"
+    args = [sys.executable, "-c", SWALLOWED_SIGTERM_LAUNCHER, "--no-gui", "--no-carddav", "--replicas", "1",
+            "--ns-port", str(port), "--data-dir", str(tmp_path / "cluster")]
+    with open(out, "w") as stdout:
+        launcher = subprocess.Popen(args, stdout=stdout, stderr=subprocess.STDOUT, cwd=ROOT)
+    try:
+        wait_until(lambda: "Ctrl-C stops the cluster." in out.read_text() or launcher.poll() is not None,
+                   60, what="the launcher to start the cluster")
+        launcher.send_signal(signal.SIGTERM)
+        assert launcher.wait(20) == 0
+        assert "stopping ..." in out.read_text()
+    finally:
+        if launcher.poll() is None:
+            launcher.kill()
+            launcher.wait(10)
