@@ -439,16 +439,28 @@ def test_cluster_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
                 launcher.wait(10)
 
 
-def test_a_sigkilled_launcher_takes_its_cluster_with_it(tmp_path):
-    port = free_port()
+def started_launcher(tmp_path, port, command, *options):
+    """A launcher (``command``: how Python runs it) with 1 replica, once it says the cluster is
+    up; (process, path of its output)."""
     out = tmp_path / "launcher.out"
-    args = [sys.executable, "-m", "contacts.cluster", "--no-gui", "--replicas", "1",
+    args = [sys.executable, *command, "--no-gui", *options, "--replicas", "1",
             "--ns-port", str(port), "--data-dir", str(tmp_path / "cluster")]
     with open(out, "w") as stdout:
         launcher = subprocess.Popen(args, stdout=stdout, stderr=subprocess.STDOUT, cwd=ROOT)
     try:
         wait_until(lambda: "Ctrl-C stops the cluster." in out.read_text() or launcher.poll() is not None,
                    60, what="the launcher to start the cluster")
+    except BaseException:
+        launcher.kill()
+        launcher.wait(10)
+        raise
+    return launcher, out
+
+
+def test_a_sigkilled_launcher_takes_its_cluster_with_it(tmp_path):
+    port = free_port()
+    launcher, out = started_launcher(tmp_path, port, ["-m", "contacts.cluster"])
+    try:
         (uri,) = re.findall(r"replica 1: up at (PYRO:\S+)", out.read_text())
     finally:
         launcher.kill()
@@ -487,15 +499,8 @@ sys.exit(launcher.main(sys.argv[1:]))
 
 
 def test_a_sigterm_whose_interrupt_is_lost_still_stops_the_launcher(tmp_path):
-    port = free_port()
-    out = tmp_path / "launcher.out"
-    args = [sys.executable, "-c", SWALLOWED_SIGTERM_LAUNCHER, "--no-gui", "--no-carddav", "--replicas", "1",
-            "--ns-port", str(port), "--data-dir", str(tmp_path / "cluster")]
-    with open(out, "w") as stdout:
-        launcher = subprocess.Popen(args, stdout=stdout, stderr=subprocess.STDOUT, cwd=ROOT)
+    launcher, out = started_launcher(tmp_path, free_port(), ["-c", SWALLOWED_SIGTERM_LAUNCHER], "--no-carddav")
     try:
-        wait_until(lambda: "Ctrl-C stops the cluster." in out.read_text() or launcher.poll() is not None,
-                   60, what="the launcher to start the cluster")
         launcher.send_signal(signal.SIGTERM)
         assert launcher.wait(20) == 0
         assert "stopping ..." in out.read_text()
